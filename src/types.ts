@@ -8,6 +8,8 @@
 export interface SourcePosition {
   file: string;
   line: number;
+  /** Last line (1-based, inclusive) when the position covers a range of lines. */
+  endLine?: number;
 }
 
 export type Severity = 'error' | 'warning';
@@ -31,6 +33,8 @@ export interface ImageRecord {
   credit: string | null;
   /** The caption's full date as `YYYY-MM-DD`, or null. */
   date: string | null;
+  /** 1-based source line of the caption's first occurrence. */
+  line: number;
 }
 
 export type BodyBlockType = 'paragraph' | 'subhead';
@@ -74,4 +78,35 @@ export interface ParseResult {
 export interface FeedSource {
   file: string;
   text: string;
+}
+
+/* ---- Parser stages (src/parser/): the hand-offs inside parseFeed ---- */
+
+/** One input line after normalisation; `text` is '' for a blank line. */
+export interface FeedLine {
+  text: string;
+  /** 1-based line in the feed file. */
+  line: number;
+}
+
+/** Feed-level defaults from a file's optional YAML front matter. */
+export interface FeedMeta {
+  sourceName: string | null;
+  lang: string | null;
+  timeZone: string | null;
+  /** `YYYY-MM-DD`, applied to every article of the file. */
+  published: string | null;
+}
+
+/** One article as found by the structure of the feed, before cleaning. */
+export interface ArticleDraft {
+  headline: FeedLine;
+  /** Distinct caption lines, first occurrences, in order. */
+  captions: FeedLine[];
+  /** Non-blank body lines, in order. */
+  body: FeedLine[];
+  /** Last non-blank line that belongs to this article (repetitions included). */
+  endLine: number;
+  /** Why the article looks cut short, or null when it is complete. */
+  truncated: string | null;
 }

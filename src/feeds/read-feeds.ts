@@ -1,0 +1,103 @@
+/**
+ * The parser's I/O edge: reads feed files from disk into `FeedSource`s.
+ * Everything that can go wrong with a file (missing, a folder, binary, not
+ * UTF-8) is a content problem for the user, so it becomes an `error`
+ * diagnostic naming the file; nothing here throws for a bad feed.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sortDiagnostics } from '../diagnostics.ts';
+import { parseFeeds } from '../parser/index.ts';
+import type { Diagnostic, FeedSource, ParseResult } from '../types.ts';
+
+/**
+ * Reads feed files as UTF-8 text (a leading BOM is dropped). Files that
+ * cannot be feeds are reported and skipped: a missing path, a folder, a
+ * binary file (a NUL byte) or bytes that are not UTF-8.
+ *
+ * @example
+ * const { sources, diagnostics } = await readFeedFiles(['content/feeds/a.txt', 'nope.txt']);
+ * // diagnostics: [{ severity: 'error', file: 'nope.txt', line: 1, message: 'cannot read the feed: no such file', … }]
+ */
+export async function readFeedFiles(paths: readonly string[]): Promise<{ sources: FeedSource[]; diagnostics: Diagnostic[] }> {
+  const sources: FeedSource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const results = await Promise.all(paths.map((file) => readOne(file)));
+  for (const result of results) {
+    if ('text' in result) sources.push(result);
+    else diagnostics.push(result);
+  }
+  return { sources, diagnostics };
+}
+
+/**
+ * Reads and parses feed files as one collection (see `parseFeeds`).
+ *
+ * @example
+ * const { articles, diagnostics } = await loadFeeds(await listFeedFiles('content/feeds'));
+ */
+export async function loadFeeds(paths: readonly string[]): Promise<ParseResult> {
+  const read = await readFeedFiles(paths);
+  const parsed = parseFeeds(read.sources);
+  return { articles: parsed.articles, diagnostics: sortDiagnostics([...read.diagnostics, ...parsed.diagnostics]) };
+}
+
+/**
+ * Lists the `*.txt` feed files of a folder, sorted by name so builds are
+ * deterministic. A missing folder gives `[]`: whether "no feeds" is an
+ * error is the caller's decision (a new site may have none yet).
+ *
+ * @example
+ * await listFeedFiles('content/feeds') // => ['content/feeds/000_c9096681fbbcbff7.txt']
+ */
+export async function listFeedFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new Error(`cannot list feed folder ${dir}`, { cause: error });
+  }
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.txt'))
+    .map((e) => e.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((name) => join(dir, name));
+}
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+};
+
+async function readOne(file: string): Promise<FeedSource | Diagnostic> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    return fileError(file, 1, `cannot read the feed: ${READ_ERRORS[code] ?? code ?? 'unknown error'}`, 'unreadable-file');
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return fileError(file, lineAt(bytes, nul), `binary file (a NUL byte at byte ${nul}); not a text feed`, 'binary-file');
+  try {
+    return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // The fatal decoder says only "invalid"; the lenient one marks the first bad byte with U+FFFD.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
+    const line = before.split('\n').length;
+    return fileError(file, line, 'not UTF-8 text (invalid byte sequence); save the feed as UTF-8', 'invalid-encoding');
+  }
+}
+
+function lineAt(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let at = bytes.indexOf(10); at >= 0 && at < offset; at = bytes.indexOf(10, at + 1)) line++;
+  return line;
+}
+
+function fileError(file: string, line: number, message: string, rule: string): Diagnostic {
+  return { severity: 'error', file, line, message, rule };
+}

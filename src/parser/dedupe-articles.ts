@@ -1,0 +1,44 @@
+import type { ArticleRecord, Diagnostic } from '../types.ts';
+
+export interface DedupeResult {
+  articles: ArticleRecord[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Keeps the first of each set of identical articles — the same headline,
+ * captions and body, whether repeated in one feed or across files — and
+ * names both places in a warning for every copy dropped. Articles that only
+ * share a headline are different articles and both stay.
+ *
+ * @example
+ * dedupeArticles([a, copyOfA, b]).articles // => [a, b], with one 'duplicate-article' warning
+ */
+export function dedupeArticles(records: readonly ArticleRecord[]): DedupeResult {
+  const firstByKey = new Map<string, ArticleRecord>();
+  const articles: ArticleRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const record of records) {
+    const key = identity(record);
+    const first = firstByKey.get(key);
+    if (!first) {
+      firstByKey.set(key, record);
+      articles.push(record);
+      continue;
+    }
+    diagnostics.push({
+      severity: 'warning',
+      file: record.source.file,
+      line: record.source.line,
+      ...(record.source.endLine === undefined ? {} : { endLine: record.source.endLine }),
+      message: `duplicate article "${record.headline}": the same article is at ${first.source.file}:${first.source.line}; this copy is dropped`,
+      rule: 'duplicate-article',
+    });
+  }
+  return { articles, diagnostics };
+}
+
+/** What makes two articles the same: their text, not where they stand. */
+function identity(record: ArticleRecord): string {
+  return JSON.stringify([record.headline, record.images.map((i) => [i.caption, i.credit]), record.body.map((b) => b.text)]);
+}

@@ -1,0 +1,109 @@
+import matter from 'gray-matter';
+import { DateTime, IANAZone } from 'luxon';
+import type { Diagnostic, FeedLine, FeedMeta } from '../types.ts';
+
+/** What `readFrontMatter` found: defaults, the lines after the block, messages. */
+export interface FrontMatterResult {
+  meta: FeedMeta;
+  /** The feed's lines after the front-matter block (all lines when there is none). */
+  lines: FeedLine[];
+  /** Lines the block occupied, delimiters included (0 when there is none). */
+  blockLength: number;
+  diagnostics: Diagnostic[];
+}
+
+const EMPTY_META: FeedMeta = { sourceName: null, lang: null, timeZone: null, published: null };
+
+/** Keys a feed's front matter may set, with the aliases people type. */
+const KEYS: Record<string, keyof FeedMeta> = {
+  source: 'sourceName',
+  sourceName: 'sourceName',
+  language: 'lang',
+  lang: 'lang',
+  timeZone: 'timeZone',
+  timezone: 'timeZone',
+  time_zone: 'timeZone',
+  published: 'published',
+  date: 'published',
+};
+
+/**
+ * Reads an optional YAML front-matter block (`---` … `---` as the first
+ * lines) that gives feed-level defaults: `source`, `language`, `timeZone`,
+ * `published`. Content problems (bad YAML, an unknown key, an invalid zone
+ * or date) become diagnostics and the value is ignored; nothing throws.
+ *
+ * gray-matter is called with an options object, which bypasses its
+ * per-content cache, and the opening delimiter must be exactly `---`, so a
+ * `---js` block can never reach its JavaScript engine: feed text is data.
+ *
+ * @example
+ * readFrontMatter(normaliseLines('---\nsource: Wire\n---\nHead'), 'a.txt').meta.sourceName
+ * // => 'Wire'
+ */
+export function readFrontMatter(lines: FeedLine[], file: string): FrontMatterResult {
+  if (lines[0]?.text !== '---') {
+    return { meta: { ...EMPTY_META }, lines, blockLength: 0, diagnostics: [] };
+  }
+  const close = lines.findIndex((l, i) => i > 0 && l.text === '---');
+  if (close < 0) {
+    const diagnostic = warn(file, 1, 'front matter opened with "---" is never closed; reading the file as feed text');
+    return { meta: { ...EMPTY_META }, lines, blockLength: 0, diagnostics: [diagnostic] };
+  }
+  const yaml = lines.slice(0, close + 1).map((l) => l.text).join('\n');
+  const rest = lines.slice(close + 1);
+  const diagnostics: Diagnostic[] = [];
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed = matter(`${yaml}\n`, { language: 'yaml', engines: { js: refuseScript, javascript: refuseScript } }).data as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
+    else diagnostics.push(warn(file, 1, 'front matter is not a key: value map; ignored'));
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const line = 2 + (typeof mark?.line === 'number' ? mark.line : 0);
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    diagnostics.push(warn(file, Math.min(line, close + 1), `front matter is not valid YAML (${reason}); ignored`));
+  }
+  const meta = toMeta(data, file, diagnostics);
+  return { meta, lines: rest, blockLength: close + 1, diagnostics };
+}
+
+function toMeta(data: Record<string, unknown>, file: string, diagnostics: Diagnostic[]): FeedMeta {
+  const meta: FeedMeta = { ...EMPTY_META };
+  for (const [key, value] of Object.entries(data)) {
+    const field = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
+    if (!field) {
+      diagnostics.push(warn(file, 1, `unknown front-matter key "${key}" ignored (known: source, language, timeZone, published)`));
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    if (field === 'published') meta.published = toIsoDate(value);
+    else meta[field] = typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+    if (meta[field] === null) diagnostics.push(warn(file, 1, `front-matter "${key}" has an unusable value; ignored`));
+  }
+  if (meta.timeZone !== null && !IANAZone.isValidZone(meta.timeZone)) {
+    diagnostics.push(warn(file, 1, `front-matter time zone "${meta.timeZone}" is not an IANA zone; ignored`));
+    meta.timeZone = null;
+  }
+  return meta;
+}
+
+/** YAML gives a Date for `2026-02-08` and a string for anything it cannot read as one. */
+function toIsoDate(value: unknown): string | null {
+  if (value instanceof Date) {
+    const date = DateTime.fromJSDate(value, { zone: 'utc' });
+    return date.isValid ? date.toISODate() : null;
+  }
+  if (typeof value !== 'string') return null;
+  const date = DateTime.fromISO(value.trim(), { setZone: true });
+  return date.isValid ? date.toISODate() : null;
+}
+
+/** Defence in depth: front matter never evaluates code, whatever the block claims to be. */
+function refuseScript(): never {
+  throw new Error('script front matter is not supported');
+}
+
+function warn(file: string, line: number, message: string): Diagnostic {
+  return { severity: 'warning', file, line, message, rule: 'front-matter' };
+}

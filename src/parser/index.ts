@@ -1,0 +1,59 @@
+/**
+ * The feed parser: raw feed text in, clean article records and positioned
+ * diagnostics out. This module only wires the stages; each lives in its own
+ * file and is a pure function.
+ *
+ *   text ─normaliseLines─▶ FeedLine[] ─readFrontMatter─▶ FeedMeta + FeedLine[]
+ *        ─splitArticles─▶ ArticleDraft[] ─buildRecords─▶ ArticleRecord[]
+ *        ─dedupeArticles, uniqueSlugs─▶ ParseResult
+ */
+import type { Diagnostic, FeedSource, ParseResult } from '../types.ts';
+import { sortDiagnostics } from '../diagnostics.ts';
+import { buildRecords } from './build-records.ts';
+import { dedupeArticles } from './dedupe-articles.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { normaliseLines } from './normalise-lines.ts';
+import { uniqueSlugs } from './slugs.ts';
+import { splitArticles } from './split-articles.ts';
+
+/**
+ * Parses one feed file. Never throws on content: an empty or malformed
+ * feed gives no articles and an `error` diagnostic.
+ *
+ * @example
+ * const { articles, diagnostics } = parseFeed({ file: 'content/feeds/a.txt', text });
+ * articles[0].headline // => '26 Nations Vow to Give Ukraine Postwar Security Guarantees, Macron Says'
+ */
+export function parseFeed(source: FeedSource): ParseResult {
+  return parseFeeds([source]);
+}
+
+/**
+ * Parses many feed files as one collection: the same article in two places
+ * (one file or two) becomes one record with a `duplicate-article` warning
+ * naming both places, and slugs are unique across the collection.
+ *
+ * @example
+ * parseFeeds([{ file: 'a.txt', text: a }, { file: 'b.txt', text: a }]).articles.length
+ * // => the article count of a.txt alone
+ */
+export function parseFeeds(sources: readonly FeedSource[]): ParseResult {
+  const records = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { file, text } of sources) {
+    const lines = normaliseLines(text);
+    if (lines.every((l) => l.text === '')) {
+      diagnostics.push({ severity: 'error', file, line: 1, message: 'the feed is empty: no articles', rule: 'empty-feed' });
+      continue;
+    }
+    const front = readFrontMatter(lines, file);
+    const split = splitArticles(front.lines, file);
+    const built = buildRecords(split.drafts, front.meta, file);
+    records.push(...built.articles);
+    diagnostics.push(...front.diagnostics, ...split.diagnostics, ...built.diagnostics);
+  }
+  const deduped = dedupeArticles(records);
+  const slugs = uniqueSlugs(deduped.articles.map((a) => a.slug));
+  const articles = deduped.articles.map((article, i) => ({ ...article, slug: slugs[i]! }));
+  return { articles, diagnostics: sortDiagnostics([...diagnostics, ...deduped.diagnostics]) };
+}

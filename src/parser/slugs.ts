@@ -1,0 +1,59 @@
+/** Longest slug kept; longer ones are cut at a word boundary. */
+const MAX_SLUG = 80;
+
+/**
+ * Makes a URL-safe slug (`a-z`, `0-9` and `-`) from a headline. Latin
+ * accents are folded ("Café" → "cafe"). A headline with no Latin letters or
+ * digits (Arabic, Chinese…) gets `article-` and a short stable hash of the
+ * headline, so the slug is never empty and never changes between builds.
+ *
+ * @example
+ * slugify('26 Nations Vow to Give Ukraine Postwar Security Guarantees, Macron Says')
+ * // => '26-nations-vow-to-give-ukraine-postwar-security-guarantees-macron-says'
+ * slugify('انفجار في مصنع') // => 'article-' + 8 hex digits
+ */
+export function slugify(headline: string): string {
+  const folded = headline
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ß]/gu, 'ss')
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '');
+  if (folded === '') return `article-${hash(headline)}`;
+  if (folded.length <= MAX_SLUG) return folded;
+  const cut = folded.slice(0, MAX_SLUG + 1);
+  const boundary = cut.lastIndexOf('-');
+  return boundary > 0 ? cut.slice(0, boundary) : folded.slice(0, MAX_SLUG);
+}
+
+/**
+ * Gives each slug a numeric suffix when an earlier one already took it
+ * (`x`, `x-2`, `x-3`), in input order, so the result is deterministic.
+ *
+ * @example
+ * uniqueSlugs(['a', 'a', 'a-2']) // => ['a', 'a-2', 'a-2-2']
+ */
+export function uniqueSlugs(slugs: readonly string[]): string[] {
+  const taken = new Set<string>();
+  // Where each base slug's suffix search resumes: many equal headlines stay linear.
+  const nextSuffix = new Map<string, number>();
+  return slugs.map((slug) => {
+    let n = nextSuffix.get(slug) ?? 1;
+    let candidate = n === 1 ? slug : `${slug}-${n}`;
+    while (taken.has(candidate)) candidate = `${slug}-${++n}`;
+    nextSuffix.set(slug, n + 1);
+    taken.add(candidate);
+    return candidate;
+  });
+}
+
+/** FNV-1a, 32 bits: small, stable across runs and platforms. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (const char of text) {
+    h ^= char.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}

@@ -1,0 +1,153 @@
+import type { ArticleDraft, Diagnostic, FeedLine } from '../types.ts';
+
+/** The scrape's separator between an article's two header copies. */
+export const MARKER = 'TT';
+
+/** An article's header as located around its `TT` marker (indices into non-blank lines). */
+interface Header {
+  /** Index of the first headline. */
+  start: number;
+  captions: FeedLine[];
+  /** Index just past the header's last line (second headline and captions included). */
+  end: number;
+  truncated: string | null;
+}
+
+export interface SplitResult {
+  drafts: ArticleDraft[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Finds the articles of one feed by the format's structure, not by counting
+ * blank lines: an article is `headline, captions…, TT, headline, captions…,
+ * body…`, and a `TT` marker is recognised by the line after it repeating a
+ * line before it (the headline). The first header copy, the marker and every
+ * later line that repeats the headline or a caption are repetitions: they
+ * are accounted for here and never reach the body.
+ *
+ * Linear in the input: the headline before a marker is found through a map
+ * of each text's latest position, never by rescanning.
+ *
+ * @example
+ * const lines = normaliseLines('H\n\nC\nC\nTT\n\nH\n\nC\nC\n\nBody.');
+ * splitArticles(lines, 'a.txt').drafts[0].body.map((l) => l.text)
+ * // => ['Body.']
+ */
+export function splitArticles(lines: FeedLine[], file: string): SplitResult {
+  const rows = lines.filter((l) => l.text !== '');
+  const diagnostics: Diagnostic[] = [];
+  const headers: Header[] = [];
+  const strays = new Set<number>();
+  const latest = new Map<string, number>();
+  let floor = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.text === MARKER) {
+      const header = readHeader(rows, i, floor, latest);
+      if (header) {
+        headers.push(header);
+        floor = header.end;
+        i = header.end - 1;
+        continue;
+      }
+      strays.add(i);
+      diagnostics.push(warning(file, row, `stray "${MARKER}" marker: the line after it does not repeat a headline; ignored`, 'stray-marker'));
+      continue;
+    }
+    latest.set(row.text, i);
+  }
+  const lastStart = headers.length ? headers[headers.length - 1]!.end : 0;
+  const trailing = findTrailingHeader(rows, lastStart, rows.length);
+  if (trailing >= 0) {
+    const captions = distinctByText(rows.slice(trailing + 1));
+    headers.push({ start: trailing, captions, end: rows.length, truncated: `the feed ends after the first headline and captions, before "${MARKER}"` });
+  }
+  if (headers.length === 0) {
+    if (rows.length > 0) diagnostics.push(unattached(file, rows, 0, rows.length, 'error'));
+    return { drafts: [], diagnostics };
+  }
+  if (headers[0]!.start > 0) diagnostics.push(unattached(file, rows, 0, headers[0]!.start, 'warning'));
+  const drafts = headers.map((header, k) => {
+    const next = k + 1 < headers.length ? headers[k + 1]!.start : rows.length;
+    const headline = rows[header.start]!;
+    const repeats = new Set([headline.text, ...header.captions.map((c) => c.text)]);
+    const body = rows.slice(header.end, next).filter((row, offset) => !strays.has(header.end + offset) && !repeats.has(row.text));
+    const endLine = rows[Math.max(next, header.end) - 1]!.line;
+    const truncated = header.truncated ?? (body.length === 0 ? 'the article has no body' : null);
+    return { headline, captions: header.captions, body, endLine, truncated };
+  });
+  return { drafts, diagnostics };
+}
+
+/** Reads the header around the marker at `t`, or null when the marker is stray. */
+function readHeader(rows: FeedLine[], t: number, floor: number, latest: Map<string, number>): Header | null {
+  const after = rows[t + 1];
+  if (after === undefined) return readCutHeader(rows, t, floor);
+  const start = latest.get(after.text);
+  if (start === undefined || start < floor) return null;
+  const captions = distinctByText(rows.slice(start + 1, t));
+  const texts = new Set(captions.map((c) => c.text));
+  let end = t + 2;
+  while (end < rows.length && texts.has(rows[end]!.text)) end++;
+  return { start, captions, end, truncated: null };
+}
+
+/**
+ * A marker on the last line: there is no second headline to match, so the
+ * header is read backwards — runs of a repeated line are captions, and the
+ * first line that is not repeated is the headline.
+ */
+function readCutHeader(rows: FeedLine[], t: number, floor: number): Header | null {
+  let k = t - 1;
+  while (k > floor && rows[k - 1]!.text === rows[k]!.text) {
+    const text = rows[k]!.text;
+    while (k > floor && rows[k - 1]!.text === text) k--;
+    k--;
+  }
+  if (k < floor) return null;
+  const captions = distinctByText(rows.slice(k + 1, t));
+  return { start: k, captions, end: t + 1, truncated: `the feed ends at the "${MARKER}" marker` };
+}
+
+/**
+ * Finds a header cut off before its marker at the end of the feed: a line,
+ * a blank line, then only runs of a caption repeated on consecutive lines.
+ * Body paragraphs are never doubled on consecutive lines, so this does not
+ * mistake the end of an ordinary body for a header. Returns the headline's
+ * index, or -1.
+ */
+function findTrailingHeader(rows: FeedLine[], from: number, to: number): number {
+  let k = to - 1;
+  let runs = 0;
+  while (k >= from) {
+    let r = k;
+    while (r - 1 >= from && rows[r - 1]!.text === rows[k]!.text && rows[r - 1]!.line === rows[r]!.line - 1) r--;
+    if (r === k) break;
+    runs++;
+    k = r - 1;
+  }
+  if (runs === 0 || k < from) return -1;
+  const separated = rows[k + 1]!.line > rows[k]!.line + 1;
+  return separated ? k : -1;
+}
+
+function distinctByText(rows: FeedLine[]): FeedLine[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.text) && seen.add(row.text));
+}
+
+function unattached(file: string, rows: FeedLine[], from: number, to: number, severity: 'error' | 'warning'): Diagnostic {
+  const first = rows[from]!;
+  const last = rows[to - 1]!;
+  const count = to - from;
+  const message =
+    severity === 'error'
+      ? `no articles found: expected a headline, "${MARKER}", then the headline again; ${count} non-blank line(s) ignored`
+      : `${count} non-blank line(s) before the first article belong to no article; ignored`;
+  return { severity, file, line: first.line, endLine: last.line, message, rule: severity === 'error' ? 'no-articles' : 'unattached-lines' };
+}
+
+function warning(file: string, row: FeedLine, message: string, rule: string): Diagnostic {
+  return { severity: 'warning', file, line: row.line, message, rule };
+}
