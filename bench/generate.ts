@@ -194,5 +194,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
+  // No top-level await: CommonJS callers (a tsx script outside this
+  // package, say) can still import the module's functions.
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateArticles, generateFeed, generateFeedOfSize, parseByteSize, writeFeeds } from '../../bench/generate.ts';
+import { parseFeeds } from '../../src/parser/index.ts';
 
 describe('bench feed generator', () => {
   it('builds the same bytes from the same seed, and different bytes from another', () => {
@@ -11,6 +12,27 @@ describe('bench feed generator', () => {
     expect(generateFeed({ articles: 50, seed: 8 })).not.toBe(a);
     // A longer feed starts with the shorter one's articles.
     expect(generateFeed({ articles: 60, seed: 7 }).startsWith(a.trimEnd())).toBe(true);
+  });
+
+  it('parses back to exactly the articles it generated', () => {
+    const model = generateArticles({ articles: 120, seed: 11 });
+    const parsed = parseFeeds([{ file: 'generated.txt', text: generateFeed({ articles: 120, seed: 11 }) }]);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(
+      parsed.articles.map((a) => ({
+        headline: a.headline,
+        images: a.images.map(({ caption, credit, date }) => ({ caption, credit, date })),
+        body: a.body.map(({ type, text }) => ({ type, text })),
+        published: a.published,
+        dir: a.dir,
+      })),
+    ).toEqual(model.map(({ headline, images, body, published, dir }) => ({
+      headline,
+      images: images.map(({ caption, credit, date }) => ({ caption, credit, date })),
+      body,
+      published,
+      dir,
+    })));
   });
 
   it('writes every article in the scraped layout: headline, captions twice, TT, and all again', () => {
