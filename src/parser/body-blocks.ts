@@ -32,15 +32,19 @@ export function isSubhead(text: string): boolean {
   return capitals !== null && capitals.length >= 2;
 }
 
+// Each repetition must start with a separator the word class excludes, so matching cannot backtrack.
+const WORD = /[\p{L}\p{N}\p{M}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu;
+
 /**
- * Counts words as runs of letters or digits (apostrophes and hyphens inside
- * a word keep it whole), so punctuation and dashes are not words.
+ * Counts words as runs of letters or digits: apostrophes and hyphens inside
+ * a word keep it whole, as do separators inside a number ("100,000", "2.5"),
+ * and punctuation or a lone dash is not a word.
  *
  * @example
- * countWords([{ type: 'paragraph', text: "Kyiv's allies - 26 nations", line: 1 }]) // => 4
+ * countWords([{ type: 'paragraph', text: "Kyiv's allies - 100,000 troops", line: 1 }]) // => 4
  */
 export function countWords(blocks: readonly BodyBlock[]): number {
   let total = 0;
-  for (const block of blocks) total += block.text.match(/[\p{L}\p{N}\p{M}]+(?:['’-][\p{L}\p{N}\p{M}]+)*/gu)?.length ?? 0;
+  for (const block of blocks) total += block.text.match(WORD)?.length ?? 0;
   return total;
 }
