@@ -1,0 +1,130 @@
+/**
+ * The data behind the Atom, RSS 2.0 and JSON Feed 1.1 files: the newest
+ * articles with absolute URLs, computed once per build. Atom and RSS are laid
+ * out by templates; JSON Feed is this module's object serialised as-is.
+ */
+import { absoluteUrl } from './absolute-url.ts';
+import { datedArticles, w3cDateTime } from './publication-date.ts';
+import type { DiscoveryArticle, DiscoverySite, Topic } from './types.ts';
+import { xmlText } from './xml-text.ts';
+
+/** Where the feeds are written, root-relative. */
+export const FEED_PATHS = { atom: '/feed.xml', rss: '/rss.xml', json: '/feed.json' } as const;
+
+export interface FeedItem {
+  /** Absolute URL, also the item's permanent id. */
+  url: string;
+  title: string;
+  summary: string;
+  /** The article body as escaped HTML: feed text never becomes markup. */
+  contentHtml: string;
+  /** Publication instant (for the RSS plugin's date filters). */
+  date: Date;
+  /** W3C date-time with the article zone's offset. */
+  published: string;
+  author: string;
+  topics: string[];
+  image: string | null;
+  language: string;
+}
+
+export interface FeedData {
+  title: string;
+  description: string;
+  language: string;
+  home: string;
+  urls: { atom: string; rss: string; json: string };
+  /** The newest item's date-time; the site's, not the build clock's. */
+  updated: string | null;
+  updatedDate: Date | null;
+  items: FeedItem[];
+}
+
+/**
+ * The newest `limit` dated articles, newest first. Undated articles cannot be
+ * placed in a dated feed and stay out of it (they remain on the site, in the
+ * archive and the sitemap).
+ *
+ * @example
+ * feedData(articles, site, topicsOf, 50).items.length // => Math.min(50, datedCount)
+ */
+export function feedData(
+  articles: readonly DiscoveryArticle[],
+  site: DiscoverySite,
+  topicsOf: (slug: string) => readonly Topic[] = () => [],
+  limit = 50,
+): FeedData {
+  const items = datedArticles(articles, site.timeZone)
+    .slice(0, limit)
+    .map(({ article, time }): FeedItem => {
+      const picture = article.images.find((image) => image.picture)?.picture;
+      return {
+        url: absoluteUrl(article.url, site.url),
+        title: xmlText(article.headline),
+        summary: xmlText(article.summary),
+        contentHtml: xmlText(articleHtml(article)),
+        date: time.toJSDate(),
+        published: w3cDateTime(time),
+        author: xmlText(article.byline ?? site.title),
+        topics: topicsOf(article.slug).map((t) => xmlText(t.name)),
+        image: picture ? absoluteUrl(picture.src, site.url) : null,
+        language: article.lang ?? site.language,
+      };
+    });
+  const newest = items[0];
+  return {
+    title: xmlText(site.title),
+    description: xmlText(site.description),
+    language: site.language,
+    home: absoluteUrl('/', site.url),
+    urls: {
+      atom: absoluteUrl(FEED_PATHS.atom, site.url),
+      rss: absoluteUrl(FEED_PATHS.rss, site.url),
+      json: absoluteUrl(FEED_PATHS.json, site.url),
+    },
+    updated: newest?.published ?? null,
+    updatedDate: newest?.date ?? null,
+    items,
+  };
+}
+
+/**
+ * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/): `version`, `title`
+ * and each item's `id` are required; `content_html` carries the body.
+ */
+export function jsonFeed(data: FeedData): Record<string, unknown> {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: data.title,
+    home_page_url: data.home,
+    feed_url: data.urls.json,
+    description: data.description,
+    language: data.language,
+    authors: [{ name: data.title, url: data.home }],
+    items: data.items.map((item) => ({
+      id: item.url,
+      url: item.url,
+      title: item.title,
+      summary: item.summary,
+      content_html: item.contentHtml,
+      date_published: item.published,
+      authors: [{ name: item.author }],
+      ...(item.topics.length ? { tags: item.topics } : {}),
+      ...(item.image ? { image: item.image } : {}),
+      language: item.language,
+    })),
+  };
+}
+
+/** Paragraphs and subheads as HTML, every character of feed text escaped. */
+function articleHtml(article: DiscoveryArticle): string {
+  return article.body
+    .map((block) =>
+      block.type === 'subhead' ? `<h2>${escapeHtml(block.display ?? block.text)}</h2>` : `<p>${escapeHtml(block.text)}</p>`,
+    )
+    .join('\n');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,49 @@
+/**
+ * Publication dates as the machine-readable outputs need them: a point in
+ * time in the article's (or the site's) zone, never the build machine's.
+ */
+import { DateTime } from 'luxon';
+
+/**
+ * Reads `YYYY-MM-DD` (the start of that day) or an ISO date-time in `zone`.
+ * Returns null for a missing or invalid date instead of throwing.
+ *
+ * @example
+ * publicationTime('2026-02-08', 'Europe/Moscow')?.toISO() // => '2026-02-08T00:00:00.000+03:00'
+ */
+export function publicationTime(published: string | null | undefined, zone: string): DateTime | null {
+  if (!published) return null;
+  const time = DateTime.fromISO(published, { zone, setZone: false });
+  return time.isValid ? time : null;
+}
+
+/**
+ * W3C / RFC 3339 form with the zone's offset and no milliseconds, as sitemaps,
+ * JSON-LD, Open Graph and JSON Feed want it.
+ *
+ * @example
+ * w3cDateTime(publicationTime('2026-02-08', 'UTC')!) // => '2026-02-08T00:00:00Z'
+ */
+export function w3cDateTime(time: DateTime): string {
+  return time.toISO({ suppressMilliseconds: true, includeOffset: true }) as string;
+}
+
+/**
+ * The articles that have a valid date, each with its instant, newest first.
+ * Undated articles are left out: a dated list (a feed, the news sitemap)
+ * cannot place them.
+ *
+ * @example
+ * datedArticles([{ published: null }, { published: '2026-02-08' }], 'UTC').length // => 1
+ */
+export function datedArticles<T extends { published: string | null; timeZone?: string | null }>(
+  articles: readonly T[],
+  siteZone: string,
+): { article: T; time: DateTime }[] {
+  return articles
+    .flatMap((article) => {
+      const time = publicationTime(article.published, article.timeZone ?? siteZone);
+      return time ? [{ article, time }] : [];
+    })
+    .sort((a, b) => b.time.toMillis() - a.time.toMillis());
+}

@@ -1,0 +1,171 @@
+/**
+ * Topics from the text: the countries an article is about, found through the
+ * gazetteer's names, demonyms and capitals, plus the topics an editor sets.
+ * One pass over each article's words; one pass over all articles to index
+ * them by topic. Nothing here is quadratic in the number of articles.
+ */
+import { aliasKey, WORD, type Gazetteer, type PlaceAlias } from './place-names.ts';
+import type { DiscoveryArticle, Topic, TopicIndex } from './types.ts';
+
+export interface PlaceMention {
+  country: string;
+  alias: PlaceAlias;
+}
+
+export interface TopicOptions {
+  /** Most topics derived from the text per article (editor topics come on top). */
+  maxTopics: number;
+  /** Least weighted mentions that make a country a topic: headline 3, lede 2, elsewhere 1. */
+  minScore: number;
+}
+
+export const DEFAULT_TOPIC_OPTIONS: TopicOptions = { maxTopics: 6, minScore: 3 };
+
+/**
+ * Finds the places a text names, longest alias first ("Papua New Guinea"
+ * before "Guinea"), skipping blocking phrases ("Indian Ocean").
+ *
+ * @example
+ * findPlaceMentions('Iranian officials in Tehran', gazetteer).map((m) => m.country)
+ * // => ['IR', 'IR']
+ */
+export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMention[] {
+  // In an ALL-CAPS subhead "US" may be the pronoun: acronyms need mixed case.
+  const allCaps = !/\p{Ll}/u.test(text);
+  const words = text.normalize('NFC').match(WORD) ?? [];
+  const mentions: PlaceMention[] = [];
+  for (let i = 0; i < words.length; ) {
+    const word = words[i] as string;
+    const longest = /^\p{Lu}/u.test(word) ? gazetteer.longestFrom.get(word.toLowerCase()) : undefined;
+    let consumed = 1;
+    for (let n = Math.min(longest ?? 0, words.length - i); n >= 1; n--) {
+      const written = words.slice(i, i + n).join(' ');
+      const alias = gazetteer.aliases.get(written.toLowerCase());
+      if (!alias || (alias.acronym && (allCaps || written !== alias.text))) continue;
+      if (alias.country) mentions.push({ country: alias.country, alias });
+      consumed = n;
+      break;
+    }
+    i += consumed;
+  }
+  return mentions;
+}
+
+/**
+ * Weights every country an article names: 3 per mention in the headline, 2 in
+ * the lede, 1 elsewhere (body, subheads, captions). An ambiguous alias
+ * ("Jordan", "Georgia") counts only when the article also names the country
+ * unambiguously.
+ */
+export function scoreCountries(article: DiscoveryArticle, gazetteer: Gazetteer): Map<string, number> {
+  const firstParagraph = article.body.findIndex((b) => b.type === 'paragraph');
+  const weighted: [string, number][] = [[article.headline, 3]];
+  article.body.forEach((block, i) => weighted.push([block.text, i === firstParagraph ? 2 : 1]));
+  for (const image of article.images) weighted.push([image.caption, 1]);
+
+  const scores = new Map<string, number>();
+  const pending = new Map<string, number>();
+  for (const [text, weight] of weighted) {
+    for (const { country, alias } of findPlaceMentions(text, gazetteer)) {
+      const into = alias.needsCorroboration ? pending : scores;
+      into.set(country, (into.get(country) ?? 0) + weight);
+    }
+  }
+  for (const [country, score] of pending) {
+    if (scores.has(country)) scores.set(country, (scores.get(country) ?? 0) + score);
+  }
+  return scores;
+}
+
+/**
+ * An article's topics: the editor's first (in their order), then the countries
+ * the text is about, most weighted first. `-Name` in the editor's list drops
+ * a derived topic.
+ *
+ * @example
+ * articleTopics(iranArticle, gazetteer).map((t) => t.name) // => ['Iran', 'United States']
+ */
+export function articleTopics(
+  article: DiscoveryArticle,
+  gazetteer: Gazetteer,
+  options: TopicOptions = DEFAULT_TOPIC_OPTIONS,
+): Topic[] {
+  const removed = new Set<string>();
+  const topics = new Map<string, Topic>();
+  for (const entry of article.topics) {
+    const name = entry.trim();
+    if (name.startsWith('-')) removed.add(resolveTopic(name.slice(1).trim(), gazetteer).slug);
+    else if (name) {
+      const topic = resolveTopic(name, gazetteer);
+      if (!topics.has(topic.slug)) topics.set(topic.slug, topic);
+    }
+  }
+  const ranked = [...scoreCountries(article, gazetteer)]
+    .filter(([, score]) => score >= options.minScore)
+    .map(([code, score]) => ({ topic: countryTopic(code, gazetteer), score }))
+    .sort((a, b) => b.score - a.score || compareText(a.topic.name, b.topic.name))
+    .slice(0, options.maxTopics);
+  for (const { topic } of ranked) {
+    if (!removed.has(topic.slug) && !topics.has(topic.slug)) topics.set(topic.slug, topic);
+  }
+  return [...topics.values()].filter((t) => !removed.has(t.slug));
+}
+
+/**
+ * Files every article under its topics, once. Articles keep the order they
+ * were given in (newest first, as the site lists them).
+ */
+export function indexTopics(
+  articles: readonly DiscoveryArticle[],
+  gazetteer: Gazetteer,
+  options: TopicOptions = DEFAULT_TOPIC_OPTIONS,
+): TopicIndex {
+  const topicsByArticle = new Map<string, Topic[]>();
+  const articlesByTopic = new Map<string, string[]>();
+  const bySlug = new Map<string, Topic>();
+  for (const article of articles) {
+    const topics = articleTopics(article, gazetteer, options).map((t) => bySlug.get(t.slug) ?? t);
+    topicsByArticle.set(article.slug, topics);
+    for (const topic of topics) {
+      bySlug.set(topic.slug, topic);
+      const list = articlesByTopic.get(topic.slug);
+      if (list) list.push(article.slug);
+      else articlesByTopic.set(topic.slug, [article.slug]);
+    }
+  }
+  const count = (t: Topic) => articlesByTopic.get(t.slug)?.length ?? 0;
+  const topics = [...bySlug.values()].sort((a, b) => count(b) - count(a) || compareText(a.name, b.name));
+  return { topics, articlesByTopic, topicsByArticle };
+}
+
+/** A topic name as an editor wrote it: a country when the gazetteer knows it. */
+export function resolveTopic(name: string, gazetteer: Gazetteer): Topic {
+  const alias = gazetteer.aliases.get(aliasKey(name));
+  if (alias?.country) return countryTopic(alias.country, gazetteer);
+  return { slug: slugifyTopic(name), name, country: null };
+}
+
+function countryTopic(code: string, gazetteer: Gazetteer): Topic {
+  const name = gazetteer.countryNames.get(code) ?? code;
+  return { slug: slugifyTopic(name), name, country: code };
+}
+
+/**
+ * A URL-safe slug: accents folded, letters and digits of any script kept.
+ *
+ * @example
+ * slugifyTopic('Türkiye') // => 'turkiye'
+ */
+export function slugifyTopic(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'topic';
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { buildGazetteer } from '../../src/discovery/place-names.ts';
+import { relatedArticles } from '../../src/discovery/related.ts';
+import { indexTopics } from '../../src/discovery/topics.ts';
+import type { Topic, TopicIndex } from '../../src/discovery/types.ts';
+import { seedArticles } from './helpers.ts';
+
+/** An index from slug → topic slugs, in the given article order. */
+function indexOf(filing: Record<string, string[]>): TopicIndex {
+  const topicsByArticle = new Map<string, Topic[]>();
+  const articlesByTopic = new Map<string, string[]>();
+  for (const [slug, topics] of Object.entries(filing)) {
+    topicsByArticle.set(slug, topics.map((t) => ({ slug: t, name: t, country: null })));
+    for (const t of topics) {
+      const list = articlesByTopic.get(t) ?? [];
+      list.push(slug);
+      articlesByTopic.set(t, list);
+    }
+  }
+  const topics = [...articlesByTopic.keys()].map((t) => ({ slug: t, name: t, country: null }));
+  return { topics, topicsByArticle, articlesByTopic };
+}
+
+describe('relatedArticles', () => {
+  it('ranks a shared rare topic above a shared common one, then nearness', () => {
+    const filing = { a: ['common', 'rare'], b: ['common'], c: ['common'], d: ['common', 'rare'], e: [] };
+    const related = relatedArticles(Object.keys(filing), indexOf(filing));
+    expect(related.get('a')).toEqual(['d', 'b', 'c']);
+    expect(related.get('b')).toEqual(['a', 'c', 'd']);
+    expect(related.get('e')).toEqual([]);
+  });
+
+  it('never relates an article to itself and respects the limit and window', () => {
+    const slugs = Array.from({ length: 2000 }, (_, i) => `s${i}`);
+    const filing = Object.fromEntries(slugs.map((s) => [s, ['big']]));
+    const related = relatedArticles(slugs, indexOf(filing), { limit: 3, window: 5 });
+    expect(related.get('s1000')).toEqual(['s999', 's1001', 's998']);
+    for (const [slug, list] of related) {
+      expect(list).not.toContain(slug);
+      expect(list.length).toBe(3);
+    }
+  });
+
+  it('gives every seed article related articles', () => {
+    const articles = seedArticles();
+    const index = indexTopics(articles, buildGazetteer());
+    const related = relatedArticles(articles.map((a) => a.slug), index);
+    for (const a of articles) expect(related.get(a.slug)?.length, a.headline).toBeGreaterThan(0);
+  });
+});
