@@ -110,3 +110,125 @@ export interface ArticleDraft {
   /** Why the article looks cut short, or null when it is complete. */
   truncated: string | null;
 }
+
+// ---------------------------------------------------------------------------
+// The site stage (src/site/): records + editorial content → the data Eleventy
+// renders. Everything here is computed once per build, never per page.
+
+/** `content/site.json`: the publication's settings. */
+export interface SiteSettings {
+  title: string;
+  /** Absolute base URL without a trailing slash, e.g. `https://news.example`. */
+  url: string;
+  /** BCP 47 tag of the site's default language. */
+  language: string;
+  /** IANA time zone in which dates are shown. */
+  timeZone: string;
+  description: string;
+}
+
+/** Front matter of `content/articles/<slug>.md`, validated. */
+export interface EditorialOverride {
+  slug: string;
+  file: string;
+  headline?: string;
+  dek?: string;
+  /** `YYYY-MM-DD`. */
+  published?: string;
+  byline?: string;
+  topics?: string[];
+  /** A file name inside `content/images/`. */
+  image?: string;
+  /** 1-based line of each front-matter key, for diagnostics. */
+  keyLines?: Record<string, number>;
+  /** The editor's note: the Markdown body rendered by marked, or null. */
+  noteHtml: string | null;
+}
+
+/** One rendition set of a photo, produced by @11ty/eleventy-img. */
+export interface ResponsiveImage {
+  /** `<source>` elements, best format first. */
+  sources: { type: string; srcset: string }[];
+  /** The fallback `<img>`: largest common format. */
+  src: string;
+  srcset: string;
+  width: number;
+  height: number;
+}
+
+/** A photo as the templates render it: caption text plus an optional file. */
+export interface SiteImage extends ImageRecord {
+  /** Alt text: the caption (a photo without a file has no `<img>` at all). */
+  alt: string;
+  picture: ResponsiveImage | null;
+}
+
+/** A body block with the text a reader sees (subheads in a readable case). */
+export interface SiteBodyBlock extends BodyBlock {
+  display: string;
+}
+
+/** A link to another article, small on purpose (prev/next, lists). */
+export interface ArticleLink {
+  url: string;
+  headline: string;
+}
+
+/** An article with everything its page needs, computed once. */
+export interface SiteArticle {
+  slug: string;
+  /** Root-relative permalink, e.g. `/2026/02/08/some-headline/`. */
+  url: string;
+  headline: string;
+  /** The editor's dek, or null (the lede stands in on lists). */
+  dek: string | null;
+  /** Dek or lede, shortened for lists and meta descriptions. */
+  summary: string;
+  byline: string | null;
+  topics: string[];
+  /** `YYYY-MM-DD`, or null when undated. */
+  published: string | null;
+  /** Start of the publication day in the article's zone, ISO with offset. */
+  publishedIso: string | null;
+  timeZone: string;
+  /** The `lang` attribute when it differs from the site's, else null. */
+  lang: string | null;
+  dir: TextDirection;
+  images: SiteImage[];
+  body: SiteBodyBlock[];
+  wordCount: number;
+  readingMinutes: number;
+  noteHtml: string | null;
+  source: SourcePosition;
+  previous: ArticleLink | null;
+  next: ArticleLink | null;
+}
+
+/** A page from `content/pages/<slug>.md`. */
+export interface SitePage {
+  slug: string;
+  url: string;
+  title: string;
+  description: string | null;
+  html: string;
+  file: string;
+}
+
+/** One month of the archive. */
+export interface ArchiveMonth {
+  /** `YYYY-MM`, or `undated`. */
+  key: string;
+  url: string;
+  /** Articles of the month, newest first, grouped by day. */
+  days: { date: string | null; articles: ArticleLink[] }[];
+  count: number;
+}
+
+/** The global data the templates read as `broadsheet`. */
+export interface SiteData {
+  settings: SiteSettings;
+  /** Newest first; undated last, in feed order. */
+  articles: SiteArticle[];
+  pages: SitePage[];
+  archive: ArchiveMonth[];
+}

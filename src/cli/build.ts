@@ -1,0 +1,52 @@
+/**
+ * `broadsheet build [--content DIR] [--output DIR] [--strict]`: the site in
+ * one command, for CI and for publishing.
+ */
+import { existsSync } from 'node:fs';
+import { parseCommandArgs } from './args.ts';
+import { buildSite, CONFIG_FILE } from '../site/run-eleventy.ts';
+import { countDiagnostics, exitCodeFor, printDiagnostics } from './report.ts';
+
+const USAGE = `Usage: broadsheet build [--content DIR] [--output DIR] [--strict]
+
+Builds the site from the content folder into the output folder. Run it in
+the project folder (the one with ${CONFIG_FILE} and templates/).
+
+Options:
+  --content DIR   the content folder (default: content)
+  --output DIR    where the site is written (default: _site)
+  --strict        fail on warnings too
+  -h, --help      show this help
+
+Diagnostics go to stderr as FILE:LINE: severity: message; with
+GITHUB_ACTIONS=true, also as ::error/::warning annotations.
+
+Exit status: 0 built; 1 an error diagnostic (or a warning with --strict), or
+the build failed; 2 a usage mistake.`;
+
+/**
+ * Runs the build command and returns its exit code.
+ *
+ * @example
+ * await runBuild(['--output', 'public_html', '--strict']) // => 0
+ */
+export async function runBuild(args: string[]): Promise<number> {
+  const values = parseCommandArgs('build', args, {
+    content: { type: 'string', default: 'content' },
+    output: { type: 'string', default: '_site' },
+    strict: { type: 'boolean', default: false },
+  }, USAGE);
+  if (typeof values === 'number') return values;
+  if (!existsSync(CONFIG_FILE)) {
+    process.stderr.write(`broadsheet build: no ${CONFIG_FILE} here; run the command in the project folder\n`);
+    return 2;
+  }
+  const started = performance.now();
+  const diagnostics = await buildSite({ contentDir: values.content, outputDir: values.output });
+  printDiagnostics(diagnostics, process.stderr, process.env.GITHUB_ACTIONS === 'true');
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const code = exitCodeFor(diagnostics, values.strict);
+  const outcome = code === 0 ? 'built' : 'built, but failed on diagnostics:';
+  process.stderr.write(`broadsheet build: ${outcome} ${values.output} from ${values.content} in ${seconds} s (${countDiagnostics(diagnostics)})\n`);
+  return code;
+}

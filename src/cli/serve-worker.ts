@@ -1,0 +1,28 @@
+/**
+ * The dev server's build process: Eleventy in watch mode, rebuilding on
+ * changes to feeds, overrides, images, pages, templates and CSS. It tells
+ * its parent (`broadsheet serve`) after each build so open pages reload. The
+ * parent restarts this process when Broadsheet's own code changes, because
+ * Node cannot re-import changed ES modules in a running process.
+ */
+import { createEleventy } from '../site/run-eleventy.ts';
+import { printDiagnostics } from './report.ts';
+
+const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
+const outputDir = process.env.BROADSHEET_OUTPUT_DIR ?? '_site';
+const notify = (message: { type: 'built' | 'failed' }) => process.send?.(message);
+
+const eleventy = await createEleventy({
+  contentDir,
+  outputDir,
+  runMode: 'watch',
+  onDiagnostics: (list) => printDiagnostics(list, process.stderr, false),
+  onBuilt: () => notify({ type: 'built' }),
+});
+// A template error is logged by Eleventy and the watcher keeps running; the
+// first build failing must not end the process either.
+await eleventy.watch().catch((error: unknown) => {
+  process.stderr.write(`broadsheet serve: build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  notify({ type: 'failed' });
+});
+process.on('disconnect', () => process.exit(0));

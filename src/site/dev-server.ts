@@ -1,0 +1,111 @@
+/**
+ * The preview server: serves the output folder on 127.0.0.1 and reloads
+ * open pages after each rebuild through a server-sent-events stream. The
+ * reload script is injected into responses only; `_site/` stays clean.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+
+const RELOAD_PATH = '/__broadsheet/reload';
+const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(RELOAD_PATH)}).addEventListener('reload', () => location.reload());</script>`;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.xml': 'application/xml; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp',
+  '.avif': 'image/avif', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream',
+};
+
+export interface DevServer {
+  /** The port actually bound (useful when 0 asked for a free one). */
+  port: number;
+  /** Tells every open page to reload. */
+  reload(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server on 127.0.0.1.
+ *
+ * @example
+ * const server = await startDevServer('_site', 8080);
+ * server.reload();
+ */
+export async function startDevServer(root: string, port: number): Promise<DevServer> {
+  const base = resolve(root);
+  const clients = new Set<ServerResponse>();
+  const server: Server = createServer((request, response) => {
+    handle(base, request, response, clients).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen({ port, host: '127.0.0.1' }, ready);
+  });
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : port,
+    reload() {
+      for (const client of clients) client.write('event: reload\ndata: {}\n\n');
+    },
+    close() {
+      for (const client of clients) client.end();
+      return new Promise((done) => server.close(() => done()));
+    },
+  };
+}
+
+async function handle(base: string, request: IncomingMessage, response: ServerResponse, clients: Set<ServerResponse>): Promise<void> {
+  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+  if (pathname === RELOAD_PATH) {
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    clients.add(response);
+    request.on('close', () => clients.delete(response));
+    return;
+  }
+  const file = await findFile(base, pathname);
+  if (file === 'redirect') {
+    response.writeHead(301, { location: `${pathname}/` }).end();
+    return;
+  }
+  const status = file ? 200 : 404;
+  const target = file ?? join(base, '404.html');
+  const type = TYPES[extname(target)] ?? 'application/octet-stream';
+  if (type.startsWith('text/html')) {
+    let html: string;
+    try {
+      html = await readFile(target, 'utf8');
+    } catch {
+      html = '<!doctype html><title>Not found</title><p>Not found (the site has not been built yet?)</p>';
+    }
+    const withReload = html.includes('</body>') ? html.replace('</body>', `${RELOAD_SCRIPT}</body>`) : html + RELOAD_SCRIPT;
+    response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(withReload);
+    return;
+  }
+  if (!file) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    return;
+  }
+  response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+  createReadStream(file).pipe(response);
+}
+
+/** The file for a URL path inside the root, never outside it. */
+async function findFile(base: string, pathname: string): Promise<string | null | 'redirect'> {
+  const candidate = resolve(base, `.${pathname}`);
+  if (candidate !== base && !candidate.startsWith(base + sep)) return null;
+  const info = await stat(candidate).catch(() => null);
+  if (info?.isFile()) return candidate;
+  if (info?.isDirectory()) {
+    if (!pathname.endsWith('/')) return 'redirect';
+    const index = join(candidate, 'index.html');
+    return (await stat(index).catch(() => null))?.isFile() ? index : null;
+  }
+  return null;
+}

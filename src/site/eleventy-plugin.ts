@@ -1,0 +1,50 @@
+/**
+ * Broadsheet as an Eleventy plugin: the parsed site as the global `broadsheet`
+ * data (loaded once per build), `public/` copied to the site root, the content
+ * folder watched, the filters, and marked as the Markdown library.
+ */
+import type { UserConfig } from '@11ty/eleventy';
+import { formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
+import type { Diagnostic } from '../types.ts';
+import { filtersPlugin } from './filters.ts';
+import { loadSite } from './load-site.ts';
+import { createMarkdown, renderMarkdown } from './markdown.ts';
+
+export interface BroadsheetPluginOptions {
+  /** The content folder (feeds, overrides, images, pages, site.json). */
+  contentDir: string;
+}
+
+/** The event a build emits with its diagnostics; the CLI listens to it. */
+export const DIAGNOSTICS_EVENT = 'broadsheet.diagnostics';
+
+/**
+ * @example
+ * // .eleventy.ts
+ * export default (eleventyConfig) => eleventyConfig.addPlugin(broadsheetPlugin, { contentDir: 'content' });
+ */
+export function broadsheetPlugin(eleventyConfig: UserConfig, options: BroadsheetPluginOptions): void {
+  const markdown = createMarkdown();
+  eleventyConfig.setLibrary('md', { render: (source: string) => renderMarkdown(markdown, source) });
+  eleventyConfig.addPlugin(filtersPlugin);
+  eleventyConfig.addPassthroughCopy({ public: '/' });
+  eleventyConfig.addWatchTarget(options.contentDir);
+
+  // A function, so Eleventy calls it again on every rebuild under --serve.
+  eleventyConfig.addGlobalData('broadsheet', async () => {
+    const { site, diagnostics } = await loadSite({
+      contentDir: options.contentDir,
+      outputDir: eleventyConfig.directories.output,
+      markdown,
+    });
+    const sorted = sortDiagnostics(diagnostics);
+    if (eleventyConfig.events.listenerCount(DIAGNOSTICS_EVENT) > 0) await eleventyConfig.emit(DIAGNOSTICS_EVENT, sorted);
+    else printDiagnostics(sorted);
+    return site;
+  });
+}
+
+/** Plain Eleventy runs (no Broadsheet CLI listening) still show problems. */
+function printDiagnostics(list: readonly Diagnostic[]): void {
+  for (const d of list) process.stderr.write(`${formatDiagnostic(d)}\n`);
+}

@@ -1,0 +1,55 @@
+/**
+ * Front matter of editor Markdown files, read with gray-matter and given
+ * line numbers so a problem points at the key that causes it.
+ */
+import matter from 'gray-matter';
+
+export interface FrontMatterFile {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line of each top-level key in the file. */
+  keyLines: Map<string, number>;
+  /** The raw text after each top-level key's colon, as written. */
+  rawValues: Map<string, string>;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+}
+
+/**
+ * Splits a Markdown file into front matter and body. Throws a YAML error for
+ * malformed front matter (callers turn it into a diagnostic).
+ *
+ * @example
+ * readFrontMatter('---\nheadline: Hi\n---\nNote').keyLines.get('headline') // => 2
+ */
+export function readFrontMatter(text: string): FrontMatterFile {
+  // An options object keeps gray-matter from caching by content, which would
+  // hand back one shared (and mutable) data object for identical files.
+  const parsed = matter(text.replace(/^\uFEFF/, ''), { excerpt: false });
+  const data = (parsed.data ?? {}) as Record<string, unknown>;
+  const keyLines = new Map<string, number>();
+  const rawValues = new Map<string, string>();
+  const lines = text.split(/\r?\n/);
+  let bodyLine = 1;
+  if (lines[0]?.replace(/^\uFEFF/, '').trim() === '---') {
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i] ?? '';
+      if (line.trim() === '---') {
+        bodyLine = i + 2;
+        break;
+      }
+      const match = /^([A-Za-z_][\w-]*)\s*:(.*)$/.exec(line);
+      if (match?.[1] && !keyLines.has(match[1])) {
+        keyLines.set(match[1], i + 1);
+        rawValues.set(match[1], (match[2] ?? '').trim());
+      }
+    }
+  }
+  return { data, body: parsed.content, keyLines, rawValues, bodyLine };
+}
+
+/** The line of a YAML error inside a file whose front matter starts on line 2. */
+export function lineOfYamlError(error: unknown): number {
+  const mark = (error as { mark?: { line?: number } }).mark;
+  return typeof mark?.line === 'number' ? mark.line + 2 : 1;
+}

@@ -1,0 +1,72 @@
+/**
+ * The site stage's I/O edge: reads the content folder (feeds, settings,
+ * overrides, pages, images), runs the pure stages, and returns the site data
+ * with every diagnostic collected on the way.
+ */
+import { join } from 'node:path';
+import type { Marked } from 'marked';
+import { loadFeeds, listFeedFiles } from '../feeds/read-feeds.ts';
+import type { Diagnostic, SiteData } from '../types.ts';
+import { findImageFiles, listImageFiles, processImages } from './images.ts';
+import { createMarkdown } from './markdown.ts';
+import { buildSiteModel } from './model.ts';
+import { loadOverrides } from './overrides.ts';
+import { loadPages } from './pages.ts';
+import { loadSiteSettings } from './settings.ts';
+
+export interface LoadSiteOptions {
+  /** The content folder: `feeds/`, `articles/`, `images/`, `pages/`, `site.json`. */
+  contentDir: string;
+  /** Where Eleventy writes; photos are encoded into its `img/`. */
+  outputDir: string;
+  /** The build's one Markdown renderer (default: a new one). */
+  markdown?: Marked;
+}
+
+/** The folders inside the content folder, in one place for docs and watchers. */
+export function contentPaths(contentDir: string) {
+  return {
+    feeds: join(contentDir, 'feeds'),
+    articles: join(contentDir, 'articles'),
+    images: join(contentDir, 'images'),
+    pages: join(contentDir, 'pages'),
+    settings: join(contentDir, 'site.json'),
+  };
+}
+
+/**
+ * Loads and models the whole site once.
+ *
+ * @example
+ * const { site, diagnostics } = await loadSite({ contentDir: 'content', outputDir: '_site' });
+ */
+export async function loadSite(options: LoadSiteOptions): Promise<{ site: SiteData; diagnostics: Diagnostic[] }> {
+  const paths = contentPaths(options.contentDir);
+  const markdown = options.markdown ?? createMarkdown();
+  const [settings, parsed, overrides, pages, imageNames] = await Promise.all([
+    loadSiteSettings(options.contentDir, paths.settings),
+    listFeedFiles(paths.feeds).then((files) => loadFeeds(files)),
+    loadOverrides(paths.articles, markdown),
+    loadPages(paths.pages, markdown),
+    listImageFiles(paths.images),
+  ]);
+  const noFeeds: Diagnostic[] = parsed.articles.length === 0 && parsed.diagnostics.length === 0
+    ? [{ file: paths.feeds, line: 1, severity: 'warning', rule: 'no-feeds', message: 'no articles: the folder has no feed files (*.txt)' }]
+    : [];
+  const found = findImageFiles(imageNames, parsed.articles.map((a) => a.slug), overrides.overrides);
+  const images = await processImages(paths.images, options.outputDir, found.files);
+  const model = buildSiteModel({
+    records: parsed.articles,
+    settings: settings.settings,
+    overrides: overrides.overrides,
+    pictures: images.pictures,
+    pages: pages.pages,
+  });
+  return {
+    site: model.site,
+    diagnostics: [
+      ...settings.diagnostics, ...noFeeds, ...parsed.diagnostics, ...overrides.diagnostics,
+      ...pages.diagnostics, ...found.diagnostics, ...images.diagnostics, ...model.diagnostics,
+    ],
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The site model: parsed records + editorial content → {@link SiteData}, the
+ * one array Eleventy paginates. Everything a page needs (permalink, previous
+ * and next, reading time, display text) is computed here once, in linear
+ * time, so templates only print.
+ */
+import { DateTime } from 'luxon';
+import type {
+  ArchiveMonth, ArticleLink, ArticleRecord, Diagnostic, EditorialOverride, ResponsiveImage,
+  SiteArticle, SiteData, SitePage, SiteSettings,
+} from '../types.ts';
+import { learnCasing, toReadableCase } from './readable-case.ts';
+import { guessRtlLanguage, readingMinutes, summarise } from './reading.ts';
+
+export interface SiteModelInput {
+  records: readonly ArticleRecord[];
+  settings: SiteSettings;
+  overrides?: ReadonlyMap<string, EditorialOverride>;
+  /** The responsive photo for an article, keyed by slug. */
+  pictures?: ReadonlyMap<string, ResponsiveImage>;
+  pages?: SitePage[];
+}
+
+/**
+ * Builds the site's data. Overrides for slugs no feed has become warnings.
+ *
+ * @example
+ * const { site } = buildSiteModel({ records, settings: DEFAULT_SETTINGS });
+ * site.articles[0].url // => '/2026/02/08/iran-warns-will-not-give-up-enrichment-despite-us-war-threat/'
+ */
+export function buildSiteModel(input: SiteModelInput): { site: SiteData; diagnostics: Diagnostic[] } {
+  const { records, settings, overrides = new Map(), pictures = new Map() } = input;
+  const diagnostics: Diagnostic[] = [];
+  const slugs = new Set(records.map((r) => r.slug));
+  for (const override of overrides.values()) {
+    if (!slugs.has(override.slug)) {
+      diagnostics.push({
+        file: override.file, line: 1, severity: 'warning', rule: 'override-unknown-article',
+        message: `no article has the slug "${override.slug}"; the override is not used`,
+      });
+    }
+  }
+  const articles = records.map((record) => toSiteArticle(record, settings, overrides.get(record.slug), pictures.get(record.slug)));
+  articles.sort(newestFirst);
+  linkNeighbours(articles);
+  return {
+    site: { settings, articles, pages: input.pages ?? [], archive: buildArchive(articles) },
+    diagnostics,
+  };
+}
+
+function toSiteArticle(record: ArticleRecord, settings: SiteSettings, override: EditorialOverride | undefined, picture: ResponsiveImage | undefined): SiteArticle {
+  const published = override?.published ?? record.published;
+  const timeZone = record.timeZone ?? settings.timeZone;
+  const headline = override?.headline ?? record.headline;
+  const paragraphs = record.body.filter((b) => b.type === 'paragraph').map((b) => b.text);
+  const casing = record.body.some((b) => b.type === 'subhead') ? learnCasing(paragraphs) : new Map<string, string>();
+  let lang = record.lang;
+  if (!lang && record.dir === 'rtl') lang = guessRtlLanguage(headline);
+  return {
+    slug: record.slug,
+    url: permalinkFor(record.slug, published),
+    headline,
+    dek: override?.dek ?? null,
+    summary: summarise(override?.dek ?? paragraphs[0] ?? headline),
+    byline: override?.byline ?? null,
+    topics: override?.topics ?? [],
+    published,
+    publishedIso: published ? DateTime.fromISO(published, { zone: timeZone }).toISO({ suppressMilliseconds: true }) : null,
+    timeZone,
+    lang: lang && lang !== settings.language ? lang : null,
+    dir: record.dir,
+    images: record.images.map((image, i) => ({ ...image, alt: image.caption, picture: i === 0 ? picture ?? null : null })),
+    body: record.body.map((block) => ({ ...block, display: block.type === 'subhead' ? toReadableCase(block.text, casing) : block.text })),
+    wordCount: record.wordCount,
+    readingMinutes: readingMinutes(record.wordCount),
+    noteHtml: override?.noteHtml ?? null,
+    source: record.source,
+    previous: null,
+    next: null,
+  };
+}
+
+/**
+ * The stable permalink of an article: dated articles live under their
+ * publication date, undated ones under `/articles/`.
+ *
+ * @example
+ * permalinkFor('factory-explosion', '2026-02-08') // => '/2026/02/08/factory-explosion/'
+ * permalinkFor('factory-explosion', null) // => '/articles/factory-explosion/'
+ */
+export function permalinkFor(slug: string, published: string | null): string {
+  return published ? `/${published.replaceAll('-', '/')}/${slug}/` : `/articles/${slug}/`;
+}
+
+/** Newest first; undated last; ties keep feed order (file, then line). */
+function newestFirst(a: SiteArticle, b: SiteArticle): number {
+  if (a.published !== b.published) {
+    if (a.published === null) return 1;
+    if (b.published === null) return -1;
+    return a.published < b.published ? 1 : -1;
+  }
+  if (a.source.file !== b.source.file) return a.source.file < b.source.file ? -1 : 1;
+  return a.source.line - b.source.line;
+}
+
+/** `previous` is the older neighbour, `next` the newer: one pass, no search. */
+function linkNeighbours(articles: SiteArticle[]): void {
+  const links: ArticleLink[] = articles.map((a) => ({ url: a.url, headline: a.headline }));
+  for (let i = 0; i < articles.length; i++) {
+    const article = articles[i]!;
+    article.previous = links[i + 1] ?? null;
+    article.next = links[i - 1] ?? null;
+  }
+}
+
+/** Months newest first, each with its days; articles arrive sorted. */
+function buildArchive(articles: readonly SiteArticle[]): ArchiveMonth[] {
+  const months: ArchiveMonth[] = [];
+  let month: ArchiveMonth | undefined;
+  for (const article of articles) {
+    const key = article.published ? article.published.slice(0, 7) : 'undated';
+    if (month?.key !== key) {
+      month = { key, url: key === 'undated' ? '/archive/undated/' : `/archive/${key.replace('-', '/')}/`, days: [], count: 0 };
+      months.push(month);
+    }
+    let day = month.days[month.days.length - 1];
+    if (!day || day.date !== article.published) {
+      day = { date: article.published, articles: [] };
+      month.days.push(day);
+    }
+    day.articles.push({ url: article.url, headline: article.headline });
+    month.count++;
+  }
+  return months;
+}

@@ -1,0 +1,46 @@
+/** Small per-article facts shown next to the headline and in lists. */
+
+/** Adult silent-reading speed for non-fiction, words per minute. */
+const WORDS_PER_MINUTE = 230;
+
+/**
+ * Whole minutes to read an article, at least one.
+ *
+ * @example
+ * readingMinutes(700) // => 3
+ */
+export function readingMinutes(wordCount: number): number {
+  return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
+}
+
+/**
+ * Shortens text to at most `max` characters at a word boundary, adding an
+ * ellipsis when it cut anything.
+ *
+ * @example
+ * summarise('Iran will never surrender the right to enrich uranium', 30) // => 'Iran will never surrender the…'
+ */
+export function summarise(text: string, max = 200): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`;
+}
+
+const SCRIPT_LANGUAGES: [RegExp, string][] = [
+  [/[\u0590-\u05FF]/u, 'he'],
+  [/[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/u, 'ar'],
+];
+
+/**
+ * A language guess for right-to-left text whose feed did not name one, so
+ * the page's `lang` is not left claiming the site's (left-to-right) language.
+ *
+ * @example
+ * guessRtlLanguage('إيران تحذر') // => 'ar'
+ */
+export function guessRtlLanguage(text: string): string | null {
+  for (const [script, language] of SCRIPT_LANGUAGES) if (script.test(text)) return language;
+  return null;
+}

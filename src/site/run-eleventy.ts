@@ -1,0 +1,70 @@
+/**
+ * Eleventy, in-process, configured by `.eleventy.ts` for a given content and
+ * output folder. Used by `broadsheet build`, the dev server and the tests.
+ */
+import { Eleventy } from '@11ty/eleventy';
+import type { Diagnostic } from '../types.ts';
+import { DIAGNOSTICS_EVENT } from './eleventy-plugin.ts';
+
+/** Paths relative to the project folder, where Eleventy expects to run. */
+export const TEMPLATES_DIR = 'templates';
+export const CONFIG_FILE = '.eleventy.ts';
+
+export interface SiteBuildOptions {
+  contentDir: string;
+  outputDir: string;
+  /** Called with each build's diagnostics, sorted (once per rebuild when watching). */
+  onDiagnostics?: (diagnostics: Diagnostic[]) => void;
+  /** Called after each successful write (once per rebuild when watching). */
+  onBuilt?: () => void;
+  runMode?: 'build' | 'watch';
+}
+
+/**
+ * Creates an initialised Eleventy for the options. `.eleventy.ts` reads the
+ * content folder from BROADSHEET_CONTENT_DIR while its config function runs,
+ * so the variable is set for initialisation only and restored afterwards.
+ *
+ * @example
+ * const eleventy = await createEleventy({ contentDir: 'content', outputDir: '_site' });
+ * await eleventy.write();
+ */
+export async function createEleventy(options: SiteBuildOptions): Promise<Eleventy> {
+  const previous = process.env.BROADSHEET_CONTENT_DIR;
+  process.env.BROADSHEET_CONTENT_DIR = options.contentDir;
+  try {
+    const eleventy = new Eleventy(TEMPLATES_DIR, options.outputDir, {
+      configPath: CONFIG_FILE,
+      quietMode: true,
+      runMode: options.runMode ?? 'build',
+      config: (config) => {
+        config.on(DIAGNOSTICS_EVENT, (list: Diagnostic[]) => options.onDiagnostics?.(list));
+        config.on('eleventy.after', () => options.onBuilt?.());
+      },
+    });
+    await eleventy.init();
+    return eleventy;
+  } finally {
+    if (previous === undefined) delete process.env.BROADSHEET_CONTENT_DIR;
+    else process.env.BROADSHEET_CONTENT_DIR = previous;
+  }
+}
+
+/**
+ * Builds the site once and returns its diagnostics. Template errors throw.
+ *
+ * @example
+ * const diagnostics = await buildSite({ contentDir: 'content', outputDir: '_site' });
+ */
+export async function buildSite(options: Omit<SiteBuildOptions, 'runMode'>): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  const eleventy = await createEleventy({
+    ...options,
+    onDiagnostics: (list) => {
+      diagnostics.push(...list);
+      options.onDiagnostics?.(list);
+    },
+  });
+  await eleventy.write();
+  return diagnostics;
+}
