@@ -12,14 +12,14 @@ const MONTH = '(january|february|march|april|may|june|july|august|september|octo
 // Each pattern is a fixed sequence of single-class quantifiers with no
 // nested repetition, so the regex engine cannot backtrack exponentially.
 /** `04 September 2025`, `4 Sept. 2025`, `4th of September, 2025`. */
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}\\.?,? (\\d{4})\\b`, 'iu');
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}\\.?,? (\\d{4})\\b`, 'giu');
 /** `February 6, 2026`, `Feb. 6 2026`, `Sept. 6th, 2026`. */
-const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, 'iu');
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, 'giu');
 /** `2026-02-06`. */
-const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/u;
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/gu;
 
 /**
- * Finds the first full calendar date in a caption and returns it as
+ * Finds the first real, full calendar date in a caption and returns it as
  * `YYYY-MM-DD`, or null when the caption names no complete, real date
  * ("February 2026" and "February 30, 2026" give null).
  * Expects normalised text (single spaces).
@@ -31,12 +31,9 @@ const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/u;
  */
 export function findCaptionDate(text: string): string | null {
   const candidates: Array<{ index: number; date: string | null }> = [];
-  const dmy = DAY_MONTH_YEAR.exec(text);
-  if (dmy) candidates.push({ index: dmy.index, date: toIso(dmy[3]!, MONTHS[dmy[2]!.toLowerCase()]!, dmy[1]!) });
-  const mdy = MONTH_DAY_YEAR.exec(text);
-  if (mdy) candidates.push({ index: mdy.index, date: toIso(mdy[3]!, MONTHS[mdy[1]!.toLowerCase()]!, mdy[2]!) });
-  const iso = ISO_DATE.exec(text);
-  if (iso) candidates.push({ index: iso.index, date: toIso(iso[1]!, Number(iso[2]), iso[3]!) });
+  for (const m of text.matchAll(DAY_MONTH_YEAR)) candidates.push({ index: m.index, date: toIso(m[3]!, MONTHS[m[2]!.toLowerCase()]!, m[1]!) });
+  for (const m of text.matchAll(MONTH_DAY_YEAR)) candidates.push({ index: m.index, date: toIso(m[3]!, MONTHS[m[1]!.toLowerCase()]!, m[2]!) });
+  for (const m of text.matchAll(ISO_DATE)) candidates.push({ index: m.index, date: toIso(m[1]!, Number(m[2]), m[3]!) });
   candidates.sort((a, b) => a.index - b.index);
   return candidates.find((c) => c.date !== null)?.date ?? null;
 }

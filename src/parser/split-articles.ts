@@ -1,4 +1,5 @@
 import type { ArticleDraft, Diagnostic, FeedLine } from '../types.ts';
+import { parseCaption } from './parse-caption.ts';
 
 /** The scrape's separator between an article's two header copies. */
 export const MARKER = 'TT';
@@ -111,11 +112,12 @@ function readCutHeader(rows: FeedLine[], t: number, floor: number): Header | nul
 }
 
 /**
- * Finds a header cut off before its marker at the end of the feed: a line,
- * a blank line, then only runs of a caption repeated on consecutive lines.
- * Body paragraphs are never doubled on consecutive lines, so this does not
- * mistake the end of an ordinary body for a header. Returns the headline's
- * index, or -1.
+ * Finds a header cut off before its marker at the end of the feed: a line
+ * standing alone between blank lines, then only runs of a caption repeated
+ * on consecutive lines, each with a credit or a date as captions have. Body
+ * paragraphs are rarely doubled and almost never credited, so the end of an
+ * ordinary body is not mistaken for a header. Returns the headline's index,
+ * or -1.
  */
 function findTrailingHeader(rows: FeedLine[], from: number, to: number): number {
   let k = to - 1;
@@ -123,13 +125,19 @@ function findTrailingHeader(rows: FeedLine[], from: number, to: number): number 
   while (k >= from) {
     let r = k;
     while (r - 1 >= from && rows[r - 1]!.text === rows[k]!.text && rows[r - 1]!.line === rows[r]!.line - 1) r--;
-    if (r === k) break;
+    if (r === k || !looksLikeCaption(rows[k]!)) break;
     runs++;
     k = r - 1;
   }
   if (runs === 0 || k < from) return -1;
-  const separated = rows[k + 1]!.line > rows[k]!.line + 1;
-  return separated ? k : -1;
+  const apartFromCaptions = rows[k + 1]!.line > rows[k]!.line + 1;
+  const apartFromBody = k === from || rows[k - 1]!.line < rows[k]!.line - 1;
+  return apartFromCaptions && apartFromBody ? k : -1;
+}
+
+function looksLikeCaption(row: FeedLine): boolean {
+  const { credit, date } = parseCaption(row.text, row.line);
+  return credit !== null || date !== null;
 }
 
 function distinctByText(rows: FeedLine[]): FeedLine[] {
