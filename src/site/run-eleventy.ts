@@ -3,6 +3,7 @@
  * output folder. Used by `broadsheet build`, the dev server and the tests.
  */
 import { Eleventy } from '@11ty/eleventy';
+import { register } from 'tsx/esm/api';
 import type { Diagnostic } from '../types.ts';
 import { DIAGNOSTICS_EVENT } from './eleventy-plugin.ts';
 
@@ -24,6 +25,9 @@ export interface SiteBuildOptions {
  * Creates an initialised Eleventy for the options. `.eleventy.ts` reads the
  * content folder from BROADSHEET_CONTENT_DIR while its config function runs,
  * so the variable is set for initialisation only and restored afterwards.
+ * Eleventy imports the TypeScript config with Node's own `import`, so tsx's
+ * loader is registered around that too (a no-op cost under the CLI, which
+ * has registered it already; needed under test runners).
  *
  * @example
  * const eleventy = await createEleventy({ contentDir: 'content', outputDir: '_site' });
@@ -32,6 +36,7 @@ export interface SiteBuildOptions {
 export async function createEleventy(options: SiteBuildOptions): Promise<Eleventy> {
   const previous = process.env.BROADSHEET_CONTENT_DIR;
   process.env.BROADSHEET_CONTENT_DIR = options.contentDir;
+  const unregister = register();
   try {
     const eleventy = new Eleventy(TEMPLATES_DIR, options.outputDir, {
       configPath: CONFIG_FILE,
@@ -45,6 +50,7 @@ export async function createEleventy(options: SiteBuildOptions): Promise<Elevent
     await eleventy.init();
     return eleventy;
   } finally {
+    await unregister();
     if (previous === undefined) delete process.env.BROADSHEET_CONTENT_DIR;
     else process.env.BROADSHEET_CONTENT_DIR = previous;
   }
