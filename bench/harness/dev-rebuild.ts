@@ -1,0 +1,135 @@
+/**
+ * Dev-server rebuild time: starts `broadsheet serve` on a free 127.0.0.1 port
+ * over a workspace, then, several times, renames one article's headline in
+ * its feed file and polls until the article's page under the new headline is
+ * served. The clock runs from the file write to the first good response.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseFeeds } from '../../src/parser/index.ts';
+import type { ArticleRecord } from '../../src/types.ts';
+import { median } from './measure.ts';
+import { findPagePath, type Workspace } from './workspace.ts';
+
+export interface DevRebuildFigures {
+  n: number;
+  /** From spawning the server to the edited article's page being served. */
+  startupMs: number;
+  /** Each edit's save-to-served time, in order. */
+  rebuildMs: number[];
+  medianMs: number;
+}
+
+const POLL_MS = 20;
+const TIMEOUT_MS = 120_000;
+
+/**
+ * Measures `edits` rebuilds of the dev server over the workspace.
+ *
+ * @example
+ * const { medianMs } = await measureDevRebuild(root, ws, 3);
+ */
+export async function measureDevRebuild(root: string, ws: Workspace, edits: number): Promise<DevRebuildFigures> {
+  const outputDir = join(ws.dir, 'out-serve');
+  await rm(outputDir, { recursive: true, force: true });
+  // The article to edit: the middle one of the first feed file.
+  const feed = ws.feeds[0] as string;
+  const original = await readFile(feed, 'utf8');
+  // Slugs are unique across the collection, so take them from the parse of all feeds.
+  const records = (JSON.parse(await readFile(ws.recordsFile, 'utf8')) as ArticleRecord[]).filter((a) => a.source.file === feed);
+  const target = records[records.length >> 1];
+  if (!target) throw new Error(`no article in ${feed}`);
+
+  const started = performance.now();
+  // Its own process group, so stopping it also stops the build worker it spawns.
+  const server = spawn(
+    process.execPath,
+    ['bin/broadsheet.js', 'serve', '--port', '0', '--content', ws.contentDir, '--output', outputDir],
+    { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  server.stderr?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+  try {
+    const base = await serverUrl(server);
+    const firstPath = await waitFor(() => findPagePath(outputDir, target.slug), 'the first build');
+    await poll(base + firstPath, target.headline);
+    const startupMs = performance.now() - started;
+
+    const rebuildMs: number[] = [];
+    let text = original;
+    let headline = target.headline;
+    for (let edit = 1; edit <= edits; edit++) {
+      const renamed = `Bench Edit ${edit}: ${target.headline}`;
+      text = replaceHeadline(text, headline, renamed);
+      const newSlug = parseFeeds([{ file: feed, text }]).articles.find((a) => a.headline === renamed)?.slug;
+      if (!newSlug) throw new Error(`the edited feed lost the article '${renamed}'`);
+      const path = firstPath.replace(`/${target.slug}/`, `/${newSlug}/`);
+      const saved = performance.now();
+      await writeFile(feed, text);
+      await poll(base + path, renamed);
+      rebuildMs.push(performance.now() - saved);
+      headline = renamed;
+    }
+    return { n: ws.n, startupMs, rebuildMs, medianMs: median(rebuildMs) };
+  } catch (error) {
+    throw new Error(`dev-server rebuild failed: ${(error as Error).message}\n${log.trim().split('\n').slice(-10).join('\n')}`);
+  } finally {
+    await stop(server);
+    await writeFile(feed, original);
+  }
+}
+
+/** Replaces every line that is exactly the headline (the scrape has it twice). */
+function replaceHeadline(text: string, from: string, to: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === from ? to : line))
+    .join('\n');
+}
+
+function serverUrl(server: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('the server printed no URL')), TIMEOUT_MS);
+    server.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+    server.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+  });
+}
+
+/** Polls until `url` answers 200 with `text` in the body (HTML-escaped forms included). */
+async function poll(url: string, text: string): Promise<void> {
+  const escaped = text.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;');
+  await waitFor(async () => {
+    const response = await fetch(url).catch(() => null);
+    if (!response || response.status !== 200) return null;
+    const body = await response.text();
+    return body.includes(text) || body.includes(escaped) ? true : null;
+  }, `${url} with '${text}'`);
+}
+
+async function waitFor<T>(check: () => Promise<T | null>, what: string): Promise<T> {
+  const deadline = performance.now() + TIMEOUT_MS;
+  for (;;) {
+    const value = await check();
+    if (value !== null) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, POLL_MS));
+  }
+}
+
+async function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null || server.pid === undefined) return;
+  const exited = new Promise((done) => server.once('exit', done));
+  process.kill(-server.pid, 'SIGTERM');
+  const timeout = setTimeout(() => server.pid !== undefined && process.kill(-server.pid, 'SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timeout);
+}

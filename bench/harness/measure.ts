@@ -1,0 +1,89 @@
+/**
+ * Runs a command as a child process and measures it the way the operating
+ * system accounts for it: wall time from spawn to exit, and peak resident set
+ * size. Peak RSS comes from GNU time (`/usr/bin/time -v`) when installed; for
+ * Node commands without it, a preload reports `process.resourceUsage().maxRSS`
+ * as the child exits.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const GNU_TIME = '/usr/bin/time';
+const RSS_PRELOAD = fileURLToPath(new URL('./report-rss.js', import.meta.url));
+
+export interface Measurement {
+  wallMs: number;
+  /** Peak RSS of the command's largest process, in bytes; null if unknown. */
+  peakRssBytes: number | null;
+  exitCode: number;
+  /** The child's stderr, kept for error reports. */
+  stderr: string;
+  stdout: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs `node ARGS…` and measures it.
+ *
+ * @example
+ * const m = await measureNode(['bin/broadsheet.js', 'build']);
+ * console.log(m.wallMs, m.peakRssBytes);
+ */
+export async function measureNode(args: readonly string[], options: RunOptions = {}): Promise<Measurement> {
+  const scratch = await mkdtemp(join(tmpdir(), 'broadsheet-measure-'));
+  const reportFile = join(scratch, 'rss');
+  try {
+    const useGnuTime = existsSync(GNU_TIME);
+    const command = useGnuTime ? GNU_TIME : process.execPath;
+    const argv = useGnuTime
+      ? ['-v', '-o', reportFile, process.execPath, ...args]
+      : ['--import', RSS_PRELOAD, ...args];
+    const env = { ...process.env, ...options.env, BENCH_RSS_REPORT: reportFile };
+    const started = performance.now();
+    const { exitCode, stdout, stderr } = await run(command, argv, { cwd: options.cwd, env });
+    const wallMs = performance.now() - started;
+    const report = existsSync(reportFile) ? await readFile(reportFile, 'utf8') : '';
+    return { wallMs, peakRssBytes: peakRss(report, useGnuTime), exitCode, stdout, stderr };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function peakRss(report: string, gnuTime: boolean): number | null {
+  if (gnuTime) {
+    const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
+    return match ? Number(match[1]) * 1024 : null;
+  }
+  return /^\d+$/.test(report.trim()) ? Number(report.trim()) * 1024 : null;
+}
+
+function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env: NodeJS.ProcessEnv },
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
+  });
+}
+
+/** The median of a non-empty list of numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}

@@ -1,0 +1,125 @@
+/**
+ * The benchmark's report: the figures of one run, the issue's targets checked
+ * against them, and the Markdown table printed at the end of `npm run bench`.
+ */
+import type { BuildComparison } from './builds.ts';
+import type { DevRebuildFigures } from './dev-rebuild.ts';
+
+export interface ParseFigures {
+  /** Large feed: bytes, MB/s of the parser and of the floor (text in memory). */
+  large: { bytes: number; articles: number; parseMBps: number; floorMBps: number; parseMs: number; floorMs: number; readMs: number };
+  small: { bytes: number; articles: number; parseMs: number; floorMs: number };
+  /** Parser MB/s over floor MB/s. */
+  ratio: number;
+  /** Time for the large feed over time for the small one, and the size ratio. */
+  timeRatio: number;
+  sizeRatio: number;
+}
+
+export interface BenchReport {
+  date: string;
+  commit: string;
+  environment: { node: string; cpus: number; memoryGiB: number; loadAverageStart: number[]; loadAverageEnd: number[] };
+  seed: number | string;
+  parse: ParseFigures | null;
+  builds: BuildComparison[];
+  dev: DevRebuildFigures | null;
+  targets: TargetCheck[];
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  holds: boolean;
+}
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+/**
+ * Checks the issue's targets against the figures that were measured; a target
+ * whose measurement was not part of this run is left out.
+ *
+ * @example
+ * checkTargets({ parse: null, builds: [], dev }) // => [{ target: 'dev rebuild at N=1,000 < 2 s', … }]
+ */
+export function checkTargets(report: Pick<BenchReport, 'parse' | 'builds' | 'dev'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const { parse, builds, dev } = report;
+  if (parse) {
+    checks.push({ target: 'parse ≥ 0.5× the line-split floor', measured: `${parse.ratio.toFixed(2)}×`, holds: parse.ratio >= 0.5 });
+    // Linear: 10× the input may take at most 11× the time, scaled to the sizes used.
+    const limit = parse.sizeRatio * 1.1;
+    checks.push({
+      target: `parse linear: ${parse.sizeRatio.toFixed(1)}× input ≤ ${limit.toFixed(1)}× time`,
+      measured: `${parse.timeRatio.toFixed(1)}×`,
+      holds: parse.timeRatio <= limit,
+    });
+  }
+  for (const [n, memory] of [[10_000, GiB], [50_000, 2 * GiB]] as const) {
+    const build = builds.find((b) => b.n === n);
+    if (!build) continue;
+    checks.push({ target: `build N=${fmtInt(n)} ≤ 1.5× floor`, measured: `${build.ratio.toFixed(2)}×`, holds: build.ratio <= 1.5 });
+    const rss = build.broadsheet.peakRssBytes;
+    checks.push({
+      target: `build N=${fmtInt(n)} peak RSS ≤ ${memory / GiB} GiB`,
+      measured: rss === null ? 'unknown' : `${(rss / MiB).toFixed(0)} MiB`,
+      holds: rss !== null && rss <= memory,
+    });
+  }
+  if (dev && dev.n === 1000) {
+    checks.push({ target: 'dev rebuild at N=1,000 < 2 s', measured: `${(dev.medianMs / 1000).toFixed(2)} s`, holds: dev.medianMs < 2000 });
+  }
+  return checks;
+}
+
+/** The run as one Markdown table, then the targets. */
+export function formatReport(report: BenchReport): string {
+  const rows: string[][] = [['measure', 'Broadsheet', 'floor', 'ratio']];
+  const { parse } = report;
+  if (parse) {
+    const mb = (parse.large.bytes / 1e6).toFixed(0);
+    rows.push([`parse ${mb} MB feed, MB/s (in memory)`, parse.large.parseMBps.toFixed(1), parse.large.floorMBps.toFixed(0), parse.ratio.toFixed(2)]);
+    rows.push([
+      `parse time, ${(parse.small.bytes / 1e6).toFixed(1)} MB → ${mb} MB`,
+      `${fmtSeconds(parse.small.parseMs)} → ${fmtSeconds(parse.large.parseMs)}`,
+      `${fmtSeconds(parse.small.floorMs)} → ${fmtSeconds(parse.large.floorMs)}`,
+      `${parse.timeRatio.toFixed(1)}× time for ${parse.sizeRatio.toFixed(1)}× input`,
+    ]);
+  }
+  for (const build of report.builds) {
+    const label = `build N=${fmtInt(build.n)}`;
+    const { broadsheet: b, floor: f } = build;
+    rows.push([`${label}: wall time (median of ${b.wallMs.length})`, fmtSeconds(b.medianMs), fmtSeconds(f.medianMs), build.ratio.toFixed(2)]);
+    rows.push([`${label}: peak RSS`, fmtMemory(b.peakRssBytes), fmtMemory(f.peakRssBytes), ratioOf(b.peakRssBytes, f.peakRssBytes)]);
+    rows.push([`${label}: pages, pages/s`, `${fmtInt(b.pages)}, ${b.pagesPerSecond.toFixed(0)}`, `${fmtInt(f.pages)}, ${f.pagesPerSecond.toFixed(0)}`, '']);
+  }
+  if (report.dev) {
+    const d = report.dev;
+    rows.push([
+      `dev server N=${fmtInt(d.n)}: save → page served (median of ${d.rebuildMs.length})`,
+      fmtSeconds(d.medianMs),
+      '',
+      `runs ${d.rebuildMs.map((ms) => fmtSeconds(ms)).join(', ')}; startup ${fmtSeconds(d.startupMs)}`,
+    ]);
+  }
+  const table = markdownTable(rows);
+  const targets = markdownTable([
+    ['target', 'measured', 'holds'],
+    ...report.targets.map((t) => [t.target, t.measured, t.holds ? 'yes' : 'NO']),
+  ]);
+  const env = report.environment;
+  const context = `${report.date}, commit ${report.commit}, Node ${env.node}, ${env.cpus} cores, load average ${env.loadAverageStart.map((l) => l.toFixed(1)).join(' ')} at start, ${env.loadAverageEnd.map((l) => l.toFixed(1)).join(' ')} at end`;
+  return `${table}\n\n${report.targets.length ? `${targets}\n\n` : ''}${context}\n`;
+}
+
+function markdownTable(rows: string[][]): string {
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)));
+  const line = (row: string[]) => `| ${row.map((cell, col) => cell.padEnd(widths[col]!)).join(' | ')} |`;
+  return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+const fmtInt = (n: number) => n.toLocaleString('en-US');
+const fmtSeconds = (ms: number) => (ms < 1000 ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`);
+const fmtMemory = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / MiB).toFixed(0)} MiB`);
+const ratioOf = (a: number | null, b: number | null) => (a !== null && b ? (a / b).toFixed(2) : '');

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { BuildComparison } from '../../bench/harness/builds.ts';
+import { type BenchReport, checkTargets, formatReport } from '../../bench/harness/report.ts';
+
+const MiB = 1024 * 1024;
+
+function build(n: number, broadsheetMs: number, floorMs: number, rssMiB: number): BuildComparison {
+  const figures = (ms: number, rss: number) => ({ wallMs: [ms], medianMs: ms, peakRssBytes: rss * MiB, pages: n, pagesPerSecond: n / (ms / 1000) });
+  return { n, articles: n, feedBytes: n * 2400, broadsheet: figures(broadsheetMs, rssMiB), floor: figures(floorMs, 300), ratio: broadsheetMs / floorMs };
+}
+
+describe('bench report', () => {
+  it('checks the issue targets against what was measured, and only that', () => {
+    const checks = checkTargets({
+      parse: {
+        large: { bytes: 50e6, articles: 1, parseMBps: 200, floorMBps: 450, parseMs: 250, floorMs: 111, readMs: 1 },
+        small: { bytes: 5e6, articles: 1, parseMs: 20, floorMs: 11 },
+        ratio: 200 / 450,
+        timeRatio: 12.5,
+        sizeRatio: 10,
+      },
+      builds: [build(1000, 3000, 2500, 200), build(10_000, 10_000, 7000, 1100)],
+      dev: { n: 1000, startupMs: 5000, rebuildMs: [1500, 1900, 2500], medianMs: 1900 },
+    });
+    expect(checks.map((c) => [c.target, c.holds])).toEqual([
+      ['parse ≥ 0.5× the line-split floor', false],
+      ['parse linear: 10.0× input ≤ 11.0× time', false],
+      ['build N=10,000 ≤ 1.5× floor', true],
+      ['build N=10,000 peak RSS ≤ 1 GiB', false],
+      ['dev rebuild at N=1,000 < 2 s', true],
+    ]);
+    expect(checkTargets({ parse: null, builds: [build(200, 1, 1, 1)], dev: null })).toEqual([]);
+  });
+
+  it('prints one table with Broadsheet, floor and ratio for every measure', () => {
+    const report: BenchReport = {
+      date: '2026-01-01T00:00:00.000Z',
+      commit: 'abc1234',
+      environment: { node: '20.0.0', cpus: 2, memoryGiB: 24, loadAverageStart: [1, 1, 1], loadAverageEnd: [2, 2, 2] },
+      seed: 1,
+      parse: null,
+      builds: [build(1000, 3000, 2500, 200)],
+      dev: null,
+      targets: [],
+    };
+    const text = formatReport(report);
+    expect(text).toContain('| build N=1,000: wall time (median of 1) | 3.00 s');
+    expect(text).toMatch(/\| build N=1,000: peak RSS\s+\| 200 MiB\s+\| 300 MiB\s+\| 0\.67/);
+    expect(text).toContain('commit abc1234');
+  });
+});
