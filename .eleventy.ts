@@ -5,10 +5,13 @@
  * --content DIR` sets; the output folder comes from Eleventy's own option.
  */
 import type { UserConfig } from '@11ty/eleventy';
+import { discoveryPlugin } from './src/discovery/eleventy-plugin.ts';
 import { broadsheetPlugin } from './src/site/eleventy-plugin.ts';
 
 export default function eleventyConfig(config: UserConfig): void {
   config.addPlugin(broadsheetPlugin, { contentDir: process.env.BROADSHEET_CONTENT_DIR || 'content' });
+  // After the site plugin: feeds, sitemaps and topics build on its data.
+  config.addPlugin(discoveryPlugin, { now: process.env.BROADSHEET_NOW || null });
 }
 
 export const config = {

@@ -3,6 +3,7 @@
  * articles with absolute URLs, computed once per build. Atom and RSS are laid
  * out by templates; JSON Feed is this module's object serialised as-is.
  */
+import { dateToRfc822 } from '@11ty/eleventy-plugin-rss';
 import { absoluteUrl } from './absolute-url.ts';
 import { datedArticles, w3cDateTime } from './publication-date.ts';
 import type { DiscoveryArticle, DiscoverySite, Topic } from './types.ts';
@@ -18,10 +19,12 @@ export interface FeedItem {
   summary: string;
   /** The article body as escaped HTML: feed text never becomes markup. */
   contentHtml: string;
-  /** Publication instant (for the RSS plugin's date filters). */
+  /** Publication instant. */
   date: Date;
-  /** W3C date-time with the article zone's offset. */
+  /** W3C date-time with the article zone's offset (Atom, JSON Feed). */
   published: string;
+  /** RFC 822 in the article's zone (RSS `pubDate`). */
+  pubDate: string;
   author: string;
   topics: string[];
   image: string | null;
@@ -36,7 +39,8 @@ export interface FeedData {
   urls: { atom: string; rss: string; json: string };
   /** The newest item's date-time; the site's, not the build clock's. */
   updated: string | null;
-  updatedDate: Date | null;
+  /** The same in RFC 822, for RSS. */
+  updatedRfc822: string | null;
   items: FeedItem[];
 }
 
@@ -65,6 +69,7 @@ export function feedData(
         contentHtml: xmlText(articleHtml(article)),
         date: time.toJSDate(),
         published: w3cDateTime(time),
+        pubDate: dateToRfc822(time.toJSDate(), time.zoneName ?? site.timeZone),
         author: xmlText(article.byline ?? site.title),
         topics: topicsOf(article.slug).map((t) => xmlText(t.name)),
         image: picture ? absoluteUrl(picture.src, site.url) : null,
@@ -83,7 +88,7 @@ export function feedData(
       json: absoluteUrl(FEED_PATHS.json, site.url),
     },
     updated: newest?.published ?? null,
-    updatedDate: newest?.date ?? null,
+    updatedRfc822: newest?.pubDate ?? null,
     items,
   };
 }

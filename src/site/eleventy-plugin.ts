@@ -18,6 +18,9 @@ export interface BroadsheetPluginOptions {
 /** The event a build emits with its diagnostics; the CLI listens to it. */
 export const DIAGNOSTICS_EVENT = 'broadsheet.diagnostics';
 
+/** The event a build emits with the loaded site data; discovery (feeds, topics) builds on it. */
+export const SITE_LOADED_EVENT = 'broadsheet.site';
+
 /**
  * @example
  * // .eleventy.ts
@@ -40,6 +43,7 @@ export function broadsheetPlugin(eleventyConfig: UserConfig, options: Broadsheet
     const sorted = sortDiagnostics(diagnostics);
     if (eleventyConfig.events.listenerCount(DIAGNOSTICS_EVENT) > 0) await eleventyConfig.emit(DIAGNOSTICS_EVENT, sorted);
     else printDiagnostics(sorted);
+    await eleventyConfig.emit(SITE_LOADED_EVENT, site);
     return site;
   });
 }

@@ -1,0 +1,65 @@
+/**
+ * Discovery as an Eleventy plugin: the `discovery` global data (built once
+ * per build from the site data the site plugin announces), the filters the
+ * head, article and home templates call.
+ */
+import type { UserConfig } from '@11ty/eleventy';
+import { SITE_LOADED_EVENT } from '../site/eleventy-plugin.ts';
+import { buildDiscovery, type DiscoveryData, type DiscoveryInput } from './index.ts';
+import { pageMetadata, type PageMetadata } from './page-metadata.ts';
+import { buildGazetteer } from './place-names.ts';
+import { newsArticleJsonLd, scriptSafeJson } from './structured-data.ts';
+import { groupByTopic } from './topic-pages.ts';
+import type { DiscoveryArticle } from './types.ts';
+
+
+export interface DiscoveryPluginOptions {
+  /** `--now` for the news sitemap; default the newest publication date. */
+  now?: string | null;
+}
+
+/**
+ * @example
+ * // .eleventy.ts, after the site plugin
+ * config.addPlugin(discoveryPlugin, { now: process.env.BROADSHEET_NOW || null });
+ */
+export function discoveryPlugin(eleventyConfig: UserConfig, options: DiscoveryPluginOptions = {}): void {
+  const gazetteer = buildGazetteer();
+  let latest: DiscoveryData | null = null;
+  let failure: unknown = null;
+  eleventyConfig.on(SITE_LOADED_EVENT, (site: DiscoveryInput) => {
+    try {
+      latest = buildDiscovery(site, { now: options.now ?? null, gazetteer });
+      failure = null;
+    } catch (error) {
+      failure = error;
+    }
+  });
+  // Registered after the site plugin's `broadsheet` data, so Eleventy (which
+  // resolves global data in order) has emitted the site by the time this runs.
+  eleventyConfig.addGlobalData('discovery', () => {
+    if (failure) throw new Error('discovery: cannot build feeds, sitemaps and topics', { cause: failure });
+    if (!latest) throw new Error(`discovery: no site data; register discoveryPlugin after the site plugin, which emits '${SITE_LOADED_EVENT}'`);
+    return latest;
+  });
+
+  eleventyConfig.addFilter(
+    'pageMetadata',
+    (url: string, discovery: DiscoveryData, title?: string | null, article?: DiscoveryArticle | null): PageMetadata =>
+      pageMetadata(
+        { url, title: title || null, article: article ?? null, topics: article ? discovery.topicIndex.topicsByArticle.get(article.slug) : [] },
+        discovery.site,
+      ),
+  );
+  eleventyConfig.addFilter('newsArticleJsonLd', (article: DiscoveryArticle, discovery: DiscoveryData) =>
+    scriptSafeJson(newsArticleJsonLd(article, discovery.site, discovery.topicIndex.topicsByArticle.get(article.slug))),
+  );
+  // The home page's stories under their topics; each story appears once.
+  eleventyConfig.addFilter('topicSections', (stories: readonly DiscoveryArticle[], discovery: DiscoveryData) =>
+    groupByTopic(stories.map((s) => s.slug), discovery.topicIndex).map((section) => ({
+      topic: section.topic ? discovery.topicLinks[section.topic.slug] : null,
+      stories: section.articleSlugs.map((slug) => discovery.articleOf[slug]),
+    })),
+  );
+  eleventyConfig.addFilter('scriptSafeJson', scriptSafeJson);
+}

@@ -1,0 +1,115 @@
+/**
+ * The discovery stage in one call: site data in, everything the feeds,
+ * sitemaps, topic pages, related links and metadata templates print out.
+ * Runs once per build; templates only look things up.
+ */
+import { absoluteUrl } from './absolute-url.ts';
+import { feedData, jsonFeed, type FeedData } from './feeds.ts';
+import { buildGazetteer, type Gazetteer } from './place-names.ts';
+import { relatedArticles } from './related.ts';
+import {
+  DEFAULT_NEWS_OPTIONS, newsSitemapEntries, sitemapEntries, sitemapParts,
+  type NewsSitemapEntry, type SitemapEntry, type SitemapFile,
+} from './sitemaps.ts';
+import { sitePages } from './site-pages.ts';
+import { scriptSafeJson } from './structured-data.ts';
+import { topicPages, topicUrl, type TopicPage } from './topic-pages.ts';
+import { indexTopics } from './topics.ts';
+import type { DiscoveryArticle, DiscoverySite, TopicIndex } from './types.ts';
+
+/** The site data discovery reads: `SiteData` from `src/site/` fits it. */
+export interface DiscoveryInput {
+  settings: DiscoverySite;
+  /** Newest first, as the site lists them. */
+  articles: readonly DiscoveryArticle[];
+  pages?: readonly { url: string }[];
+  archive?: readonly { url: string; days: readonly { date: string | null }[] }[];
+  /** Stories per home page (the home pages are `/`, `/page/2/`, …). */
+  pageSize?: number;
+}
+
+export interface DiscoveryOptions {
+  /** `--now`: the news sitemap's "now"; default the newest publication date. */
+  now?: string | null;
+  /** Reused across rebuilds: the dataset is the same. */
+  gazetteer?: Gazetteer;
+}
+
+export interface TopicLink {
+  name: string;
+  url: string;
+  count: number;
+}
+
+export interface DiscoveryData {
+  site: DiscoverySite;
+  topicIndex: TopicIndex;
+  /** Every topic with its page and article count, most articles first. */
+  topics: TopicLink[];
+  topicPages: TopicPage[];
+  /** Topic slug → its link. */
+  topicLinks: Record<string, TopicLink>;
+  /** Article slug → its topic links. */
+  topicsOf: Record<string, TopicLink[]>;
+  /** Article slug → related articles, best first. */
+  relatedOf: Record<string, DiscoveryArticle[]>;
+  articleOf: Record<string, DiscoveryArticle>;
+  feed: FeedData;
+  /** JSON Feed 1.1, serialised. */
+  jsonFeed: string;
+  newsSitemap: NewsSitemapEntry[];
+  /** `sitemap.xml`: its URLs, or (past 50,000) the parts it indexes. */
+  sitemap: { entries: SitemapEntry[]; parts: (SitemapFile & { loc: string })[] };
+  /** Absolute URLs of both sitemaps, for `robots.txt`. */
+  sitemapUrls: { sitemap: string; news: string };
+}
+
+/**
+ * Builds all discovery data for a site once.
+ *
+ * @example
+ * const discovery = buildDiscovery(site, { now: '2026-02-08' });
+ * discovery.topicsOf[slug] // => [{ name: 'Iran', url: '/topics/iran/', count: 1 }, …]
+ */
+export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions = {}): DiscoveryData {
+  const site = input.settings;
+  const gazetteer = options.gazetteer ?? buildGazetteer();
+  const articles = input.articles;
+  const topicIndex = indexTopics(articles, gazetteer);
+  const slugs = articles.map((a) => a.slug);
+  const related = relatedArticles(slugs, topicIndex);
+
+  const articleOf: Record<string, DiscoveryArticle> = Object.create(null);
+  for (const article of articles) articleOf[article.slug] = article;
+  const topicLinks: Record<string, TopicLink> = Object.create(null);
+  for (const topic of topicIndex.topics) {
+    topicLinks[topic.slug] = { name: topic.name, url: topicUrl(topic), count: topicIndex.articlesByTopic.get(topic.slug)?.length ?? 0 };
+  }
+  const topicsOf: Record<string, TopicLink[]> = Object.create(null);
+  const relatedOf: Record<string, DiscoveryArticle[]> = Object.create(null);
+  for (const slug of slugs) {
+    topicsOf[slug] = (topicIndex.topicsByArticle.get(slug) ?? []).map((t) => topicLinks[t.slug] as TopicLink);
+    relatedOf[slug] = (related.get(slug) ?? []).map((s) => articleOf[s] as DiscoveryArticle);
+  }
+  const pages = topicPages(topicIndex);
+  const feed = feedData(articles, site, (slug) => topicIndex.topicsByArticle.get(slug) ?? []);
+  const parts = sitemapParts(sitemapEntries(sitePages(input, pages, articleOf), site));
+  const single = parts.length === 1 && parts[0]?.url === '/sitemap.xml';
+  return {
+    site,
+    topicIndex,
+    topics: topicIndex.topics.map((t) => topicLinks[t.slug] as TopicLink),
+    topicLinks,
+    topicPages: pages,
+    topicsOf,
+    relatedOf,
+    articleOf,
+    feed,
+    jsonFeed: scriptSafeJson(jsonFeed(feed)),
+    newsSitemap: newsSitemapEntries(articles, site, { ...DEFAULT_NEWS_OPTIONS, now: options.now ?? null }),
+    sitemap: single
+      ? { entries: parts[0]?.entries ?? [], parts: [] }
+      : { entries: [], parts: parts.map((part) => ({ ...part, loc: absoluteUrl(part.url, site.url) })) },
+    sitemapUrls: { sitemap: absoluteUrl('/sitemap.xml', site.url), news: absoluteUrl('/news-sitemap.xml', site.url) },
+  };
+}

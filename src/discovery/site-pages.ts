@@ -1,0 +1,56 @@
+/**
+ * Every HTML page of the site with its last modification, for `sitemap.xml`:
+ * an article's publication date, a listing's newest article. Pages without a
+ * date (about, search) carry none rather than the build clock. A test
+ * compares this list with the HTML files a build writes, so a new page kind
+ * cannot go missing unnoticed.
+ */
+import type { DiscoveryInput } from './index.ts';
+import { datedArticles, publicationTime, w3cDateTime } from './publication-date.ts';
+import type { TopicPage } from './topic-pages.ts';
+import type { DiscoveryArticle } from './types.ts';
+
+/** Stories per home page when the site does not say (`/`, `/page/2/`, …). */
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface SitePageEntry {
+  url: string;
+  lastmod: string | null;
+}
+
+/**
+ * @example
+ * sitePages({ settings, articles: [] }, [], {}).map((p) => p.url) // => ['/', '/topics/', '/search/']
+ */
+export function sitePages(
+  input: DiscoveryInput,
+  topicPageList: readonly TopicPage[],
+  articleOf: Readonly<Record<string, DiscoveryArticle>>,
+): SitePageEntry[] {
+  const zone = input.settings.timeZone;
+  const newestOf = (list: readonly DiscoveryArticle[]) => {
+    const newest = datedArticles(list, zone)[0];
+    return newest ? w3cDateTime(newest.time) : null;
+  };
+  const pages: SitePageEntry[] = [];
+  const size = input.pageSize ?? DEFAULT_PAGE_SIZE;
+  const homeCount = Math.max(1, Math.ceil(input.articles.length / size));
+  for (let n = 0; n < homeCount; n++) {
+    pages.push({ url: n === 0 ? '/' : `/page/${n + 1}/`, lastmod: newestOf(input.articles.slice(n * size, (n + 1) * size)) });
+  }
+  for (const article of input.articles) pages.push({ url: article.url, lastmod: newestOf([article]) });
+  for (const page of input.pages ?? []) pages.push({ url: page.url, lastmod: null });
+  if (input.archive) {
+    pages.push({ url: '/archive/', lastmod: newestOf(input.articles) });
+    for (const month of input.archive) {
+      const newestDay = publicationTime(month.days.find((d) => d.date)?.date, zone);
+      pages.push({ url: month.url, lastmod: newestDay ? w3cDateTime(newestDay) : null });
+    }
+  }
+  pages.push({ url: '/topics/', lastmod: newestOf(input.articles) });
+  for (const page of topicPageList) {
+    pages.push({ url: page.url, lastmod: newestOf(page.articleSlugs.map((s) => articleOf[s] as DiscoveryArticle)) });
+  }
+  pages.push({ url: '/search/', lastmod: null });
+  return pages;
+}
