@@ -48,8 +48,10 @@ export function readFrontMatter(text: string): FrontMatterFile {
   return { data, body: parsed.content, keyLines, rawValues, bodyLine };
 }
 
-/** The line of a YAML error inside a file whose front matter starts on line 2. */
+/** The file line of a YAML error in front matter. */
 export function lineOfYamlError(error: unknown): number {
   const mark = (error as { mark?: { line?: number } }).mark;
-  return typeof mark?.line === 'number' ? mark.line + 2 : 1;
+  // gray-matter hands js-yaml the text after the opening `---`, starting with
+  // its line break, so YAML line 0 is line 1 of the file.
+  return typeof mark?.line === 'number' ? mark.line + 1 : 1;
 }

@@ -1,0 +1,205 @@
+/**
+ * The whole build through Eleventy's programmatic API, once, on the shipped
+ * content plus fixtures (an Arabic feed, an override, a photo), asserting on
+ * the HTML through linkedom.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFeeds, listFeedFiles } from '../../src/feeds/read-feeds.ts';
+import type { ArticleRecord } from '../../src/types.ts';
+import { buildFixture, fixtureFiles, makeContent, SEED_CONTENT, type FixtureSite } from './helpers.ts';
+
+const IRAN = 'iran-warns-will-not-give-up-enrichment-despite-us-war-threat';
+const CHINA = 'factory-explosion-kills-8-in-northern-china';
+const UKRAINE = '26-nations-vow-to-give-ukraine-postwar-security-guarantees-macron-says';
+
+let site: FixtureSite;
+let seed: ArticleRecord[];
+
+beforeAll(async () => {
+  seed = (await loadFeeds(await listFeedFiles(join(SEED_CONTENT, 'feeds')))).articles;
+  const photo = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#7a6a55' } }).jpeg().toBuffer();
+  const content = await makeContent({
+    ...(await fixtureFiles('feeds/arabic.txt', `articles/${IRAN}.md`)),
+    [`images/${CHINA}.jpg`]: photo,
+  });
+  site = await buildFixture(content);
+});
+afterAll(() => site?.cleanup());
+
+const urlOf = (record: ArticleRecord) => `/${record.published!.replaceAll('-', '/')}/${record.slug}/`;
+const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+it('builds without diagnostics', () => {
+  expect(site.diagnostics).toEqual([]);
+});
+
+describe('article pages from the seed feed', () => {
+  it('exist at date-based permalinks, one per parsed article', async () => {
+    expect(seed).toHaveLength(4);
+    for (const record of seed) await expect(site.page(urlOf(record))).resolves.toBeTruthy();
+  });
+
+  it('show the headline once, in the only h1, and the caption and credit once each, with no TT line', async () => {
+    for (const record of seed) {
+      const doc = await site.page(urlOf(record));
+      const text = doc.querySelector('main')!.textContent!;
+      const h1s = doc.querySelectorAll('h1');
+      expect(h1s).toHaveLength(1);
+      expect(h1s[0]!.textContent).toBe(record.headline);
+      expect(count(text, record.headline)).toBe(1);
+      const [image] = record.images;
+      expect(count(text, image!.caption)).toBe(1);
+      expect(count(text, image!.credit!)).toBe(1);
+      expect(doc.querySelector('figcaption .figure__caption')!.textContent).toBe(image!.caption);
+      expect(doc.querySelector('figcaption .figure__credit')!.textContent).toBe(image!.credit);
+      expect([...doc.querySelectorAll('main p, main h2')].map((e) => e.textContent!.trim())).not.toContain('TT');
+    }
+  });
+
+  it('label the publication date in a <time> whose datetime is the parser\'s date', async () => {
+    for (const record of seed) {
+      const doc = await site.page(urlOf(record));
+      const time = doc.querySelector('.story__meta time')!;
+      expect(time.getAttribute('datetime')).toBe(record.published);
+      expect(time.parentElement!.textContent).toMatch(/^Published \w+ \d{1,2}, \d{4}$/);
+    }
+  });
+
+  it('render the first article\'s two subheads as h2 in a readable case', async () => {
+    const doc = await site.page(`/2025/09/04/${UKRAINE}/`);
+    expect([...doc.querySelectorAll('.story__body h2')].map((h) => h.textContent)).toEqual(["'Very specific substance'", 'Months of talks']);
+  });
+
+  it('render every body paragraph, in order', async () => {
+    const record = seed.find((r) => r.slug === CHINA)!;
+    const doc = await site.page(urlOf(record));
+    const paragraphs = [...doc.querySelectorAll('.story__body p')].map((p) => p.textContent);
+    expect(paragraphs).toEqual(record.body.filter((b) => b.type === 'paragraph').map((b) => b.text));
+  });
+
+  it('link previous (older) and next (newer) stories', async () => {
+    const doc = await site.page(`/2026/02/08/${IRAN}/`);
+    expect(doc.querySelector('a[rel=prev]')!.getAttribute('href')).toBe(`/2025/09/04/${UKRAINE}/`);
+    expect(doc.querySelector('a[rel=next]')!.getAttribute('href')).toBe(`/2026/02/08/${CHINA}/`);
+  });
+
+  it('show reading time', async () => {
+    const doc = await site.page(`/2025/09/04/${UKRAINE}/`);
+    expect(doc.querySelector('.story__meta')!.textContent).toContain('3 min read');
+  });
+});
+
+describe('editorial content', () => {
+  it('applies an override: dek, byline and the Markdown note', async () => {
+    const doc = await site.page(`/2026/02/08/${IRAN}/`);
+    expect(doc.querySelector('.story__dek')!.textContent).toMatch(/^Tehran's foreign minister says/);
+    expect(doc.querySelector('.story__byline')!.textContent).toBe('By Desk Editor');
+    const note = doc.querySelector('aside.editors-note')!;
+    expect(note.querySelector('em')!.textContent).toBe("foreign minister's");
+    expect(note.querySelector('a')!.getAttribute('href')).toBe('/about/');
+  });
+
+  it('renders the about page from content/pages', async () => {
+    const doc = await site.page('/about/');
+    expect(doc.querySelector('h1')!.textContent).toBe('About');
+    expect(doc.querySelector('.prose h2')!.textContent).toBe('How this site is made');
+    expect(doc.querySelector('.masthead__nav a[aria-current=page]')!.textContent).toBe('About');
+  });
+});
+
+describe('photos', () => {
+  it('render responsive AVIF/WebP/JPEG with size, alt text from the caption and eager loading at the top', async () => {
+    const doc = await site.page(`/2026/02/08/${CHINA}/`);
+    const picture = doc.querySelector('figure picture')!;
+    expect([...picture.querySelectorAll('source')].map((s) => s.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
+    const img = picture.querySelector('img')!;
+    const record = seed.find((r) => r.slug === CHINA)!;
+    expect(img.getAttribute('alt')).toBe(record.images[0]!.caption);
+    expect(img.getAttribute('width')).toBe('800');
+    expect(img.getAttribute('height')).toBe('500');
+    expect(img.getAttribute('loading')).toBeNull();
+    for (const url of [img.getAttribute('src')!, ...(img.getAttribute('srcset')!.split(', ').map((s) => s.split(' ')[0]!))]) {
+      await expect(readFile(join(site.output, url))).resolves.toBeTruthy();
+    }
+  });
+
+  it('render a caption-only figure, with no <img>, when there is no file', async () => {
+    const doc = await site.page(`/2026/02/08/${IRAN}/`);
+    const figure = doc.querySelector('figure')!;
+    expect(figure.classList.contains('figure--caption-only')).toBe(true);
+    expect(doc.querySelectorAll('img, picture')).toHaveLength(0);
+  });
+});
+
+describe('right-to-left articles', () => {
+  it('carry lang and dir="rtl" and live at a stable undated path', async () => {
+    const doc = await site.page('/articles/article-379a8185/');
+    const article = doc.querySelector('article.story')!;
+    expect(article.getAttribute('dir')).toBe('rtl');
+    expect(article.getAttribute('lang')).toBe('ar');
+    expect(doc.querySelector('h1')!.textContent).toBe('إيران تحذر من التصعيد في الخليج');
+    expect(doc.querySelector('.story__meta')!.getAttribute('lang')).toBe('en');
+  });
+});
+
+describe('home, archive and 404', () => {
+  it('leads with the newest story and lists the others newest first, undated last', async () => {
+    const doc = await site.page('/');
+    expect(doc.querySelectorAll('h1')).toHaveLength(1);
+    const lead = doc.querySelector('.lead')!;
+    expect(lead.querySelector('a')!.getAttribute('href')).toBe('/2026/02/08/russia-man-suspected-of-shooting-top-general-detained-in-dubai/');
+    expect(lead.querySelector('figure figcaption')).not.toBeNull();
+    expect([...doc.querySelectorAll('.card__headline a')].map((a) => a.getAttribute('href'))).toEqual([
+      `/2026/02/08/${CHINA}/`, `/2026/02/08/${IRAN}/`, `/2025/09/04/${UKRAINE}/`, '/articles/article-379a8185/',
+    ]);
+    expect(doc.querySelector('.pager')).toBeNull();
+  });
+
+  it('archives by month, with an index of months', async () => {
+    const index = await site.page('/archive/');
+    expect([...index.querySelectorAll('.archive-months a')].map((a) => [a.getAttribute('href'), a.textContent])).toEqual([
+      ['/archive/2026/02/', 'February 2026'], ['/archive/2025/09/', 'September 2025'], ['/archive/undated/', 'Undated stories'],
+    ]);
+    const month = await site.page('/archive/2026/02/');
+    expect(month.querySelector('h2 time')!.getAttribute('datetime')).toBe('2026-02-08');
+    expect(month.querySelectorAll('.archive-day li')).toHaveLength(3);
+  });
+
+  it('has a 404 page', async () => {
+    const doc = await site.page('/404.html');
+    expect(doc.querySelector('h1')!.textContent).toBe('Page not found');
+  });
+
+  it('links the stylesheets and favicon it ships, and no script at all', async () => {
+    const doc = await site.page('/');
+    for (const link of doc.querySelectorAll('link[rel=stylesheet], link[rel=icon]')) {
+      await expect(readFile(join(site.output, link.getAttribute('href')!))).resolves.toBeTruthy();
+    }
+    expect(doc.querySelectorAll('script:not([type="application/ld+json"])')).toHaveLength(0);
+  });
+});
+
+it('is deterministic: a second build of the same content is byte-identical', async () => {
+  // The same content again, in another folder: paths must not leak into the output.
+  const copy = await buildFixture(await makeContent({
+    ...(await fixtureFiles('feeds/arabic.txt', `articles/${IRAN}.md`)),
+    [`images/${CHINA}.jpg`]: await readFile(join(site.content, 'images', `${CHINA}.jpg`)),
+  }));
+  try {
+    const files = await listFiles(site.output);
+    expect(await listFiles(copy.output)).toEqual(files);
+    for (const file of files) {
+      expect(await readFile(join(copy.output, file)), file).toEqual(await readFile(join(site.output, file)));
+    }
+  } finally {
+    await copy.cleanup();
+  }
+});
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+}
