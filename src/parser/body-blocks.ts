@@ -32,19 +32,70 @@ export function isSubhead(text: string): boolean {
   return capitals !== null && capitals.length >= 2;
 }
 
-// Each repetition must start with a separator the word class excludes, so matching cannot backtrack.
-const WORD = /[\p{L}\p{N}\p{M}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu;
-
 /**
  * Counts words as runs of letters or digits: apostrophes and hyphens inside
  * a word keep it whole, as do separators inside a number ("100,000", "2.5"),
- * and punctuation or a lone dash is not a word.
+ * and punctuation or a lone dash is not a word. Counts what the regex
+ * `[\p{L}\p{N}\p{M}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*`
+ * would match, with a character scan instead: the regex took half the
+ * parser's time on large feeds.
  *
  * @example
  * countWords([{ type: 'paragraph', text: "Kyiv's allies - 100,000 troops", line: 1 }]) // => 4
  */
 export function countWords(blocks: readonly BodyBlock[]): number {
   let total = 0;
-  for (const block of blocks) total += block.text.match(WORD)?.length ?? 0;
+  for (const block of blocks) total += countWordsIn(block.text);
   return total;
+}
+
+const NONE = 0;
+const LETTER = 1; // a letter or a combining mark
+const DIGIT = 2;
+const NUMBER_AT = /\p{N}/uy;
+const LETTER_AT = /[\p{L}\p{M}]/uy;
+
+/** The class of the code point at `i`: ASCII is decided inline, the rest by Unicode property. */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? LETTER : c >= 0x30 && c <= 0x39 ? DIGIT : NONE;
+  NUMBER_AT.lastIndex = i;
+  if (NUMBER_AT.test(text)) return DIGIT;
+  LETTER_AT.lastIndex = i;
+  return LETTER_AT.test(text) ? LETTER : NONE;
+}
+
+/** Code units taken by the code point at `i`. */
+function widthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return 1;
+  const low = text.charCodeAt(i + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+}
+
+function countWordsIn(text: string): number {
+  let count = 0;
+  let i = 0;
+  while (i < text.length) {
+    let kind = classAt(text, i);
+    i += widthAt(text, i);
+    if (kind === NONE) continue;
+    count++;
+    // Extend the word over letters, digits, and joiners that sit between them.
+    while (i < text.length) {
+      const next = classAt(text, i);
+      if (next !== NONE) {
+        kind = next;
+        i += widthAt(text, i);
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      const after = i + 1 < text.length ? classAt(text, i + 1) : NONE;
+      const joins = (c === 0x27 || c === 0x2019 || c === 0x2d) && after !== NONE;
+      const groupsDigits = (c === 0x2e || c === 0x2c) && kind === DIGIT && after === DIGIT;
+      if (!joins && !groupsDigits) break;
+      i++;
+    }
+  }
+  return count;
 }

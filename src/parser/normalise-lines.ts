@@ -17,11 +17,16 @@ import type { FeedLine } from '../types.ts';
  */
 export function normaliseLines(text: string): FeedLine[] {
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return withoutBom.split(/\r\n|\r|\n/).map((raw, index) => ({
+  // Splitting on a string is several times faster than on a regex, and most feeds have no CR.
+  const rows = withoutBom.includes('\r') ? withoutBom.split(/\r\n|\r|\n/) : withoutBom.split('\n');
+  return rows.map((raw, index) => ({
     text: normaliseSpace(raw),
     line: index + 1,
   }));
 }
+
+/** White space other than a lone inner space: another kind, a run of two, or at either end. */
+const NEEDS_SPACE_NORMALISING = /[^\S ]| {2}|^ | $/;
 
 /**
  * Collapses white-space runs (`\s` covers tabs, NBSP, the Unicode spaces
@@ -29,5 +34,7 @@ export function normaliseLines(text: string): FeedLine[] {
  * `+` cannot backtrack, so this stays linear on any input.
  */
 export function normaliseSpace(text: string): string {
+  // Most lines are clean already: a single test, without building a new string, confirms it.
+  if (!NEEDS_SPACE_NORMALISING.test(text)) return text;
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -49,6 +49,9 @@ export function splitArticles(lines: FeedLine[], file: string): SplitResult {
       if (header) {
         headers.push(header);
         floor = header.end;
+        // Positions before the floor can never start a header again, so the
+        // map holds one article's lines, not the whole feed's.
+        latest.clear();
         i = header.end - 1;
         continue;
       }
