@@ -24,8 +24,9 @@ export interface FrontMatterFile {
  */
 export function readFrontMatter(text: string): FrontMatterFile {
   // An options object keeps gray-matter from caching by content, which would
-  // hand back one shared (and mutable) data object for identical files.
-  const parsed = matter(text.replace(/^\uFEFF/, ''), { excerpt: false });
+  // hand back one shared (and mutable) data object for identical files. Its
+  // `---js` fences would run the front matter as JavaScript: refused.
+  const parsed = matter(text.replace(/^\uFEFF/, ''), { excerpt: false, engines: { js: refuseCode, javascript: refuseCode } });
   const data = (parsed.data ?? {}) as Record<string, unknown>;
   const keyLines = new Map<string, number>();
   const rawValues = new Map<string, string>();
@@ -46,6 +47,10 @@ export function readFrontMatter(text: string): FrontMatterFile {
     }
   }
   return { data, body: parsed.content, keyLines, rawValues, bodyLine };
+}
+
+function refuseCode(): never {
+  throw Object.assign(new Error('front matter must be YAML; JavaScript front matter is not run'), { reason: 'front matter must be YAML; JavaScript front matter is not run' });
 }
 
 /** The file line of a YAML error in front matter. */

@@ -132,6 +132,7 @@ describe('parseOverride', () => {
     ['a date in another format', '---\ndek: D\npublished: "8 Feb 2026"\n---\n', 3, '"published" must be a date'],
     ['topics that are not a list of text', '---\ntopics: [1, ""]\n---\n', 2, '"topics"'],
     ['an image that is not a photo file', '---\nimage: ../secret.txt\n---\n', 2, '"image"'],
+    ['JavaScript front matter', '---js\n{ dek: process.exit(3) }\n---\n', 1, 'must be YAML'],
     ['malformed YAML', '---\nbyline: B\ndek: a: b\n---\n', 3, 'invalid front matter'],
   ])('reports %s on its line', (_name, text, line, message) => {
     const { diagnostics } = parseOverride(text, 'x.md', 'x', markdown);
