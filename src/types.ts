@@ -125,6 +125,8 @@ export interface SiteSettings {
   /** IANA time zone in which dates are shown. */
   timeZone: string;
   description: string;
+  /** The publisher's logo for structured data: a root-relative path or an absolute URL (default `/favicon.svg`). */
+  logo?: string;
 }
 
 /** Front matter of `content/articles/<slug>.md`, validated. */

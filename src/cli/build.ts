@@ -3,11 +3,13 @@
  * one command, for CI and for publishing.
  */
 import { existsSync } from 'node:fs';
+import { DateTime } from 'luxon';
+import { writeSearchIndex } from '../discovery/search-index.ts';
 import { parseCommandArgs } from './args.ts';
 import { buildSite, CONFIG_FILE } from '../site/run-eleventy.ts';
 import { countDiagnostics, exitCodeFor, printDiagnostics } from './report.ts';
 
-const USAGE = `Usage: broadsheet build [--content DIR] [--output DIR] [--strict]
+const USAGE = `Usage: broadsheet build [--content DIR] [--output DIR] [--strict] [--now DATE] [--no-search]
 
 Builds the site from the content folder into the output folder. Run it in
 the project folder (the one with ${CONFIG_FILE} and templates/).
@@ -16,6 +18,10 @@ Options:
   --content DIR   the content folder (default: content)
   --output DIR    where the site is written (default: _site)
   --strict        fail on warnings too
+  --now DATE      "now" for the Google News sitemap (ISO date or date-time,
+                  e.g. 2026-02-08T18:00+01:00); default: the newest
+                  article's publication date, so builds are reproducible
+  --no-search     skip the Pagefind search index (pagefind/)
   -h, --help      show this help
 
 Diagnostics go to stderr as FILE:LINE: severity: message; with
@@ -35,15 +41,25 @@ export async function runBuild(args: string[]): Promise<number> {
     content: { type: 'string', default: 'content' },
     output: { type: 'string', default: '_site' },
     strict: { type: 'boolean', default: false },
+    now: { type: 'string' },
+    'no-search': { type: 'boolean', default: false },
   }, USAGE);
   if (typeof values === 'number') return values;
+  if (values.now !== undefined && !DateTime.fromISO(values.now, { setZone: true }).isValid) {
+    process.stderr.write(`broadsheet build: --now must be an ISO date or date-time such as 2026-02-08 or 2026-02-08T18:00+01:00, got '${values.now}'\n\n${USAGE}\n`);
+    return 2;
+  }
   if (!existsSync(CONFIG_FILE)) {
     process.stderr.write(`broadsheet build: no ${CONFIG_FILE} here; run the command in the project folder\n`);
     return 2;
   }
   const started = performance.now();
-  const diagnostics = await buildSite({ contentDir: values.content, outputDir: values.output });
+  const diagnostics = await buildSite({ contentDir: values.content, outputDir: values.output, now: values.now ?? null });
   printDiagnostics(diagnostics, process.stderr, process.env.GITHUB_ACTIONS === 'true');
+  if (!values['no-search']) {
+    const search = await writeSearchIndex(values.output);
+    process.stderr.write(`broadsheet build: indexed ${search.pages} pages for search in ${values.output}/pagefind\n`);
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const code = exitCodeFor(diagnostics, values.strict);
   const outcome = code === 0 ? 'built' : 'built, but failed on diagnostics:';

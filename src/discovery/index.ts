@@ -64,6 +64,9 @@ export interface DiscoveryData {
   sitemapUrls: { sitemap: string; news: string };
 }
 
+/** The publisher logo when the settings name none: the theme's favicon. */
+export const DEFAULT_LOGO = '/favicon.svg';
+
 /**
  * Builds all discovery data for a site once.
  *
@@ -72,7 +75,7 @@ export interface DiscoveryData {
  * discovery.topicsOf[slug] // => [{ name: 'Iran', url: '/topics/iran/', count: 1 }, …]
  */
 export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions = {}): DiscoveryData {
-  const site = input.settings;
+  const site = { ...input.settings, logo: input.settings.logo ?? DEFAULT_LOGO };
   const gazetteer = options.gazetteer ?? buildGazetteer();
   const articles = input.articles;
   const topicIndex = indexTopics(articles, gazetteer);

@@ -19,11 +19,14 @@ export interface SiteBuildOptions {
   /** Called after each successful write (once per rebuild when watching). */
   onBuilt?: () => void;
   runMode?: 'build' | 'watch';
+  /** `--now`: the news sitemap's "now" (ISO date or date-time); default the newest article's date. */
+  now?: string | null;
 }
 
 /**
  * Creates an initialised Eleventy for the options. `.eleventy.ts` reads the
- * content folder from BROADSHEET_CONTENT_DIR while its config function runs,
+ * content folder from BROADSHEET_CONTENT_DIR (and `--now` from BROADSHEET_NOW)
+ * while its config function runs,
  * so the variable is set for initialisation only and restored afterwards.
  * Eleventy imports the TypeScript config with Node's own `import`, so tsx's
  * loader is registered around that too (a no-op cost under the CLI, which
@@ -34,8 +37,7 @@ export interface SiteBuildOptions {
  * await eleventy.write();
  */
 export async function createEleventy(options: SiteBuildOptions): Promise<Eleventy> {
-  const previous = process.env.BROADSHEET_CONTENT_DIR;
-  process.env.BROADSHEET_CONTENT_DIR = options.contentDir;
+  const restoreEnv = setEnv({ BROADSHEET_CONTENT_DIR: options.contentDir, BROADSHEET_NOW: options.now ?? undefined });
   const unregister = register();
   try {
     const eleventy = new Eleventy(TEMPLATES_DIR, options.outputDir, {
@@ -51,9 +53,21 @@ export async function createEleventy(options: SiteBuildOptions): Promise<Elevent
     return eleventy;
   } finally {
     await unregister();
-    if (previous === undefined) delete process.env.BROADSHEET_CONTENT_DIR;
-    else process.env.BROADSHEET_CONTENT_DIR = previous;
+    restoreEnv();
   }
+}
+
+/** Sets (or, for undefined, unsets) variables; returns how to put the old values back. */
+function setEnv(values: Record<string, string | undefined>): () => void {
+  const previous = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
+  const apply = (next: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(next)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+  apply(values);
+  return () => apply(previous);
 }
 
 /**

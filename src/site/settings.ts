@@ -15,7 +15,8 @@ export const DEFAULT_SETTINGS: Readonly<SiteSettings> = Object.freeze({
   description: 'News, built with Broadsheet.',
 });
 
-const KNOWN_KEYS = new Set(Object.keys(DEFAULT_SETTINGS));
+// `logo` is optional: without it, structured data names the site's favicon.
+const KNOWN_KEYS = new Set([...Object.keys(DEFAULT_SETTINGS), 'logo']);
 // BCP 47 in its common shape: language, optional script, region, variants.
 const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|\d{3}))?(?:-[a-zA-Z\d]{5,8})*$/;
 
@@ -76,6 +77,8 @@ function checkValue(key: keyof SiteSettings, value: string): string | { error: s
       return LANGUAGE_TAG.test(value) ? value : { error: `"language" must be a BCP 47 tag such as "en" or "pt-BR", got "${value}"` };
     case 'timeZone':
       return IANAZone.isValidZone(value) ? value : { error: `"timeZone" must be an IANA time zone such as "Europe/London", got "${value}"` };
+    case 'logo':
+      return /^\/(?!\/)|^https?:\/\//.test(value) ? value : { error: `"logo" must be a path from the site root such as "/logo.png" or an absolute URL, got "${value}"` };
     default:
       return value;
   }
