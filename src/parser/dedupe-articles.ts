@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ArticleRecord, Diagnostic } from '../types.ts';
 
 export interface DedupeResult {
@@ -38,7 +39,20 @@ export function dedupeArticles(records: readonly ArticleRecord[]): DedupeResult 
   return { articles, diagnostics };
 }
 
-/** What makes two articles the same: their text, not where they stand. */
+/**
+ * What makes two articles the same: their text, not where they stand. A
+ * SHA-256 of the parts, each prefixed by its kind and length so no two
+ * different articles feed it the same bytes, keeps the map small on large
+ * feeds instead of holding a second copy of every article's text.
+ */
 function identity(record: ArticleRecord): string {
-  return JSON.stringify([record.headline, record.images.map((i) => [i.caption, i.credit]), record.body.map((b) => b.text)]);
+  const hash = createHash('sha256');
+  const part = (kind: string, text: string) => hash.update(`${kind}${text.length}:${text}`);
+  part('h', record.headline);
+  for (const image of record.images) {
+    part('c', image.caption);
+    part(image.credit === null ? 'n' : 'r', image.credit ?? '');
+  }
+  for (const block of record.body) part('b', block.text);
+  return hash.digest('base64');
 }

@@ -2,7 +2,14 @@ import type { TextDirection } from '../types.ts';
 
 /** Letters of the right-to-left scripts in Unicode. */
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}\p{Script=Samaritan}\p{Script=Mandaic}]/gu;
-const ANY_RTL_LETTER = new RegExp(RTL_LETTER.source, 'u');
+/**
+ * A cheap superset of RTL_LETTER, matched on UTF-16 code units: the blocks
+ * those scripts live in (U+0590–U+08FF, the Hebrew and Arabic presentation
+ * forms) and the high surrogates of the astral RTL blocks (U+10800–U+10FFF,
+ * U+1E800–U+1EFFF). Plain ranges test several times faster than script
+ * properties, and text with none of them has no RTL letter.
+ */
+const MAYBE_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\uD802\uD803\uD83A\uD83B]/;
 const LETTER = /\p{L}/gu;
 
 /**
@@ -18,7 +25,7 @@ const LETTER = /\p{L}/gu;
 export function detectDirection(texts: readonly string[]): TextDirection {
   // Most articles have no right-to-left letter at all: one scan without
   // collecting matches settles them, and only the rest are counted.
-  if (!texts.some((text) => ANY_RTL_LETTER.test(text))) return 'ltr';
+  if (!texts.some((text) => MAYBE_RTL.test(text))) return 'ltr';
   let rtl = 0;
   let letters = 0;
   for (const text of texts) {
