@@ -64,7 +64,10 @@ export async function countPages(dir: string): Promise<number> {
 
 /** Finds the folder of the page whose last path segment is `slug`, as a URL path. */
 export async function findPagePath(outputDir: string, slug: string): Promise<string | null> {
-  const entries = await readdir(outputDir, { recursive: true, withFileTypes: true });
+  const entries = await readdir(outputDir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return []; // not built yet
+    throw error;
+  });
   const match = entries.find((e) => e.isDirectory() && e.name === slug);
   if (!match) return null;
   return `/${relative(outputDir, join(match.parentPath, match.name)).split('\\').join('/')}/`;
