@@ -22,7 +22,11 @@ import type { Diagnostic, FeedSource, ParseResult } from '../types.ts';
 export async function readFeedFiles(paths: readonly string[]): Promise<{ sources: FeedSource[]; diagnostics: Diagnostic[] }> {
   const sources: FeedSource[] = [];
   const diagnostics: Diagnostic[] = [];
-  const results = await Promise.all(paths.map((file) => readOne(file)));
+  const results: Array<FeedSource | Diagnostic> = [];
+  // A few files at a time: a site with thousands of feeds must not run out of file handles.
+  for (let start = 0; start < paths.length; start += PARALLEL_READS) {
+    results.push(...(await Promise.all(paths.slice(start, start + PARALLEL_READS).map((file) => readOne(file)))));
+  }
   for (const result of results) {
     if ('text' in result) sources.push(result);
     else diagnostics.push(result);
@@ -65,6 +69,8 @@ export async function listFeedFiles(dir: string): Promise<string[]> {
     .map((name) => join(dir, name));
 }
 
+const PARALLEL_READS = 32;
+
 const READ_ERRORS: Record<string, string> = {
   ENOENT: 'no such file',
   EISDIR: 'it is a folder, not a file',
@@ -76,8 +82,8 @@ async function readOne(file: string): Promise<FeedSource | Diagnostic> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    return fileError(file, 1, `cannot read the feed: ${READ_ERRORS[code] ?? code ?? 'unknown error'}`, 'unreadable-file');
+    const { code = '', message } = error as NodeJS.ErrnoException;
+    return fileError(file, 1, `cannot read the feed: ${READ_ERRORS[code] ?? message}`, 'unreadable-file');
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) return fileError(file, lineAt(bytes, nul), `binary file (a NUL byte at byte ${nul}); not a text feed`, 'binary-file');

@@ -39,6 +39,18 @@ describe('readFeedFiles', () => {
   });
 });
 
+describe('readFeedFiles with many files', () => {
+  it('reads them all, in the order given', async () => {
+    const many = join(dir, 'many');
+    await mkdir(many);
+    const names = Array.from({ length: 70 }, (_, i) => join(many, `${String(69 - i).padStart(3, '0')}.txt`));
+    await Promise.all(names.map((name, i) => writeFile(name, `feed ${i}`)));
+    const { sources, diagnostics } = await readFeedFiles(names);
+    expect(diagnostics).toEqual([]);
+    expect(sources.map((s) => [s.file, s.text])).toEqual(names.map((name, i) => [name, `feed ${i}`]));
+  });
+});
+
 describe('listFeedFiles', () => {
   it('lists *.txt files only, sorted by name', async () => {
     expect(await listFeedFiles(dir)).toEqual([join(dir, 'a.txt'), join(dir, 'b.txt'), join(dir, 'latin1.txt')]);
