@@ -15,6 +15,16 @@ const POSITIONAL = /^(?:[lrc]|l-r|r-l|(?:left|right|cent(?:er|re)|top|bottom|fro
  */
 const AGENCY_SLASH = /(?:^| )(?:Photo: ?)?\p{Lu}[\p{Lu}\d&.-]*(?: Photo)? ?\//gu;
 
+/**
+ * Picture agencies and desks whose name alone, after a sentence, is a credit
+ * (`… in Kyiv. Getty Images`, `… Chris McGrath/Getty Images`,
+ * `… Name/AFP via Getty Images`). Lower case.
+ */
+const AGENCIES = new Set([
+  'afp', 'ap', 'anadolu', 'anadolu agency', 'ansa', 'bloomberg', 'dpa', 'epa', 'epa-efe', 'getty images',
+  'imago', 'pool', 'reuters', 'shutterstock', 'sipa', 'sputnik', 'tass', 'wana', 'xinhua',
+]);
+
 /** Leading words that introduce a credit rather than belong to it. */
 const CREDIT_PREFIX = /^(?:photo(?:graph)?s?|picture|image|credit)(?: by|:) ?/iu;
 
@@ -62,6 +72,7 @@ function splitAgencyCredit(text: string): { caption: string; credit: string } | 
     const credit = lastSentence.replace(CREDIT_PREFIX, '').trim();
     if (credit !== '') return { caption: text.slice(0, stop + 1), credit };
   }
+  if (stop >= 0 && namesAgency(lastSentence)) return { caption: text.slice(0, stop + 1), credit: lastSentence };
   let start = -1;
   for (const match of text.matchAll(AGENCY_SLASH)) start = match.index + (match[0].startsWith(' ') ? 1 : 0);
   if (start <= 0) return null;
@@ -69,4 +80,13 @@ function splitAgencyCredit(text: string): { caption: string; credit: string } | 
   const name = credit.slice(credit.indexOf('/') + 1).trim();
   if (name === '' || name.length > 80 || /\d/u.test(name) || name.split(' ').length > 8) return null;
   return { caption: text.slice(0, start).trim(), credit: credit.replace(CREDIT_PREFIX, '').trim() };
+}
+
+/** A short, digit-free sentence that is an agency, or ends `/Agency` or `via Agency`. */
+function namesAgency(sentence: string): boolean {
+  if (sentence.length > 80 || /\d/u.test(sentence) || sentence.split(' ').length > 8) return false;
+  const lower = sentence.toLowerCase();
+  const slash = lower.lastIndexOf('/');
+  const via = lower.lastIndexOf(' via ');
+  return AGENCIES.has(lower) || (slash > 0 && AGENCIES.has(lower.slice(slash + 1).trim())) || (via > 0 && AGENCIES.has(lower.slice(via + 5)));
 }

@@ -12,6 +12,12 @@ describe('parseCaption', () => {
     ['Troops on parade. EPA-EFE/YURI KOCHETKOV', 'Troops on parade.', 'EPA-EFE/YURI KOCHETKOV'],
     ['A crowd in Lagos. Photo by Jane Doe/Getty Images', 'A crowd in Lagos.', 'Jane Doe/Getty Images'],
     ['Workers at a plant (Photo: Anadolu Agency)', 'Workers at a plant', 'Anadolu Agency'],
+    ['Smoke over the city. Getty Images', 'Smoke over the city.', 'Getty Images'],
+    ['Smoke over the city. Chris McGrath/Getty Images', 'Smoke over the city.', 'Chris McGrath/Getty Images'],
+    ['Smoke over the city. Aris Messinis/AFP via Getty Images', 'Smoke over the city.', 'Aris Messinis/AFP via Getty Images'],
+    // A last sentence is not a credit just because it is short.
+    ['Smoke over the city. Residents fled', 'Smoke over the city. Residents fled', null],
+    ['Smoke over the city. Seen from Route 66/Getty Images', 'Smoke over the city. Seen from Route 66/Getty Images', null],
     // Parentheses that describe the picture are not credits.
     ['President Zelenskiy (L) and President Macron (R)', 'President Zelenskiy (L) and President Macron (R)', null],
     ['The old bridge (file photo)', 'The old bridge (file photo)', null],
