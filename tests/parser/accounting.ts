@@ -10,8 +10,13 @@ function inputLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map((l) => l.replace(/\s+/g, ' ').trim());
 }
 
-/** Line numbers (1-based) of non-blank lines the result does not account for. */
-export function unaccountedLines(text: string, result: ParseResult): number[] {
+/**
+ * Line numbers (1-based) of non-blank lines of `text` that the result does
+ * not account for. With `file`, only that file's records and diagnostics
+ * count (for results of several feeds).
+ */
+export function unaccountedLines(text: string, all: ParseResult, file?: string): number[] {
+  const result = file === undefined ? all : { articles: all.articles.filter((a) => a.source.file === file), diagnostics: all.diagnostics.filter((d) => d.file === file) };
   const lines = inputLines(text);
   const at = (n: number) => lines[n - 1] ?? '';
   const accounted = new Set<number>();

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ParseResult } from '../../src/types.ts';
+import type { FeedSource, ParseResult } from '../../src/types.ts';
 
 const ROOT = join(import.meta.dirname, '..', 'fixtures');
 
@@ -10,9 +10,21 @@ export const FIXTURES = readdirSync(ROOT, { withFileTypes: true })
   .map((e) => e.name)
   .sort();
 
-/** A fixture's input exactly as stored (BOM and CRLF included) and its expected result. */
-export function readFixture(name: string): { text: string; expected: ParseResult } {
-  const text = readFileSync(join(ROOT, name, 'input.txt'), 'utf8');
+/**
+ * A fixture's feeds exactly as stored (BOM and CRLF included) and its
+ * expected result. A fixture is `input.txt`, or for a collection of files
+ * `input.txt`, `input-2.txt`, …, parsed together in that order; each source
+ * is named by its file name.
+ */
+export function readFixture(name: string): { sources: FeedSource[]; expected: ParseResult } {
+  const inputs = readdirSync(join(ROOT, name))
+    .filter((f) => /^input(-\d+)?\.txt$/.test(f))
+    .sort((a, b) => inputNumber(a) - inputNumber(b));
+  const sources = inputs.map((file) => ({ file, text: readFileSync(join(ROOT, name, file), 'utf8') }));
   const expected = JSON.parse(readFileSync(join(ROOT, name, 'expected.json'), 'utf8')) as ParseResult;
-  return { text, expected };
+  return { sources, expected };
+}
+
+function inputNumber(file: string): number {
+  return Number(/-(\d+)\./.exec(file)?.[1] ?? 1);
 }

@@ -1,11 +1,11 @@
 /**
- * Every folder in tests/fixtures is an input/expected pair: `input.txt` is
- * parsed as a feed named `input.txt` and the whole result — every record and
- * every diagnostic — must equal `expected.json`, written by hand from the
- * format's rules.
+ * Every folder in tests/fixtures is an input/expected pair: `input.txt` (and
+ * `input-2.txt`, … for a collection of feeds) is parsed under its file name
+ * and the whole result — every record and every diagnostic — must equal
+ * `expected.json`, written by hand from the format's rules.
  */
 import { describe, expect, it } from 'vitest';
-import { parseFeed } from '../../src/parser/index.ts';
+import { parseFeeds } from '../../src/parser/index.ts';
 import { FIXTURES, readFixture } from './fixture-files.ts';
 
 describe('fixtures', () => {
@@ -15,8 +15,8 @@ describe('fixtures', () => {
 
   for (const name of FIXTURES) {
     it(name, () => {
-      const { text, expected } = readFixture(name);
-      expect(parseFeed({ file: 'input.txt', text })).toEqual(expected);
+      const { sources, expected } = readFixture(name);
+      expect(parseFeeds(sources)).toEqual(expected);
     });
   }
 });

@@ -8,15 +8,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFeed } from '../../src/parser/index.ts';
+import { parseFeed, parseFeeds } from '../../src/parser/index.ts';
 import { unaccountedLines } from './accounting.ts';
 import { FIXTURES, readFixture } from './fixture-files.ts';
 
 describe('line accounting', () => {
   for (const name of FIXTURES) {
     it(`accounts for every line of fixture ${name}`, () => {
-      const { text } = readFixture(name);
-      expect(unaccountedLines(text, parseFeed({ file: 'input.txt', text }))).toEqual([]);
+      const { sources } = readFixture(name);
+      const result = parseFeeds(sources);
+      for (const { file, text } of sources) expect(unaccountedLines(text, result, file)).toEqual([]);
     });
   }
 
