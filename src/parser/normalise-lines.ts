@@ -32,6 +32,10 @@ const NEEDS_SPACE_NORMALISING = /[^\S ]| {2}|^ | $/;
  * Collapses white-space runs (`\s` covers tabs, NBSP, the Unicode spaces
  * and a stray BOM) to one space and trims. A single-character class with
  * `+` cannot backtrack, so this stays linear on any input.
+ *
+ * @example
+ * normaliseSpace('\tTT\u00A0 ') // => 'TT'
+ * normaliseSpace('a \u00A0\tb') // => 'a b'
  */
 export function normaliseSpace(text: string): string {
   // Most lines are clean already: a single test, without building a new string, confirms it.
