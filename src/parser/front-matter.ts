@@ -64,39 +64,57 @@ export function readFrontMatter(lines: FeedLine[], file: string): FrontMatterRes
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
     diagnostics.push(warn(file, Math.min(line, close + 1), `front matter is not valid YAML (${reason}); ignored`));
   }
-  const meta = toMeta(data, file, diagnostics);
+  const meta = toMeta(data, keyLines(lines.slice(1, close)), file, diagnostics);
   return { meta, lines: rest, blockLength: close + 1, diagnostics };
 }
 
-function toMeta(data: Record<string, unknown>, file: string, diagnostics: Diagnostic[]): FeedMeta {
+/** Each top-level key's line and written value, so messages point at the key and dates can be checked as written. */
+function keyLines(block: FeedLine[]): Map<string, { line: number; written: string }> {
+  const keys = new Map<string, { line: number; written: string }>();
+  for (const { text, line } of block) {
+    const colon = text.indexOf(':');
+    if (colon > 0) keys.set(text.slice(0, colon).replace(/^['"]|['"]$/gu, ''), { line, written: text.slice(colon + 1).trim() });
+  }
+  return keys;
+}
+
+function toMeta(data: Record<string, unknown>, keys: Map<string, { line: number; written: string }>, file: string, diagnostics: Diagnostic[]): FeedMeta {
   const meta: FeedMeta = { ...EMPTY_META };
   for (const [key, value] of Object.entries(data)) {
+    const line = keys.get(key)?.line ?? 1;
     const field = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
     if (!field) {
-      diagnostics.push(warn(file, 1, `unknown front-matter key "${key}" ignored (known: source, language, timeZone, published)`));
+      diagnostics.push(warn(file, line, `unknown front-matter key "${key}" ignored (known: source, language, timeZone, published)`));
       continue;
     }
     if (value === null || value === undefined) continue;
-    if (field === 'published') meta.published = toIsoDate(value);
+    if (field === 'published') meta.published = toIsoDate(value, keys.get(key)?.written ?? '');
     else meta[field] = typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-    if (meta[field] === null) diagnostics.push(warn(file, 1, `front-matter "${key}" has an unusable value; ignored`));
-  }
-  if (meta.timeZone !== null && !IANAZone.isValidZone(meta.timeZone)) {
-    diagnostics.push(warn(file, 1, `front-matter time zone "${meta.timeZone}" is not an IANA zone; ignored`));
-    meta.timeZone = null;
+    if (meta[field] === null) diagnostics.push(warn(file, line, `front-matter "${key}" has an unusable value; ignored`));
+    if (field === 'timeZone' && meta.timeZone !== null && !IANAZone.isValidZone(meta.timeZone)) {
+      diagnostics.push(warn(file, line, `front-matter time zone "${meta.timeZone}" is not an IANA zone; ignored`));
+      meta.timeZone = null;
+    }
   }
   return meta;
 }
 
-/** YAML gives a Date for `2026-02-08` and a string for anything it cannot read as one. */
-function toIsoDate(value: unknown): string | null {
-  if (value instanceof Date) {
-    const date = DateTime.fromJSDate(value, { zone: 'utc' });
-    return date.isValid ? date.toISODate() : null;
+/**
+ * YAML gives a Date for `2026-02-08` and a string for anything it cannot
+ * read as one. It also rolls impossible dates over (`2026-02-30` becomes
+ * 2 March) and moves a timestamp to UTC, so the date as written wins: it is
+ * the publisher's calendar day, and luxon rejects one that does not exist.
+ */
+function toIsoDate(value: unknown, written: string): string | null {
+  const text = value instanceof Date ? written.replace(/^['"]/u, '') : value;
+  if (typeof text !== 'string') return null;
+  const day = /^\d{4}-\d{2}-\d{2}/u.exec(text.trim())?.[0];
+  if (day !== undefined) {
+    const date = DateTime.fromISO(day, { zone: 'utc' });
+    return date.isValid ? day : null;
   }
-  if (typeof value !== 'string') return null;
-  const date = DateTime.fromISO(value.trim(), { setZone: true });
-  return date.isValid ? date.toISODate() : null;
+  if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' }).toISODate();
+  return null;
 }
 
 /** Defence in depth: front matter never evaluates code, whatever the block claims to be. */

@@ -128,11 +128,20 @@ describe('readFrontMatter', () => {
     expect(read('---\nsource: [unclosed\n---\nHead').diagnostics).toMatchObject([{ severity: 'warning', file: 'f.txt', rule: 'front-matter' }]);
     const odd = read('---\nsauce: Wire\ntimeZone: Mars/Base\npublished: someday\n---\n');
     expect(odd.meta).toEqual({ sourceName: null, lang: null, timeZone: null, published: null });
-    expect(odd.diagnostics.map((d) => d.message)).toEqual([
-      expect.stringContaining('unknown front-matter key "sauce"'),
-      expect.stringContaining('"published" has an unusable value'),
-      expect.stringContaining('"Mars/Base" is not an IANA zone'),
+    expect(odd.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [2, expect.stringContaining('unknown front-matter key "sauce"')],
+      [3, expect.stringContaining('"Mars/Base" is not an IANA zone')],
+      [4, expect.stringContaining('"published" has an unusable value')],
     ]);
+  });
+
+  it('refuses a date YAML would roll over, and accepts a quoted or timed one', () => {
+    const rolled = read('---\npublished: 2026-02-30\n---\n');
+    expect(rolled.meta.published).toBeNull();
+    expect(rolled.diagnostics).toMatchObject([{ line: 2, message: expect.stringContaining('unusable value') }]);
+    expect(read('---\npublished: "2026-02-08"\n---\n').meta.published).toBe('2026-02-08');
+    expect(read('---\npublished: 2026-02-08T02:00:00+04:00\n---\n').meta.published).toBe('2026-02-08');
+    expect(read("---\npublished: '2026-02-08 23:30'\n---\n").meta.published).toBe('2026-02-08');
   });
 
   it('never evaluates a script block and leaves an unclosed block as text', () => {
