@@ -100,7 +100,7 @@ export function formatReport(report: BenchReport): string {
       `dev server N=${fmtInt(d.n)}: save → page served (median of ${d.rebuildMs.length})`,
       fmtSeconds(d.medianMs),
       '',
-      `runs ${d.rebuildMs.map((ms) => fmtSeconds(ms)).join(', ')}; startup ${fmtSeconds(d.startupMs)}`,
+      `runs ${d.rebuildMs.map((ms) => fmtSeconds(ms)).join(', ')}; startup ${fmtSeconds(d.startupMs)}${d.discarded ? `; ${d.discarded} redone (build restarted)` : ''}`,
     ]);
   }
   const table = markdownTable(rows);

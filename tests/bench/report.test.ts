@@ -20,7 +20,7 @@ describe('bench report', () => {
         sizeRatio: 10,
       },
       builds: [build(1000, 3000, 2500, 200), build(10_000, 10_000, 7000, 1100)],
-      dev: { n: 1000, startupMs: 5000, rebuildMs: [1500, 1900, 2500], medianMs: 1900 },
+      dev: { n: 1000, startupMs: 5000, rebuildMs: [1500, 1900, 2500], medianMs: 1900, discarded: 0 },
     });
     expect(checks.map((c) => [c.target, c.holds])).toEqual([
       ['parse ≥ 0.5× the line-split floor', false],
