@@ -93,8 +93,24 @@ function readHeader(rows: FeedLine[], t: number, floor: number, latest: Map<stri
   const captions = distinctByText(rows.slice(start + 1, t));
   const texts = new Set(captions.map((c) => c.text));
   let end = t + 2;
-  while (end < rows.length && texts.has(rows[end]!.text)) end++;
+  while (end < rows.length) {
+    const row = rows[end]!;
+    if (texts.has(row.text)) end++;
+    else if (isDoubledCaption(rows, end)) {
+      // A photo only the second copy shows: still a caption, not two paragraphs.
+      captions.push(row);
+      texts.add(row.text);
+      end += 2;
+    } else break;
+  }
   return { start, captions, end, truncated: null };
+}
+
+/** A caption line repeated on the very next line, as the scrape writes captions. */
+function isDoubledCaption(rows: FeedLine[], i: number): boolean {
+  const row = rows[i]!;
+  const next = rows[i + 1];
+  return next !== undefined && next.text === row.text && next.line === row.line + 1 && looksLikeCaption(row);
 }
 
 /**

@@ -171,6 +171,12 @@ describe('splitArticles', () => {
     expect(drafts[0]!.body.map((b) => b.text)).toEqual(['Body.']);
   });
 
+  it('takes a doubled caption that only the second copy shows as a photo, not as body', () => {
+    const { drafts } = split('H\n\nA (EPA)\nA (EPA)\nTT\n\nH\n\nA (EPA)\nA (EPA)\nB, 3 May 2025.\nB, 3 May 2025.\n\nBody.\n"Quote."\n"Quote."');
+    expect(drafts[0]!.captions.map((c) => [c.text, c.line])).toEqual([['A (EPA)', 3], ['B, 3 May 2025.', 11]]);
+    expect(drafts[0]!.body.map((b) => b.text)).toEqual(['Body.', '"Quote."', '"Quote."']);
+  });
+
   it.each([
     ['H\n\nTT\n\nH\n\nOne.\nTwo.\n\n"Quote."\n"Quote."', ['One.', 'Two.', '"Quote."', '"Quote."']],
     ['H\n\nTT\n\nH\n\nOne.\n\nTwo.\n\n"Quote."\n"Quote."', ['One.', 'Two.', '"Quote."', '"Quote."']],
