@@ -5,7 +5,7 @@
  */
 import { dateToRfc822 } from '@11ty/eleventy-plugin-rss';
 import { absoluteUrl } from './absolute-url.ts';
-import { datedArticles, w3cDateTime } from './publication-date.ts';
+import { datedArticles, publicationTime, w3cDateTime, type TimeReader } from './publication-date.ts';
 import type { DiscoveryArticle, DiscoverySite, Topic } from './types.ts';
 import { xmlText } from './xml-text.ts';
 
@@ -57,8 +57,9 @@ export function feedData(
   site: DiscoverySite,
   topicsOf: (slug: string) => readonly Topic[] = () => [],
   limit = 50,
+  readTime: TimeReader = publicationTime,
 ): FeedData {
-  const items = datedArticles(articles, site.timeZone)
+  const items = datedArticles(articles, site.timeZone, readTime)
     .slice(0, limit)
     .map(({ article, time }): FeedItem => {
       const picture = article.images.find((image) => image.picture)?.picture;

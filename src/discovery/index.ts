@@ -6,6 +6,7 @@
 import { absoluteUrl } from './absolute-url.ts';
 import { feedData, jsonFeed, type FeedData } from './feeds.ts';
 import { buildGazetteer, type Gazetteer } from './place-names.ts';
+import { cachedTimeReader } from './publication-date.ts';
 import { relatedArticles } from './related.ts';
 import {
   DEFAULT_NEWS_OPTIONS, newsSitemapEntries, sitemapEntries, sitemapParts,
@@ -95,8 +96,9 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
     relatedOf[slug] = (related.get(slug) ?? []).map((s) => articleOf[s] as DiscoveryArticle);
   }
   const pages = topicPages(topicIndex);
-  const feed = feedData(articles, site, (slug) => topicIndex.topicsByArticle.get(slug) ?? []);
-  const parts = sitemapParts(sitemapEntries(sitePages(input, pages, articleOf), site));
+  const readTime = cachedTimeReader();
+  const feed = feedData(articles, site, (slug) => topicIndex.topicsByArticle.get(slug) ?? [], 50, readTime);
+  const parts = sitemapParts(sitemapEntries(sitePages(input, pages, articleOf, readTime), site));
   const single = parts.length === 1 && parts[0]?.url === '/sitemap.xml';
   return {
     site,
@@ -109,7 +111,7 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
     articleOf,
     feed,
     jsonFeed: scriptSafeJson(jsonFeed(feed)),
-    newsSitemap: newsSitemapEntries(articles, site, { ...DEFAULT_NEWS_OPTIONS, now: options.now ?? null }),
+    newsSitemap: newsSitemapEntries(articles, site, { ...DEFAULT_NEWS_OPTIONS, now: options.now ?? null }, readTime),
     sitemap: single
       ? { entries: parts[0]?.entries ?? [], parts: [] }
       : { entries: [], parts: parts.map((part) => ({ ...part, loc: absoluteUrl(part.url, site.url) })) },

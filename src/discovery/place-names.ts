@@ -23,6 +23,8 @@ export interface Gazetteer {
   aliases: Map<string, PlaceAlias>;
   /** Lower-cased first word → the most words any alias starting with it has. */
   longestFrom: Map<string, number>;
+  /** Every proper prefix of a multi-word alias ("the", "the central african"): where a scan may go on. */
+  prefixes: Set<string>;
   /** ISO alpha-2 → display name (`name.common`). */
   countryNames: Map<string, string>;
 }
@@ -118,12 +120,14 @@ export function buildGazetteer(countries: readonly Country[] = loadCountries()):
     aliases.set(aliasKey(phrase), { country: null, text: phrase, acronym: false, needsCorroboration: false });
   }
   const longestFrom = new Map<string, number>();
+  const prefixes = new Set<string>();
   for (const key of aliases.keys()) {
     const words = key.split(' ');
     const first = words[0] as string;
     longestFrom.set(first, Math.max(longestFrom.get(first) ?? 0, words.length));
+    for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
   }
-  return { aliases, longestFrom, countryNames };
+  return { aliases, longestFrom, prefixes, countryNames };
 }
 
 function loadCountries(): Country[] {

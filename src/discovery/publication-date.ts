@@ -17,6 +17,32 @@ export function publicationTime(published: string | null | undefined, zone: stri
   return time.isValid ? time : null;
 }
 
+/** Reads a publication date in a zone, as `publicationTime` does. */
+export type TimeReader = (published: string | null | undefined, zone: string) => DateTime | null;
+
+/**
+ * A `publicationTime` that remembers what it has read. An archive has many
+ * articles per day and luxon's zone arithmetic is the costly part, so one
+ * build reads each (date, zone) pair once. Make one per build.
+ *
+ * @example
+ * const read = cachedTimeReader();
+ * read('2026-02-08', 'UTC') === read('2026-02-08', 'UTC') // => true
+ */
+export function cachedTimeReader(): TimeReader {
+  const cache = new Map<string, DateTime | null>();
+  return (published, zone) => {
+    if (!published) return null;
+    const key = `${published}\u0000${zone}`;
+    let time = cache.get(key);
+    if (time === undefined) {
+      time = publicationTime(published, zone);
+      cache.set(key, time);
+    }
+    return time;
+  };
+}
+
 /**
  * W3C / RFC 3339 form with the zone's offset and no milliseconds, as sitemaps,
  * JSON-LD, Open Graph and JSON Feed want it.
@@ -39,10 +65,11 @@ export function w3cDateTime(time: DateTime): string {
 export function datedArticles<T extends { published: string | null; timeZone?: string | null }>(
   articles: readonly T[],
   siteZone: string,
+  readTime: TimeReader = publicationTime,
 ): { article: T; time: DateTime }[] {
   return articles
     .flatMap((article) => {
-      const time = publicationTime(article.published, article.timeZone ?? siteZone);
+      const time = readTime(article.published, article.timeZone ?? siteZone);
       return time ? [{ article, time }] : [];
     })
     .sort((a, b) => b.time.toMillis() - a.time.toMillis());

@@ -14,7 +14,7 @@ export interface RelatedOptions {
   window: number;
 }
 
-export const DEFAULT_RELATED_OPTIONS: RelatedOptions = { limit: 4, window: 30 };
+export const DEFAULT_RELATED_OPTIONS: RelatedOptions = { limit: 4, window: 12 };
 
 /**
  * For each article slug, the slugs of its related articles, best first.
@@ -57,15 +57,30 @@ export function relatedArticles(
         if (other !== slug) scores.set(other, (scores.get(other) ?? 0) + weight);
       }
     }
-    const distance = (other: string) => Math.abs((position.get(other) ?? 0) - own);
-    const best = [...scores]
-      .sort(
-        ([a, sa], [b, sb]) =>
-          sb - sa || distance(a) - distance(b) || (position.get(a) ?? 0) - (position.get(b) ?? 0),
-      )
-      .slice(0, options.limit)
-      .map(([other]) => other);
-    related.set(slug, best);
+    related.set(slug, bestOf(scores, options.limit, (other) => position.get(other) ?? 0, own));
   }
   return related;
+}
+
+/**
+ * The `limit` best candidates: highest score, then nearest in the list, then
+ * newer. A selection, not a sort: candidates are few but articles many.
+ */
+function bestOf(scores: Map<string, number>, limit: number, positionOf: (slug: string) => number, own: number): string[] {
+  const ranked: { slug: string; score: number; distance: number; at: number }[] = [];
+  const better = (a: (typeof ranked)[number], b: (typeof ranked)[number]) =>
+    a.score !== b.score ? a.score > b.score : a.distance !== b.distance ? a.distance < b.distance : a.at < b.at;
+  for (const [slug, score] of scores) {
+    const at = positionOf(slug);
+    const candidate = { slug, score, distance: Math.abs(at - own), at };
+    if (ranked.length === limit && !better(candidate, ranked[limit - 1] as (typeof ranked)[number])) continue;
+    let i = Math.min(ranked.length, limit - 1);
+    ranked[i] = candidate;
+    while (i > 0 && better(candidate, ranked[i - 1] as (typeof ranked)[number])) {
+      ranked[i] = ranked[i - 1] as (typeof ranked)[number];
+      ranked[i - 1] = candidate;
+      i--;
+    }
+  }
+  return ranked.map((r) => r.slug);
 }

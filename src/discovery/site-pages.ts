@@ -6,7 +6,8 @@
  * cannot go missing unnoticed.
  */
 import type { DiscoveryInput } from './index.ts';
-import { datedArticles, publicationTime, w3cDateTime } from './publication-date.ts';
+import type { DateTime } from 'luxon';
+import { publicationTime, w3cDateTime, type TimeReader } from './publication-date.ts';
 import type { TopicPage } from './topic-pages.ts';
 import type { DiscoveryArticle } from './types.ts';
 
@@ -26,11 +27,16 @@ export function sitePages(
   input: DiscoveryInput,
   topicPageList: readonly TopicPage[],
   articleOf: Readonly<Record<string, DiscoveryArticle>>,
+  readTime: TimeReader = publicationTime,
 ): SitePageEntry[] {
   const zone = input.settings.timeZone;
   const newestOf = (list: readonly DiscoveryArticle[]) => {
-    const newest = datedArticles(list, zone)[0];
-    return newest ? w3cDateTime(newest.time) : null;
+    let newest: DateTime | null = null;
+    for (const article of list) {
+      const time = readTime(article.published, article.timeZone ?? zone);
+      if (time && (!newest || time > newest)) newest = time;
+    }
+    return newest ? w3cDateTime(newest) : null;
   };
   const pages: SitePageEntry[] = [];
   const size = input.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -43,7 +49,7 @@ export function sitePages(
   if (input.archive) {
     pages.push({ url: '/archive/', lastmod: newestOf(input.articles) });
     for (const month of input.archive) {
-      const newestDay = publicationTime(month.days.find((d) => d.date)?.date, zone);
+      const newestDay = readTime(month.days.find((d) => d.date)?.date, zone);
       pages.push({ url: month.url, lastmod: newestDay ? w3cDateTime(newestDay) : null });
     }
   }

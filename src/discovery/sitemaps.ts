@@ -5,7 +5,7 @@
  */
 import type { DateTime } from 'luxon';
 import { absoluteUrl } from './absolute-url.ts';
-import { datedArticles, publicationTime, w3cDateTime } from './publication-date.ts';
+import { datedArticles, publicationTime, w3cDateTime, type TimeReader } from './publication-date.ts';
 import type { DiscoveryArticle, DiscoverySite } from './types.ts';
 import { xmlText } from './xml-text.ts';
 
@@ -85,8 +85,9 @@ export function newsSitemapEntries(
   articles: readonly DiscoveryArticle[],
   site: DiscoverySite,
   options: NewsSitemapOptions = DEFAULT_NEWS_OPTIONS,
+  readTime: TimeReader = publicationTime,
 ): NewsSitemapEntry[] {
-  const dated = datedArticles(articles, site.timeZone);
+  const dated = datedArticles(articles, site.timeZone, readTime);
   const now = options.now ? givenNow(options.now, site.timeZone) : dated[0]?.time;
   if (!now) return [];
   const from = now.minus({ days: options.days });

@@ -4,7 +4,7 @@
  * One pass over each article's words; one pass over all articles to index
  * them by topic. Nothing here is quadratic in the number of articles.
  */
-import { aliasKey, WORD, type Gazetteer, type PlaceAlias } from './place-names.ts';
+import { aliasKey, type Gazetteer, type PlaceAlias } from './place-names.ts';
 import type { DiscoveryArticle, Topic, TopicIndex } from './types.ts';
 
 export interface PlaceMention {
@@ -32,24 +32,55 @@ export const DEFAULT_TOPIC_OPTIONS: TopicOptions = { maxTopics: 6, minScore: 3 }
 export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMention[] {
   // In an ALL-CAPS subhead "US" may be the pronoun: acronyms need mixed case.
   const allCaps = !/\p{Ll}/u.test(text);
-  const words = text.normalize('NFC').match(WORD) ?? [];
+  const normalised = text.normalize('NFC');
   const mentions: PlaceMention[] = [];
-  for (let i = 0; i < words.length; ) {
-    const word = words[i] as string;
-    const longest = /^\p{Lu}/u.test(word) ? gazetteer.longestFrom.get(word.toLowerCase()) : undefined;
-    let consumed = 1;
-    for (let n = Math.min(longest ?? 0, words.length - i); n >= 1; n--) {
-      const written = words.slice(i, i + n).join(' ');
-      const alias = gazetteer.aliases.get(written.toLowerCase());
+  // Only capitalised words can start a name, so only they are looked up; the
+  // words after one are read only when an alias starts with it.
+  const starts = new RegExp(CAPITALISED_LATIN_WORD.source, 'g');
+  const next = new RegExp(NEXT_WORD.source, 'uy');
+  for (let match = starts.exec(normalised); match; match = starts.exec(normalised)) {
+    const first = match[0];
+    if (match.index > 0 && LATIN_WORD_CHAR.test(normalised.charAt(match.index - 1))) continue; // mid-word: "iPhone"
+    if (first.charCodeAt(0) > 0xff && !/^\p{Lu}/u.test(first)) continue; // Latin Extended mixes cases
+    let key = first.toLowerCase();
+    const longest = gazetteer.longestFrom.get(key);
+    if (longest === undefined) continue;
+    // Read on only while the words so far begin some alias ("The" may, "The
+    // president" does not).
+    const words = [first];
+    const keys = [key];
+    const ends = [starts.lastIndex];
+    next.lastIndex = starts.lastIndex;
+    while (words.length < longest && gazetteer.prefixes.has(key)) {
+      const m = next.exec(normalised);
+      if (!m) break;
+      words.push(m[1] as string);
+      key = `${key} ${(m[1] as string).toLowerCase()}`;
+      keys.push(key);
+      ends.push(next.lastIndex);
+    }
+    for (let n = words.length; n >= 1; n--) {
+      const alias = gazetteer.aliases.get(keys[n - 1] as string);
+      const written = n === 1 ? first : words.slice(0, n).join(' ');
       if (!alias || (alias.acronym && (allCaps || written !== alias.text))) continue;
       if (alias.country) mentions.push({ country: alias.country, alias });
-      consumed = n;
+      starts.lastIndex = ends[n - 1] as number;
       break;
     }
-    i += consumed;
   }
   return mentions;
 }
+
+/**
+ * A capitalised word of Latin script (accents and combining marks included),
+ * the script the gazetteer's English names are in. Written without Unicode
+ * property classes: with them V8's regex runs several times slower, and this
+ * scan reads the whole archive.
+ */
+const CAPITALISED_LATIN_WORD = /[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F\u1E00-\u1EFF][0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF\u0300-\u036F]*/;
+const LATIN_WORD_CHAR = /[0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF\u0300-\u036F]/;
+/** The next word, skipping what separates words (as `WORD` splits them). */
+const NEXT_WORD = /[^\p{L}\p{M}\p{N}]*([\p{L}\p{M}\p{N}]+)/u;
 
 /**
  * Weights every country an article names: 3 per mention in the headline, 2 in

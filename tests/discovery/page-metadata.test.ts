@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { absoluteUrl } from '../../src/discovery/absolute-url.ts';
 import { pageMetadata, shortenText } from '../../src/discovery/page-metadata.ts';
 import { article, SITE } from './helpers.ts';
 
@@ -45,3 +46,15 @@ it.each([
   ['abcdefghijklmnopqrstuvwxyz', 'abcdefghi…', 10],
   ['a\n  b', 'a b', 10],
 ])('shortenText(%j)', (text, expected, max) => expect(shortenText(text, max)).toBe(expected));
+
+describe('absoluteUrl', () => {
+  it.each([
+    ['/a/b/', 'https://x.org', 'https://x.org/a/b/'],
+    ['/a/', 'https://x.org/news', 'https://x.org/news/a/'],
+    ['/a/', 'https://x.org/news/', 'https://x.org/news/a/'],
+    ['/', 'https://x.org', 'https://x.org/'],
+    ['/é b/', 'https://x.org', 'https://x.org/%C3%A9%20b/'],
+    ['/a/./b/../c/', 'https://x.org', 'https://x.org/a/c/'],
+    ['https://cdn.example/p.png', 'https://x.org', 'https://cdn.example/p.png'],
+  ])('%s on %s', (path, base, expected) => expect(absoluteUrl(path, base)).toBe(expected));
+});
