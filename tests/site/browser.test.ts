@@ -76,3 +76,21 @@ it('loads the responsive photo the browser picks, at its intrinsic ratio', async
     await visit.close();
   }
 });
+
+it('prints an article without the site navigation', async () => {
+  const visit = await openPage(browser, server.url(ARTICLE), { width: 1280, colorScheme: 'dark' });
+  try {
+    await visit.page.emulateMedia({ media: 'print' });
+    const shown = await visit.page.evaluate(() =>
+      Object.fromEntries(['.masthead__nav', '.story-nav', '.site-footer', 'h1', '.story__body', 'figure'].map((selector) => {
+        const element = document.querySelector(selector);
+        return [selector, element !== null && getComputedStyle(element).display !== 'none'];
+      })),
+    );
+    expect(shown).toEqual({ '.masthead__nav': false, '.story-nav': false, '.site-footer': false, h1: true, '.story__body': true, figure: true });
+    const colours = await visit.page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]);
+    expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+  } finally {
+    await visit.close();
+  }
+});

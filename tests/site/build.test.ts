@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateFeed } from '../../bench/generate.ts';
 import { loadFeeds, listFeedFiles } from '../../src/feeds/read-feeds.ts';
 import type { ArticleRecord } from '../../src/types.ts';
 import { buildFixture, fixtureFiles, makeContent, SEED_CONTENT, type FixtureSite } from './helpers.ts';
@@ -24,6 +25,8 @@ beforeAll(async () => {
   const content = await makeContent({
     ...(await fixtureFiles('feeds/arabic.txt', `articles/${IRAN}.md`)),
     [`images/${CHINA}.jpg`]: photo,
+    // Twenty older articles, so the home page runs to a second page.
+    'feeds/generated.txt': generateFeed({ articles: 20, startDate: '2024-03-01', articlesPerDay: 3 }),
   });
   site = await buildFixture(content);
 });
@@ -146,22 +149,38 @@ describe('right-to-left articles', () => {
 });
 
 describe('home, archive and 404', () => {
-  it('leads with the newest story and lists the others newest first, undated last', async () => {
-    const doc = await site.page('/');
-    expect(doc.querySelectorAll('h1')).toHaveLength(1);
-    const lead = doc.querySelector('.lead')!;
+  it('leads with the newest story, then 19 more; later pages newest first, undated last', async () => {
+    const [first, second] = [await site.page('/'), await site.page('/page/2/')];
+    expect(first.querySelectorAll('h1')).toHaveLength(1);
+    const lead = first.querySelector('.lead')!;
     expect(lead.querySelector('a')!.getAttribute('href')).toBe('/2026/02/08/russia-man-suspected-of-shooting-top-general-detained-in-dubai/');
     expect(lead.querySelector('figure figcaption')).not.toBeNull();
-    expect([...doc.querySelectorAll('.card__headline a')].map((a) => a.getAttribute('href'))).toEqual([
-      `/2026/02/08/${CHINA}/`, `/2026/02/08/${IRAN}/`, `/2025/09/04/${UKRAINE}/`, '/articles/article-379a8185/',
-    ]);
-    expect(doc.querySelector('.pager')).toBeNull();
+    expect(second.querySelector('.lead')).toBeNull();
+    const hrefs = (doc: Document) => [...doc.querySelectorAll('.card__headline a')].map((a) => a.getAttribute('href')!);
+    // Page 1 groups its stories by topic (the discovery issue); later pages list newest first.
+    const [onFirst, onSecond] = [hrefs(first), hrefs(second)];
+    expect(onFirst).toHaveLength(19);
+    expect(onSecond).toHaveLength(5);
+    expect(onFirst.slice(0, 3).sort()).toEqual([`/2026/02/08/${CHINA}/`, `/2026/02/08/${IRAN}/`, `/2025/09/04/${UKRAINE}/`].sort());
+    const dateOf = (href: string) => (href.startsWith('/articles/') ? '0000/00/00' : href.slice(1, 11));
+    const oldestOnFirst = onFirst.map(dateOf).sort()[0]!;
+    expect(onSecond.every((href) => dateOf(href) <= oldestOnFirst)).toBe(true);
+    expect(onSecond.map(dateOf)).toEqual(onSecond.map(dateOf).sort().reverse());
+  });
+
+  it('links the home pages to each other', async () => {
+    const [first, second] = [await site.page('/'), await site.page('/page/2/')];
+    expect(first.querySelector('.pager a[rel=next]')!.getAttribute('href')).toBe('/page/2/');
+    expect(first.querySelector('.pager a[rel=prev]')).toBeNull();
+    expect(second.querySelector('.pager a[rel=prev]')!.getAttribute('href')).toBe('/');
+    expect(second.querySelector('h1')!.textContent).toBe('Stories, page 2 of 2');
   });
 
   it('archives by month, with an index of months', async () => {
     const index = await site.page('/archive/');
     expect([...index.querySelectorAll('.archive-months a')].map((a) => [a.getAttribute('href'), a.textContent])).toEqual([
-      ['/archive/2026/02/', 'February 2026'], ['/archive/2025/09/', 'September 2025'], ['/archive/undated/', 'Undated stories'],
+      ['/archive/2026/02/', 'February 2026'], ['/archive/2025/09/', 'September 2025'], ['/archive/2024/03/', 'March 2024'],
+      ['/archive/undated/', 'Undated stories'],
     ]);
     const month = await site.page('/archive/2026/02/');
     expect(month.querySelector('h2 time')!.getAttribute('datetime')).toBe('2026-02-08');
@@ -187,6 +206,7 @@ it('is deterministic: a second build of the same content is byte-identical', asy
   const copy = await buildFixture(await makeContent({
     ...(await fixtureFiles('feeds/arabic.txt', `articles/${IRAN}.md`)),
     [`images/${CHINA}.jpg`]: await readFile(join(site.content, 'images', `${CHINA}.jpg`)),
+    'feeds/generated.txt': await readFile(join(site.content, 'feeds', 'generated.txt')),
   }));
   try {
     const files = await listFiles(site.output);

@@ -1,5 +1,6 @@
 /** The site stage's pure modules, each alone, table-driven where it can be. */
 import { describe, expect, it } from 'vitest';
+import { findImageFiles } from '../../src/site/images.ts';
 import { createMarkdown } from '../../src/site/markdown.ts';
 import { buildSiteModel, permalinkFor } from '../../src/site/model.ts';
 import { parseOverride } from '../../src/site/overrides.ts';
@@ -151,5 +152,17 @@ describe('parsePage', () => {
   });
   it('needs a title', () => {
     expect(parsePage('no front matter', 'p.md', 'p', markdown).diagnostics[0]!.message).toContain('title');
+  });
+});
+
+describe('findImageFiles', () => {
+  it('finds a photo by slug, or the file an override names, and warns about a missing one on its line', () => {
+    const overrides = new Map([
+      ['b', { slug: 'b', file: 'content/articles/b.md', image: 'shared.webp', keyLines: { image: 3 }, noteHtml: null }],
+      ['c', { slug: 'c', file: 'content/articles/c.md', image: 'missing.jpg', keyLines: { image: 4 }, noteHtml: null }],
+    ]);
+    const { files, diagnostics } = findImageFiles(['a.png', 'a.jpg', 'shared.webp', 'notes.txt'], ['a', 'b', 'c', 'd'], overrides);
+    expect(Object.fromEntries(files)).toEqual({ a: 'a.jpg', b: 'shared.webp' });
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/articles/c.md', line: 4, severity: 'warning' })]);
   });
 });
