@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { generateFeedOfSize, parseByteSize } from './generate.ts';
 import { compareBuilds } from './harness/builds.ts';
 import { measureDevRebuild } from './harness/dev-rebuild.ts';
-import { type BenchReport, checkTargets, formatReport, type ParseFigures } from './harness/report.ts';
+import { type BenchReport, checkTargets, formatReport, type ParseFigures, type ParseRun } from './harness/report.ts';
 import { prepareWorkspace } from './harness/workspace.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -79,7 +79,9 @@ async function measureParse(p: Plan): Promise<ParseFigures> {
     large: { ...largeRun, parseMBps, floorMBps },
     small: smallRun,
     ratio: parseMBps / floorMBps,
+    cpuRatio: largeRun.floorCpuMs / largeRun.parseCpuMs,
     timeRatio: largeRun.parseMs / smallRun.parseMs,
+    cpuTimeRatio: largeRun.parseCpuMs / smallRun.parseCpuMs,
     sizeRatio: largeRun.bytes / smallRun.bytes,
   };
 }
@@ -95,7 +97,7 @@ async function throughput(file: string, runs: number) {
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`parse throughput on ${file} exited with ${code}`))));
   });
-  return JSON.parse(out) as { bytes: number; articles: number; readMs: number; floorMs: number; parseMs: number };
+  return JSON.parse(out) as ParseRun;
 }
 
 function commit(): string {

@@ -6,7 +6,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { median, measureNode } from './measure.ts';
+import { type Measurement, median, measureNode } from './measure.ts';
 import { countPages, type Workspace } from './workspace.ts';
 
 export interface BuildFigures {
@@ -15,6 +15,8 @@ export interface BuildFigures {
   medianMs: number;
   /** The highest peak RSS over the runs, in bytes. */
   peakRssBytes: number | null;
+  /** Median user + system CPU time, in ms: a loaded machine inflates it far less than wall time. */
+  cpuMs: number | null;
   pages: number;
   pagesPerSecond: number;
 }
@@ -27,6 +29,8 @@ export interface BuildComparison {
   floor: BuildFigures;
   /** Broadsheet's median wall time over the floor's. */
   ratio: number;
+  /** The same for CPU time, or null when unknown. */
+  cpuRatio: number | null;
 }
 
 /** Raised when a measured build fails; carries the command's stderr. */
@@ -64,7 +68,8 @@ export async function compareBuilds(root: string, ws: Workspace, runs: number): 
   }
   const broadsheet = figures(broadsheetRuns, await countPages(broadsheetOut));
   const floor = figures(floorRuns, await countPages(floorOut));
-  return { n: ws.n, articles: ws.articles, feedBytes: ws.feedBytes, broadsheet, floor, ratio: broadsheet.medianMs / floor.medianMs };
+  const cpuRatio = broadsheet.cpuMs !== null && floor.cpuMs ? broadsheet.cpuMs / floor.cpuMs : null;
+  return { n: ws.n, articles: ws.articles, feedBytes: ws.feedBytes, broadsheet, floor, ratio: broadsheet.medianMs / floor.medianMs, cpuRatio };
 }
 
 function checked<T extends { exitCode: number; stderr: string }>(what: string, measurement: T): T {
@@ -75,14 +80,16 @@ function checked<T extends { exitCode: number; stderr: string }>(what: string, m
   return measurement;
 }
 
-function figures(runs: readonly { wallMs: number; peakRssBytes: number | null }[], pages: number): BuildFigures {
+function figures(runs: readonly Measurement[], pages: number): BuildFigures {
   const wallMs = runs.map((r) => r.wallMs);
   const rss = runs.map((r) => r.peakRssBytes).filter((v): v is number => v !== null);
+  const cpu = runs.map((r) => r.cpuMs).filter((v): v is number => v !== null);
   const medianMs = median(wallMs);
   return {
     wallMs,
     medianMs,
     peakRssBytes: rss.length > 0 ? Math.max(...rss) : null,
+    cpuMs: cpu.length > 0 ? median(cpu) : null,
     pages,
     pagesPerSecond: pages / (medianMs / 1000),
   };

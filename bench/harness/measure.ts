@@ -1,9 +1,10 @@
 /**
  * Runs a command as a child process and measures it the way the operating
  * system accounts for it: wall time from spawn to exit, and peak resident set
- * size. Peak RSS comes from GNU time (`/usr/bin/time -v`) when installed; for
- * Node commands without it, a preload reports `process.resourceUsage().maxRSS`
- * as the child exits.
+ * size, and CPU time (user + system), which a loaded machine inflates far
+ * less than wall time. They come from GNU time (`/usr/bin/time -v`) when
+ * installed; for Node commands without it, a preload reports the child's own
+ * `process.resourceUsage()` as it exits.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +20,8 @@ export interface Measurement {
   wallMs: number;
   /** Peak RSS of the command's largest process, in bytes; null if unknown. */
   peakRssBytes: number | null;
+  /** User plus system CPU time of the command and its children, in ms; null if unknown. */
+  cpuMs: number | null;
   exitCode: number;
   /** The child's stderr, kept for error reports. */
   stderr: string;
@@ -51,18 +54,29 @@ export async function measureNode(args: readonly string[], options: RunOptions =
     const { exitCode, stdout, stderr } = await run(command, argv, { cwd: options.cwd, env });
     const wallMs = performance.now() - started;
     const report = existsSync(reportFile) ? await readFile(reportFile, 'utf8') : '';
-    return { wallMs, peakRssBytes: peakRss(report, useGnuTime), exitCode, stdout, stderr };
+    return { wallMs, ...readReport(report, useGnuTime), exitCode, stdout, stderr };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
 }
 
-function peakRss(report: string, gnuTime: boolean): number | null {
+function readReport(report: string, gnuTime: boolean): { peakRssBytes: number | null; cpuMs: number | null } {
   if (gnuTime) {
-    const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
-    return match ? Number(match[1]) * 1024 : null;
+    const field = (name: string) => new RegExp(`${name}: ([\\d.]+)`).exec(report)?.[1];
+    const rss = field('Maximum resident set size \\(kbytes\\)');
+    const user = field('User time \\(seconds\\)');
+    const system = field('System time \\(seconds\\)');
+    return {
+      peakRssBytes: rss === undefined ? null : Number(rss) * 1024,
+      cpuMs: user === undefined || system === undefined ? null : (Number(user) + Number(system)) * 1000,
+    };
   }
-  return /^\d+$/.test(report.trim()) ? Number(report.trim()) * 1024 : null;
+  try {
+    const usage = JSON.parse(report) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
+    return { peakRssBytes: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
+  } catch {
+    return { peakRssBytes: null, cpuMs: null };
+  }
 }
 
 function run(

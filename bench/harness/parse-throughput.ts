@@ -9,17 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { parseFeeds } from '../../src/parser/index.ts';
 import { median } from './measure.ts';
-
-export interface ParseThroughput {
-  bytes: number;
-  articles: number;
-  /** Reading the file and decoding it as UTF-8. */
-  readMs: number;
-  /** Median over the runs, text already in memory. */
-  floorMs: number;
-  parseMs: number;
-  runs: number;
-}
+import type { ParseRun } from './report.ts';
 
 /**
  * The floor: what any line-oriented parser must at least do. The regex looks
@@ -33,14 +23,17 @@ function floorPass(text: string): number {
   return hits;
 }
 
-function timed(work: () => unknown): number {
+function timed(work: () => unknown): { ms: number; cpuMs: number } {
   (globalThis as { gc?: () => void }).gc?.();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   work();
-  return performance.now() - started;
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
-function measure(file: string, runs: number): ParseThroughput {
+function measure(file: string, runs: number): ParseRun & { runs: number } {
   const readStarted = performance.now();
   const text = readFileSync(file, 'utf8');
   const readMs = performance.now() - readStarted;
@@ -48,13 +41,22 @@ function measure(file: string, runs: number): ParseThroughput {
   // One untimed round first, so both sides run optimised code.
   floorPass(text);
   const articles = parseFeeds([source]).articles.length;
-  const floor: number[] = [];
-  const parse: number[] = [];
+  const floor = [];
+  const parse = [];
   for (let i = 0; i < runs; i++) {
     floor.push(timed(() => floorPass(text)));
     parse.push(timed(() => parseFeeds([source])));
   }
-  return { bytes: Buffer.byteLength(text), articles, readMs, floorMs: median(floor), parseMs: median(parse), runs };
+  return {
+    bytes: Buffer.byteLength(text),
+    articles,
+    readMs,
+    floorMs: median(floor.map((t) => t.ms)),
+    parseMs: median(parse.map((t) => t.ms)),
+    floorCpuMs: median(floor.map((t) => t.cpuMs)),
+    parseCpuMs: median(parse.map((t) => t.cpuMs)),
+    runs,
+  };
 }
 
 const [file, runs = '3'] = process.argv.slice(2);

@@ -5,18 +5,20 @@ import { type BenchReport, checkTargets, formatReport } from '../../bench/harnes
 const MiB = 1024 * 1024;
 
 function build(n: number, broadsheetMs: number, floorMs: number, rssMiB: number): BuildComparison {
-  const figures = (ms: number, rss: number) => ({ wallMs: [ms], medianMs: ms, peakRssBytes: rss * MiB, pages: n, pagesPerSecond: n / (ms / 1000) });
-  return { n, articles: n, feedBytes: n * 2400, broadsheet: figures(broadsheetMs, rssMiB), floor: figures(floorMs, 300), ratio: broadsheetMs / floorMs };
+  const figures = (ms: number, rss: number) => ({ wallMs: [ms], medianMs: ms, peakRssBytes: rss * MiB, cpuMs: ms / 2, pages: n, pagesPerSecond: n / (ms / 1000) });
+  return { n, articles: n, feedBytes: n * 2400, broadsheet: figures(broadsheetMs, rssMiB), floor: figures(floorMs, 300), ratio: broadsheetMs / floorMs, cpuRatio: broadsheetMs / floorMs };
 }
 
 describe('bench report', () => {
   it('checks the issue targets against what was measured, and only that', () => {
     const checks = checkTargets({
       parse: {
-        large: { bytes: 50e6, articles: 1, parseMBps: 200, floorMBps: 450, parseMs: 250, floorMs: 111, readMs: 1 },
-        small: { bytes: 5e6, articles: 1, parseMs: 20, floorMs: 11 },
+        large: { bytes: 50e6, articles: 1, parseMBps: 200, floorMBps: 450, parseMs: 250, floorMs: 111, readMs: 1, parseCpuMs: 250, floorCpuMs: 111 },
+        small: { bytes: 5e6, articles: 1, parseMs: 20, floorMs: 11, readMs: 1, parseCpuMs: 20, floorCpuMs: 11 },
         ratio: 200 / 450,
+        cpuRatio: 200 / 450,
         timeRatio: 12.5,
+        cpuTimeRatio: 12.5,
         sizeRatio: 10,
       },
       builds: [build(1000, 3000, 2500, 200), build(10_000, 10_000, 7000, 1100)],
@@ -46,6 +48,7 @@ describe('bench report', () => {
     const text = formatReport(report);
     expect(text).toContain('| build N=1,000: wall time (median of 1) | 3.00 s');
     expect(text).toMatch(/\| build N=1,000: peak RSS\s+\| 200 MiB\s+\| 300 MiB\s+\| 0\.67/);
+    expect(text).toMatch(/\| build N=1,000: CPU time \(user \+ sys\)\s+\| 1\.50 s\s+\| 1\.25 s\s+\| 1\.20/);
     expect(text).toContain('commit abc1234');
   });
 });
