@@ -229,6 +229,8 @@ export interface ArchiveMonth {
 /** The global data the templates read as `broadsheet`. */
 export interface SiteData {
   settings: SiteSettings;
+  /** Writing direction of the site's language (the page chrome). */
+  dir: TextDirection;
   /** Newest first; undated last, in feed order. */
   articles: SiteArticle[];
   pages: SitePage[];

@@ -61,7 +61,13 @@ export async function startDevServer(root: string, port: number): Promise<DevSer
 }
 
 async function handle(base: string, request: IncomingMessage, response: ServerResponse, clients: Set<ServerResponse>): Promise<void> {
-  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+  } catch {
+    response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request\n');
+    return;
+  }
   if (pathname === RELOAD_PATH) {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(': connected\n\n');

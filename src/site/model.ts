@@ -10,7 +10,7 @@ import type {
   SiteArticle, SiteData, SitePage, SiteSettings,
 } from '../types.ts';
 import { learnCasing, toReadableCase } from './readable-case.ts';
-import { guessRtlLanguage, readingMinutes, summarise } from './reading.ts';
+import { guessRtlLanguage, languageDirection, readingMinutes, summarise } from './reading.ts';
 
 export interface SiteModelInput {
   records: readonly ArticleRecord[];
@@ -44,7 +44,7 @@ export function buildSiteModel(input: SiteModelInput): { site: SiteData; diagnos
   articles.sort(newestFirst);
   linkNeighbours(articles);
   return {
-    site: { settings, articles, pages: input.pages ?? [], archive: buildArchive(articles) },
+    site: { settings, dir: languageDirection(settings.language), articles, pages: input.pages ?? [], archive: buildArchive(articles) },
     diagnostics,
   };
 }

@@ -44,3 +44,19 @@ export function guessRtlLanguage(text: string): string | null {
   for (const [script, language] of SCRIPT_LANGUAGES) if (script.test(text)) return language;
   return null;
 }
+
+/**
+ * The writing direction of a language, from the runtime's locale data.
+ *
+ * @example
+ * languageDirection('ar-EG') // => 'rtl'
+ * languageDirection('en') // => 'ltr'
+ */
+export function languageDirection(tag: string): 'ltr' | 'rtl' {
+  try {
+    const info = (new Intl.Locale(tag) as Intl.Locale & { textInfo?: { direction?: string } }).textInfo;
+    return info?.direction === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}

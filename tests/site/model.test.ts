@@ -63,6 +63,11 @@ describe('buildSiteModel', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({ file: 'content/articles/gone.md', line: 1, severity: 'warning' })]);
   });
 
+  it('gives the site the direction of its language', () => {
+    expect(site.dir).toBe('ltr');
+    expect(buildSiteModel({ records: [], settings: { ...DEFAULT_SETTINGS, language: 'ar' } }).site.dir).toBe('rtl');
+  });
+
   it('marks right-to-left text with a language when the feed gave none', () => {
     const rtl = { ...record('ar', null, 1), headline: 'إيران تحذر', dir: 'rtl' as const };
     expect(buildSiteModel({ records: [rtl], settings: DEFAULT_SETTINGS }).site.articles[0]).toMatchObject({ lang: 'ar', dir: 'rtl' });

@@ -44,6 +44,10 @@ it('binds 127.0.0.1 and serves the home page with the live-reload hook', async (
   const response = await fetch(`${origin}/`);
   expect(response.status).toBe(200);
   expect(await response.text()).toContain('/__broadsheet/reload');
+  expect((await fetch(`${origin}/about`, { redirect: 'manual' })).headers.get('location')).toBe('/about/');
+  expect((await fetch(`${origin}/no-such-page/`)).status).toBe(404);
+  expect((await fetch(`${origin}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+  expect((await fetch(`${origin}/%E0%A4%A`)).status).toBe(400);
 });
 
 it('serves the new headline after the feed is edited', async () => {
