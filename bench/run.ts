@@ -10,8 +10,8 @@
  *   npm run bench -- --only parse,build,dev   --runs R   --seed S
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -137,8 +137,15 @@ async function main(argv: string[]): Promise<number> {
   }
   if (p.only.has('dev')) {
     progress(`dev server: N=${p.devN}`);
-    const ws = await prepareWorkspace({ root: ROOT, n: p.devN, seed: p.seed });
-    report.dev = await measureDevRebuild(ROOT, ws, 3);
+    // Outside the repository: Eleventy's watcher ignores what .gitignore lists,
+    // bench/.work/ included, so edits there would never trigger a rebuild.
+    const dir = await mkdtemp(join(tmpdir(), 'broadsheet-bench-dev-'));
+    try {
+      const ws = await prepareWorkspace({ root: ROOT, n: p.devN, seed: p.seed, dir });
+      report.dev = await measureDevRebuild(ROOT, ws, 3);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
   report.environment.loadAverageEnd = loadavg();
   const full: BenchReport = { ...report, targets: checkTargets(report) };

@@ -1,7 +1,8 @@
 /**
  * A benchmark workspace for N articles: a content folder (the project's own
  * settings and pages, with generated feeds in place of the seed) and the
- * parsed records the floor paginates. Lives under `bench/.work/` (git-ignored).
+ * parsed records the floor paginates. Lives under `bench/.work/` (git-ignored)
+ * unless told otherwise.
  */
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -27,9 +28,15 @@ export interface Workspace {
  * @example
  * const ws = await prepareWorkspace({ root: process.cwd(), n: 1000, seed: 1 });
  */
-export async function prepareWorkspace(options: { root: string; n: number; seed: number | string }): Promise<Workspace> {
+export async function prepareWorkspace(options: {
+  root: string;
+  n: number;
+  seed: number | string;
+  /** Where to put it (default `bench/.work/nN`). */
+  dir?: string;
+}): Promise<Workspace> {
   const { root, n, seed } = options;
-  const dir = join(root, 'bench', '.work', `n${n}`);
+  const dir = options.dir ?? join(root, 'bench', '.work', `n${n}`);
   const contentDir = join(dir, 'content');
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -48,7 +55,7 @@ export async function prepareWorkspace(options: { root: string; n: number; seed:
   return {
     n,
     dir,
-    contentDir: relative(root, contentDir),
+    contentDir,
     feeds: generated.files,
     feedBytes: generated.bytes,
     recordsFile,
