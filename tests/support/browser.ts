@@ -1,13 +1,13 @@
 /**
  * Real Chromium for the browser tests: Debian's `chromium` driven by
- * playwright-core. Every page is opened in its own context that lets only
- * 127.0.0.1 through — anything else is aborted and recorded, so a page that
+ * playwright-core. Every page is opened in a tab that lets only 127.0.0.1
+ * through — anything else is aborted and recorded, so a page that
  * would phone home fails its test — and that records console errors, uncaught
  * exceptions and failed same-site requests.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; `CHROME_PATH` overrides it, as it does for chrome-launcher. */
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -93,32 +93,47 @@ function heightFor(width: number): number {
   return width < 600 ? 844 : 800;
 }
 
+/** A browser context at one width and colour scheme, for loading many pages. */
+export interface BrowserView {
+  view: ViewOptions;
+  /** Loads `url` in a new tab of this view; close the visit when done. */
+  visit(url: string): Promise<PageVisit>;
+  close(): Promise<void>;
+}
+
 /**
- * Opens `url` in a fresh context at the given width and colour scheme and
- * waits for the load event.
+ * Opens a fresh context (no cookies, storage or cache from other views) at
+ * the given width and colour scheme. Pages share it, so checking many pages
+ * in one view costs one context, not one each.
  *
  * @example
- * const visit = await openPage(browser, server.url('/'), { width: 390, colorScheme: 'dark' });
- * expect(visit.outsideRequests).toEqual([]);
+ * const dark = await openView(browser, { width: 390, colorScheme: 'dark' });
+ * const visit = await dark.visit(server.url('/'));
+ * expect(visit.consoleErrors).toEqual([]);
  * await visit.close();
+ * await dark.close();
  */
-export async function openPage(browser: Browser, url: string, view: ViewOptions): Promise<PageVisit> {
+export async function openView(browser: Browser, view: ViewOptions): Promise<BrowserView> {
   const context = await browser.newContext({
     viewport: { width: view.width, height: heightFor(view.width) },
     colorScheme: view.colorScheme,
     serviceWorkers: 'block',
   });
+  return { view, visit: (url) => visitInContext(context, url), close: () => context.close() };
+}
+
+async function visitInContext(context: BrowserContext, url: string): Promise<PageVisit> {
   const consoleErrors: string[] = [];
   const outsideRequests: string[] = [];
   const failedRequests: string[] = [];
-  await context.route(
+  const page = await context.newPage();
+  await page.route(
     (requestUrl) => !isLocalUrl(requestUrl.href),
     async (route) => {
       outsideRequests.push(route.request().url());
       await route.abort('blockedbyclient');
     },
   );
-  const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const { url: source, lineNumber } = message.location();
@@ -139,8 +154,28 @@ export async function openPage(browser: Browser, url: string, view: ViewOptions)
     const response = await page.goto(url, { waitUntil: 'load' });
     status = response?.status() ?? null;
   } catch (error) {
-    await context.close();
+    await page.close();
     throw new Error(`could not load ${url}`, { cause: error });
   }
-  return { page, status, consoleErrors, outsideRequests, failedRequests, close: () => context.close() };
+  return { page, status, consoleErrors, outsideRequests, failedRequests, close: () => page.close() };
+}
+
+/**
+ * Opens `url` in a fresh context of its own at the given width and colour
+ * scheme and waits for the load event; closing the visit closes the context.
+ *
+ * @example
+ * const visit = await openPage(browser, server.url('/'), { width: 390, colorScheme: 'dark' });
+ * expect(visit.outsideRequests).toEqual([]);
+ * await visit.close();
+ */
+export async function openPage(browser: Browser, url: string, view: ViewOptions): Promise<PageVisit> {
+  const single = await openView(browser, view);
+  try {
+    const visit = await single.visit(url);
+    return { ...visit, close: () => single.close() };
+  } catch (error) {
+    await single.close();
+    throw error;
+  }
 }

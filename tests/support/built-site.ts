@@ -1,0 +1,99 @@
+/**
+ * The site the quality gates check: the shipped `content/` plus the larger
+ * fixture in `tests/fixtures-site/`, built once by the real `broadsheet build`
+ * into a temporary folder, and its pages sorted into page types.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+const FIXTURE_FEEDS = join(PROJECT_ROOT, 'tests/fixtures-site/feeds');
+
+export interface BuiltSite {
+  /** The temporary folder holding `content/` and `site/`. */
+  root: string;
+  siteDir: string;
+  /** Site-relative paths of every HTML file, sorted (`index.html`, `about/index.html`…). */
+  htmlFiles: string[];
+  /** The build's stderr: diagnostics and the summary line. */
+  log: string;
+  remove(): Promise<void>;
+}
+
+/**
+ * Copies `content/` and the fixture feeds into a temporary folder and runs
+ * `broadsheet build` on them. Throws with the build's output when it fails.
+ *
+ * @example
+ * const site = await buildFixtureSite();
+ * site.htmlFiles; // ['2025/09/04/…/index.html', …, 'index.html', 'page/2/index.html']
+ */
+export async function buildFixtureSite(): Promise<BuiltSite> {
+  const root = await mkdtemp(join(tmpdir(), 'broadsheet-e2e-'));
+  const contentDir = join(root, 'content');
+  const siteDir = join(root, 'site');
+  await cp(join(PROJECT_ROOT, 'content'), contentDir, { recursive: true });
+  await cp(FIXTURE_FEEDS, join(contentDir, 'feeds'), { recursive: true });
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((done, fail) => {
+    const child = spawn(process.execPath, ['bin/broadsheet.js', 'build', '--content', contentDir, '--output', siteDir], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, GITHUB_ACTIONS: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+    child.once('error', fail);
+    child.once('close', (exitCode) => done({ code: exitCode, output: text }));
+  });
+  const remove = () => rm(root, { recursive: true, force: true });
+  if (code !== 0) {
+    await remove();
+    throw new Error(`broadsheet build exited with ${code}:\n${output}`);
+  }
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  const htmlFiles = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+  return { root, siteDir, htmlFiles, log: output, remove };
+}
+
+/**
+ * Page types by output path, most specific first. A page no pattern names
+ * (an editor's page such as `about/`) is a `page`; each of those is checked
+ * on its own since they share nothing but the layout.
+ */
+const PAGE_TYPES: readonly [type: string, pattern: RegExp][] = [
+  ['home', /^index\.html$/],
+  ['home, later page', /^page\/\d+\/index\.html$/],
+  ['article', /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/],
+  ['article, undated', /^articles\/[^/]+\/index\.html$/],
+  ['archive', /^archive\/index\.html$/],
+  ['archive, month', /^archive\/\d{4}\/\d{2}\/index\.html$/],
+  ['archive, undated', /^archive\/undated\/index\.html$/],
+  ['topics', /^topics\/index\.html$/],
+  ['topic', /^topics\/[^/]+\/index\.html$/],
+  ['search', /^search\/index\.html$/],
+  ['404', /^404\.html$/],
+];
+
+/** The page type of a site-relative HTML path. */
+export function pageTypeOf(file: string): string {
+  return PAGE_TYPES.find(([, pattern]) => pattern.test(file))?.[0] ?? 'page';
+}
+
+/** The URL path a static host serves an HTML file at (`a/index.html` → `/a/`). */
+export function urlPathOf(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** The site's configured base URL, which canonical and `og:` URLs use. */
+export async function siteBaseUrl(contentDir = join(PROJECT_ROOT, 'content')): Promise<string> {
+  const settings = JSON.parse(await readFile(join(contentDir, 'site.json'), 'utf8')) as { url?: string };
+  if (!settings.url) throw new Error('content/site.json has no url');
+  return settings.url;
+}
