@@ -4,7 +4,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runParse } from '../../src/cli/parse.ts';
 import type { ParseResult } from '../../src/types.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -57,9 +58,19 @@ describe('broadsheet parse', () => {
     expect(stdout.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  it('explains its usage when given no files, and exits 2', async () => {
-    const { code, stderr } = await broadsheet('parse');
-    expect(code).toBe(2);
-    expect(stderr).toContain('Usage: broadsheet parse');
+  it('explains its usage when given no files or an unknown option, and exits 2', async () => {
+    // In process: starting the bin a third time would only test tsx again.
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      expect(await runParse([])).toBe(2);
+      expect(await runParse(['--verbose', SEED])).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join('')).toMatch(/no feed files given[\s\S]*Usage: broadsheet parse[\s\S]*unknown option '--verbose'/);
   });
 });
