@@ -7,6 +7,7 @@ import type { UserConfig } from '@11ty/eleventy';
 import { SITE_LOADED_EVENT } from '../site/eleventy-plugin.ts';
 import { buildDiscovery, type DiscoveryData, type DiscoveryInput } from './index.ts';
 import { pageMetadata, type PageMetadata } from './page-metadata.ts';
+import { cachedTimeReader } from './publication-date.ts';
 import { buildGazetteer } from './place-names.ts';
 import { newsArticleJsonLd, scriptSafeJson } from './structured-data.ts';
 import { groupByTopic } from './topic-pages.ts';
@@ -27,7 +28,11 @@ export function discoveryPlugin(eleventyConfig: UserConfig, options: DiscoveryPl
   const gazetteer = buildGazetteer();
   let latest: DiscoveryData | null = null;
   let failure: unknown = null;
+  // The page filters read each article's date in its zone; luxon's zone
+  // arithmetic is the costly part, so each build reads each (day, zone) once.
+  let readTime = cachedTimeReader();
   eleventyConfig.on(SITE_LOADED_EVENT, (site: DiscoveryInput) => {
+    readTime = cachedTimeReader();
     try {
       latest = buildDiscovery(site, { now: options.now ?? null, gazetteer });
       failure = null;
@@ -49,10 +54,11 @@ export function discoveryPlugin(eleventyConfig: UserConfig, options: DiscoveryPl
       pageMetadata(
         { url, title: title || null, article: article ?? null, topics: article ? discovery.topicIndex.topicsByArticle.get(article.slug) : [] },
         discovery.site,
+        readTime,
       ),
   );
   eleventyConfig.addFilter('newsArticleJsonLd', (article: DiscoveryArticle, discovery: DiscoveryData) =>
-    scriptSafeJson(newsArticleJsonLd(article, discovery.site, discovery.topicIndex.topicsByArticle.get(article.slug))),
+    scriptSafeJson(newsArticleJsonLd(article, discovery.site, discovery.topicIndex.topicsByArticle.get(article.slug), readTime)),
   );
   // The home page's stories under their topics; each story appears once.
   eleventyConfig.addFilter('topicSections', (stories: readonly DiscoveryArticle[], discovery: DiscoveryData) =>

@@ -5,7 +5,7 @@
  */
 import { absoluteUrl } from './absolute-url.ts';
 import { FEED_PATHS } from './feeds.ts';
-import { publicationTime, w3cDateTime } from './publication-date.ts';
+import { publicationTime, type TimeReader, w3cDateTime } from './publication-date.ts';
 import type { DiscoveryArticle, DiscoverySite, Topic } from './types.ts';
 
 export interface PageMetadataInput {
@@ -40,7 +40,7 @@ export const DESCRIPTION_LENGTH = 160;
  * @example
  * pageMetadata({ url: '/', title: null }, site).title // => site.title
  */
-export function pageMetadata(input: PageMetadataInput, site: DiscoverySite): PageMetadata {
+export function pageMetadata(input: PageMetadataInput, site: DiscoverySite, readTime: TimeReader = publicationTime): PageMetadata {
   const title = input.title ? `${input.title} | ${site.title}` : site.title;
   const description = shortenText(input.description || input.article?.summary || site.description);
   const canonical = absoluteUrl(input.url, site.url);
@@ -58,7 +58,7 @@ export function pageMetadata(input: PageMetadataInput, site: DiscoverySite): Pag
   ];
   if (image && picture) openGraph.push(['og:image', image], ['og:image:alt', picture.caption]);
   if (article) {
-    const time = publicationTime(article.published, article.timeZone ?? site.timeZone);
+    const time = readTime(article.published, article.timeZone ?? site.timeZone);
     if (time) openGraph.push(['article:published_time', w3cDateTime(time)]);
     if (article.byline) openGraph.push(['article:author', article.byline]);
     for (const topic of input.topics ?? []) openGraph.push(['article:tag', topic.name]);

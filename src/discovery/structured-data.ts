@@ -3,7 +3,7 @@
  * put JSON inside a `<script>` element.
  */
 import { absoluteUrl } from './absolute-url.ts';
-import { publicationTime, w3cDateTime } from './publication-date.ts';
+import { publicationTime, type TimeReader, w3cDateTime } from './publication-date.ts';
 import type { DiscoveryArticle, DiscoverySite, Topic } from './types.ts';
 
 type JsonLd = Record<string, unknown>;
@@ -21,9 +21,10 @@ export function newsArticleJsonLd(
   article: DiscoveryArticle,
   site: DiscoverySite,
   topics: readonly Topic[] = [],
+  readTime: TimeReader = publicationTime,
 ): JsonLd {
   const url = absoluteUrl(article.url, site.url);
-  const time = publicationTime(article.published, article.timeZone ?? site.timeZone);
+  const time = readTime(article.published, article.timeZone ?? site.timeZone);
   const publisher: JsonLd = { '@type': 'NewsMediaOrganization', name: site.title, url: absoluteUrl('/', site.url) };
   if (site.logo) publisher.logo = { '@type': 'ImageObject', url: absoluteUrl(site.logo, site.url) };
   const images = article.images.flatMap((image) =>
