@@ -12,6 +12,7 @@ import { parseHTML } from 'linkedom';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/cli/build.ts';
+import { writeSearchIndex } from '../../src/discovery/search-index.ts';
 import { loadSite } from '../../src/site/load-site.ts';
 import type { SiteArticle, SiteData } from '../../src/types.ts';
 import { launchChromium } from '../support/browser.ts';
@@ -213,6 +214,16 @@ describe('search', () => {
     expect(document.querySelector('noscript')?.textContent).toContain('JavaScript');
     const entry = JSON.parse(await read('pagefind/pagefind-entry.json'));
     expect(entry.languages.en.page_count).toBe(site.articles.length);
+  });
+
+  it('indexing the same site again writes the same bytes', async () => {
+    const snapshot = async () => {
+      const files = (await readdir(join(output, 'pagefind'), { recursive: true })).sort();
+      return Promise.all(files.map(async (f) => [f, (await stat(join(output, 'pagefind', f))).isFile() ? await readFile(join(output, 'pagefind', f)) : null]));
+    };
+    const before = await snapshot();
+    await writeSearchIndex(output);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('in Chromium, a word from an article finds that article first', async () => {
