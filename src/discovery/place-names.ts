@@ -34,11 +34,12 @@ export interface Gazetteer {
  * use for governments ("the Kremlin said").
  */
 const EXTRA_ALIASES: Record<string, string[]> = {
-  GB: ['Britain', 'Northern Ireland', 'England', 'Scotland', 'Wales', 'Downing Street'],
+  GB: ['Britain', 'U.K.', 'Northern Ireland', 'England', 'Scotland', 'Wales', 'Downing Street'],
+  SA: ['Saudi', 'Saudis'],
   TR: ['Turkey'],
   UA: ['Kiev'],
   RU: ['Kremlin'],
-  US: ['Washington', 'White House', 'Pentagon'],
+  US: ['U.S.', 'U.S.A.', 'Washington', 'White House', 'Pentagon'],
   CZ: ['Czech Republic', 'Czech'],
   MM: ['Burma'],
   KP: ['Pyongyang', 'DPRK'],
@@ -97,7 +98,7 @@ export function buildGazetteer(countries: readonly Country[] = loadCountries()):
     const names = [
       country.name.common, country.name.official, ...country.altSpellings,
       ...capitals, ...capitals.map((c) => c.replace(/\s+D\.C\.$/, '')),
-      country.demonyms?.eng?.m ?? '', country.demonyms?.eng?.f ?? '',
+      ...demonymForms(country.demonyms?.eng?.m), ...demonymForms(country.demonyms?.eng?.f),
       ...(EXTRA_ALIASES[country.cca2] ?? []),
     ];
     for (const name of names) if (name && !name.includes(',')) add(name, country);
@@ -128,6 +129,12 @@ export function buildGazetteer(countries: readonly Country[] = loadCountries()):
     for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
   }
   return { aliases, longestFrom, prefixes, countryNames };
+}
+
+/** A demonym and, for those that take one, its plural: "Iranian", "Iranians"; "Iraqi", "Iraqis"; not "Chinese". */
+function demonymForms(demonym: string | undefined): string[] {
+  if (!demonym) return [];
+  return /(?:an|i|er)$/.test(demonym) ? [demonym, `${demonym}s`] : [demonym];
 }
 
 function loadCountries(): Country[] {

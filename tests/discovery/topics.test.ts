@@ -18,6 +18,7 @@ describe('findPlaceMentions', () => {
     ['lower-case words are not names', 'fine china and a roast turkey', []],
     ['official names and common English names', "the People's Republic of China, Turkey and Britain", ['CN', 'TR', 'GB']],
     ['the sovereign state wins a shared demonym', 'American voters', ['US']],
+    ['plural demonyms and dotted abbreviations', 'Iranians and Iraqis met U.S. and U.K. envoys; Saudis too', ['IR', 'IQ', 'US', 'GB', 'SA']],
   ])('%s', (_name, text, expected) => {
     expect(countries(text)).toEqual(expected);
   });
