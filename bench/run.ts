@@ -7,6 +7,7 @@
  *   npm run bench -- --quick        a smoke run at N=200 (for CI: keeps the script from rotting)
  *   npm run bench -- --full         also N=50,000 (same as --n 50000)
  *   npm run bench -- --n 2000       add a build size (repeatable)
+ *   npm run bench -- --sizes 50000  build these sizes only (comma-separated)
  *   npm run bench -- --only parse,build,dev   --runs R   --seed S
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -40,12 +41,13 @@ function plan(argv: string[]): Plan {
       quick: { type: 'boolean', default: false },
       full: { type: 'boolean', default: false },
       n: { type: 'string', multiple: true, default: [] },
+      sizes: { type: 'string' },
       only: { type: 'string', default: 'parse,build,dev' },
       runs: { type: 'string' },
       seed: { type: 'string', default: '1' },
     },
   });
-  const sizes = values.quick ? [200] : [1000, 10_000];
+  const sizes = values.sizes !== undefined ? values.sizes.split(',').map(Number) : values.quick ? [200] : [1000, 10_000];
   if (values.full) sizes.push(50_000);
   for (const n of values.n.flatMap((v) => v.split(','))) sizes.push(Number(n));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--n takes whole numbers of articles');
