@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
+import { buildArabicScriptNames, type ArabicScriptNames } from './arabic-script-names.ts';
 
 /** What an alias points at: a country, or nothing (a phrase that blocks a false match). */
 export interface PlaceAlias {
@@ -27,6 +28,8 @@ export interface Gazetteer {
   prefixes: Set<string>;
   /** ISO alpha-2 → display name (`name.common`). */
   countryNames: Map<string, string>;
+  /** Names in Arabic script, for Arabic, Persian and Urdu text. */
+  arabicScript: ArabicScriptNames;
 }
 
 /**
@@ -128,7 +131,7 @@ export function buildGazetteer(countries: readonly Country[] = loadCountries()):
     longestFrom.set(first, Math.max(longestFrom.get(first) ?? 0, words.length));
     for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
   }
-  return { aliases, longestFrom, prefixes, countryNames };
+  return { aliases, longestFrom, prefixes, countryNames, arabicScript: buildArabicScriptNames(countries) };
 }
 
 /** A demonym and, for those that take one, its plural: "Iranian", "Iranians"; "Iraqi", "Iraqis"; not "Chinese". */

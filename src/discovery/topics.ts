@@ -4,6 +4,7 @@
  * One pass over each article's words; one pass over all articles to index
  * them by topic. Nothing here is quadratic in the number of articles.
  */
+import { findArabicScriptMentions } from './arabic-script-names.ts';
 import { aliasKey, type Gazetteer, type PlaceAlias } from './place-names.ts';
 import type { DiscoveryArticle, Topic, TopicIndex } from './types.ts';
 
@@ -68,8 +69,15 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
       break;
     }
   }
+  if (ARABIC_SCRIPT.test(normalised)) {
+    for (const country of findArabicScriptMentions(normalised, gazetteer.arabicScript)) {
+      mentions.push({ country, alias: { country, text: country, acronym: false, needsCorroboration: false } });
+    }
+  }
   return mentions;
 }
+
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
 /**
  * A capitalised word of Latin script (accents and combining marks included),

@@ -18,6 +18,8 @@ describe('findPlaceMentions', () => {
     ['lower-case words are not names', 'fine china and a roast turkey', []],
     ['official names and common English names', "the People's Republic of China, Turkey and Britain", ['CN', 'TR', 'GB']],
     ['the sovereign state wins a shared demonym', 'American voters', ['US']],
+    ['Arabic and Persian names, with joined prepositions', 'إيران تحذر الولايات المتحدة وروسيا وللصين؛ ایران', ['IR', 'US', 'RU', 'CN', 'IR']],
+    ['Arabic words that only look like names', 'دعم مالي من عمان', []],
     ['plural demonyms and dotted abbreviations', 'Iranians and Iraqis met U.S. and U.K. envoys; Saudis too', ['IR', 'IQ', 'US', 'GB', 'SA']],
   ])('%s', (_name, text, expected) => {
     expect(countries(text)).toEqual(expected);
