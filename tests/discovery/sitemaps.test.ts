@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PAGE_SIZE } from '../../src/discovery/site-pages.ts';
 import { newsSitemapEntries, sitemapEntries, sitemapParts } from '../../src/discovery/sitemaps.ts';
 import { article, SITE } from './helpers.ts';
 
@@ -64,5 +67,13 @@ describe('newsSitemapEntries', () => {
   it('stops at the limit and rejects a bad --now', () => {
     expect(newsSitemapEntries(articles, SITE, { days: 2, limit: 1 })).toHaveLength(1);
     expect(() => newsSitemapEntries(articles, SITE, { now: 'yesterday', days: 2, limit: 10 })).toThrow(/--now/);
+  });
+});
+
+describe('the home pages in the sitemap', () => {
+  it('are counted with the page size templates/index.njk paginates by', async () => {
+    const source = await readFile(new URL('../../templates/index.njk', import.meta.url), 'utf8');
+    const { data } = matter(source, { language: 'yaml' });
+    expect(data.pagination.size).toBe(DEFAULT_PAGE_SIZE);
   });
 });
