@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { isoDate } from './calendar.ts';
 
 /** Month names as news captions write them: full, three-letter, and AP style ("Sept."). */
 const MONTHS: Record<string, number> = {
@@ -30,15 +30,25 @@ const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/gu;
  * findCaptionDate('Kyiv, Aug. 3, 2024.')                    // => '2024-08-03'
  */
 export function findCaptionDate(text: string): string | null {
-  const candidates: Array<{ index: number; date: string | null }> = [];
-  for (const m of text.matchAll(DAY_MONTH_YEAR)) candidates.push({ index: m.index, date: toIso(m[3]!, MONTHS[m[2]!.toLowerCase()]!, m[1]!) });
-  for (const m of text.matchAll(MONTH_DAY_YEAR)) candidates.push({ index: m.index, date: toIso(m[3]!, MONTHS[m[1]!.toLowerCase()]!, m[2]!) });
-  for (const m of text.matchAll(ISO_DATE)) candidates.push({ index: m.index, date: toIso(m[1]!, Number(m[2]), m[3]!) });
-  candidates.sort((a, b) => a.index - b.index);
-  return candidates.find((c) => c.date !== null)?.date ?? null;
+  // Each pattern's first real date, then the earliest of those: the same
+  // answer as sorting every match by position, without collecting them.
+  let best: { index: number; date: string } | null = null;
+  for (const [pattern, toDate] of READERS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null && (best === null || m.index < best.index); m = pattern.exec(text)) {
+      const date = toDate(m);
+      if (date !== null) {
+        best = { index: m.index, date };
+        break;
+      }
+    }
+  }
+  return best?.date ?? null;
 }
 
-function toIso(year: string, month: number, day: string): string | null {
-  const date = DateTime.fromObject({ year: Number(year), month, day: Number(day) }, { zone: 'utc' });
-  return date.isValid ? date.toISODate() : null;
-}
+/** Each pattern with how its match becomes a date; on a tie in position the earlier pattern wins. */
+const READERS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string | null]> = [
+  [DAY_MONTH_YEAR, (m) => isoDate(Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1]))],
+  [MONTH_DAY_YEAR, (m) => isoDate(Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2]))],
+  [ISO_DATE, (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3]))],
+];

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
+import { addDays, isoDate, isoWeekday } from './calendar.ts';
 
-/** Luxon numbers weekdays 1 (Monday) to 7 (Sunday). */
+/** ISO weekday numbers, 1 (Monday) to 7 (Sunday). */
 const WEEKDAYS: Record<string, number> = {
   Monday: 1, Tuesday: 2, Wednesday: 3, Thursday: 4, Friday: 5, Saturday: 6, Sunday: 7,
 };
@@ -21,15 +21,17 @@ const WEEKDAY_NAME = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
  * inferPublishedDate('No day named.', ['2025-09-04'])               // => null
  */
 export function inferPublishedDate(lede: string | undefined, captionDates: readonly (string | null)[]): string | null {
-  const latest = captionDates
-    .filter((d): d is string => d !== null)
-    .sort()
-    .at(-1);
-  if (latest === undefined || lede === undefined) return null;
+  let latest: string | null = null;
+  for (const date of captionDates) if (date !== null && (latest === null || date > latest)) latest = date;
+  if (latest === null || lede === undefined) return null;
   const named = WEEKDAY_NAME.exec(lede);
-  if (!named) return null;
-  const start = DateTime.fromISO(latest, { zone: 'utc' });
-  if (!start.isValid) return null;
-  const ahead = (WEEKDAYS[named[1]!]! - start.weekday + 7) % 7;
-  return start.plus({ days: ahead }).toISODate();
+  if (!named || !isCalendarDate(latest)) return null;
+  const ahead = (WEEKDAYS[named[1]!]! - isoWeekday(latest) + 7) % 7;
+  return addDays(latest, ahead);
+}
+
+/** A real `YYYY-MM-DD` date, as captions give: anything else infers nothing. */
+function isCalendarDate(text: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return parts !== null && isoDate(Number(parts[1]), Number(parts[2]), Number(parts[3])) !== null;
 }
