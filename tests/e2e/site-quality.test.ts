@@ -153,7 +153,8 @@ describe('in Chromium', () => {
       failures.push(...(await checkPage(file, view, { axe: true, screenshot: shoot ? screenshotName : undefined })));
     }
     expect(failures).toEqual([]);
-  });
+    // Four loads and axe runs take seconds alone, more on a busy machine.
+  }, 180_000);
 
   it('every other page loads cleanly at 390px', async () => {
     const others = pages.filter(({ file }) => !representatives.some((r) => r.file === file));
