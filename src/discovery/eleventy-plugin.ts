@@ -34,7 +34,11 @@ export function discoveryPlugin(eleventyConfig: UserConfig, options: DiscoveryPl
   eleventyConfig.on(SITE_LOADED_EVENT, (site: DiscoveryInput) => {
     readTime = cachedTimeReader();
     try {
-      latest = buildDiscovery(site, { now: options.now ?? null, gazetteer });
+      // Frozen so Eleventy shares it: its data cascade deep-copies plain
+      // objects into every template's data (articleOf, topicsOf and
+      // relatedOf once per template: 22 copies of each article at N=1,000)
+      // but passes frozen ones through as they are.
+      latest = Object.freeze(buildDiscovery(site, { now: options.now ?? null, gazetteer }));
       failure = null;
     } catch (error) {
       failure = error;

@@ -44,7 +44,9 @@ export function broadsheetPlugin(eleventyConfig: UserConfig, options: Broadsheet
     if (eleventyConfig.events.listenerCount(DIAGNOSTICS_EVENT) > 0) await eleventyConfig.emit(DIAGNOSTICS_EVENT, sorted);
     else printDiagnostics(sorted);
     await eleventyConfig.emit(SITE_LOADED_EVENT, site);
-    return site;
+    // Frozen so Eleventy's data cascade shares it with every template instead
+    // of deep-copying its plain objects into each one (see docs/performance.md).
+    return Object.freeze(site);
   });
 }
 
