@@ -31,6 +31,9 @@ const POLL_MS = 20;
 const MAX_DISCARDED = 6;
 /** What `broadsheet serve` prints when it replaces its build process. */
 const RESTART_MESSAGE = /restarting the build/g;
+/** What it prints once its file watcher is ready. */
+const WATCHING_MESSAGE = /watching for changes/;
+const WATCHER_GRACE_MS = 15_000;
 const TIMEOUT_MS = 120_000;
 
 /**
@@ -60,12 +63,21 @@ export async function measureDevRebuild(root: string, ws: Workspace, edits: numb
   let log = '';
   let restarts = 0;
   server.stderr?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
-  server.stdout?.setEncoding('utf8').on('data', (chunk: string) => (restarts += chunk.match(RESTART_MESSAGE)?.length ?? 0));
+  let watching = false;
+  server.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    restarts += chunk.match(RESTART_MESSAGE)?.length ?? 0;
+    if (WATCHING_MESSAGE.test(chunk)) watching = true;
+  });
   try {
     const base = await serverUrl(server);
     const firstPath = await waitFor(() => findPagePath(outputDir, target.slug), 'the first build');
     await poll(base + firstPath, target.headline);
     const startupMs = performance.now() - started;
+    // The file watcher starts after the first build and misses saves made
+    // before its first scan ends: wait until the server says it is watching
+    // (or, from a version that does not say, a while).
+    const patience = performance.now() + WATCHER_GRACE_MS;
+    await waitFor(async () => (watching || performance.now() > patience ? true : null), 'the file watcher');
 
     const rebuildMs: number[] = [];
     let discarded = 0;
