@@ -21,8 +21,15 @@ const eleventy = await createEleventy({
 });
 // A template error is logged by Eleventy and the watcher keeps running; the
 // first build failing must not end the process either.
-await eleventy.watch().catch((error: unknown) => {
+try {
+  await eleventy.watch();
+  // Eleventy starts its file watcher after the first build; edits saved
+  // before the watcher's first scan ends would go unseen, so say when it has.
+  const watcher = (eleventy as unknown as { watcher?: { once(event: 'ready', listener: () => void): void } }).watcher;
+  if (watcher) await new Promise<void>((ready) => watcher.once('ready', ready));
+  process.stdout.write('broadsheet serve: watching for changes\n');
+} catch (error) {
   process.stderr.write(`broadsheet serve: build failed: ${error instanceof Error ? error.message : String(error)}\n`);
   notify({ type: 'failed' });
-});
+}
 process.on('disconnect', () => process.exit(0));

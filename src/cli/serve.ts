@@ -10,6 +10,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, type FSWatcher, watch } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandArgs } from './args.ts';
 import { startDevServer, type DevServer } from '../site/dev-server.ts';
@@ -69,8 +70,8 @@ export async function runServe(args: string[]): Promise<number> {
   const env = { ...process.env, BROADSHEET_CONTENT_DIR: values.content, BROADSHEET_OUTPUT_DIR: values.output };
   const builder = new BuildProcess(env, () => server.reload());
   builder.start();
-  const watchers = watchCode(() => {
-    process.stdout.write('broadsheet serve: code changed; restarting the build\n');
+  const watchers = watchCode((file) => {
+    process.stdout.write(`broadsheet serve: code changed (${file}); restarting the build\n`);
     void builder.restart();
   });
 
@@ -124,12 +125,14 @@ class BuildProcess {
   }
 }
 
-/** Watches the code paths, calling `onChange` once per burst of saves. */
-function watchCode(onChange: () => void): FSWatcher[] {
+/** Watches the code paths, calling `onChange` once per burst of saves with the last file. */
+function watchCode(onChange: (file: string) => void): FSWatcher[] {
   let timer: NodeJS.Timeout | undefined;
-  const debounced = () => {
-    clearTimeout(timer);
-    timer = setTimeout(onChange, RESTART_DELAY_MS);
-  };
-  return CODE_PATHS.filter((path) => existsSync(path)).map((path) => watch(path, { recursive: true }, debounced));
+  const watchPath = (path: string) =>
+    watch(path, { recursive: true }, (_event, name) => {
+      clearTimeout(timer);
+      const file = name && path !== CONFIG_FILE ? join(path, String(name)) : path;
+      timer = setTimeout(() => onChange(file), RESTART_DELAY_MS);
+    });
+  return CODE_PATHS.filter((path) => existsSync(path)).map(watchPath);
 }

@@ -2,10 +2,12 @@
  * The dev server as an editor uses it: `broadsheet serve` on a free port with
  * a temporary content folder serves the site; editing a feed serves the new
  * headline without a restart; a broken feed prints diagnostics and the
- * server keeps serving.
+ * server keeps serving; editing Broadsheet's own code rebuilds with the new
+ * code. It runs in a copy of the project, so the test can edit `src/` and
+ * nobody else's edits restart its server.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -14,21 +16,32 @@ import { makeContent, parseDocument } from './helpers.ts';
 const OLD = 'Factory Explosion Kills 8 in Northern China';
 const NEW = 'Factory Blast Toll Rises to Nine in Northern China';
 
+const REPO = join(import.meta.dirname, '..', '..');
+// Without a .gitignore, Eleventy's file watcher never finishes its first scan here.
+const PROJECT_FILES = ['bin', 'src', 'templates', 'public', '.eleventy.ts', 'package.json', '.gitignore'];
+
 let content: string;
+let project: string;
 let server: ChildProcess;
 let origin: string;
 let output = '';
 
 beforeAll(async () => {
+  // The usual layout: content/ and _site/ inside the project folder.
   content = await makeContent();
+  project = join(content, '..');
+  for (const path of PROJECT_FILES) await cp(join(REPO, path), join(project, path), { recursive: true });
+  await symlink(join(REPO, 'node_modules'), join(project, 'node_modules'), 'dir');
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['bin/broadsheet.js', 'serve', '--port', String(port), '--content', content, '--output', join(content, '..', '_site')], {
+  server = spawn(process.execPath, ['bin/broadsheet.js', 'serve', '--port', String(port), '--content', 'content', '--output', '_site'], {
+    cwd: project,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (chunk) => (output += chunk));
   server.stderr!.on('data', (chunk) => (output += chunk));
   await waitFor(async () => (await fetchText('/')).includes(OLD), 'the first build');
+  await waitFor(async () => output.includes('watching for changes'), 'the file watcher');
 });
 
 afterAll(async () => {
@@ -50,7 +63,7 @@ it('binds 127.0.0.1 and serves the home page with the live-reload hook', async (
   expect((await fetch(`${origin}/%E0%A4%A`)).status).toBe(400);
 });
 
-it('serves the new headline after the feed is edited', async () => {
+it('serves the new headline after the feed is edited', { timeout: 150_000 }, async () => {
   const [feed] = await readdir(join(content, 'feeds'));
   const file = join(content, 'feeds', feed!);
   await writeFile(file, (await readFile(file, 'utf8')).replaceAll(OLD, NEW));
@@ -59,11 +72,26 @@ it('serves the new headline after the feed is edited', async () => {
   expect(article.querySelector('h1')?.textContent).toBe(NEW);
 });
 
-it('prints diagnostics for a broken feed and keeps serving', async () => {
+it('prints diagnostics for a broken feed and keeps serving', { timeout: 150_000 }, async () => {
   await writeFile(join(content, 'feeds', 'zz-broken.txt'), 'bad\u0000bytes');
   await waitFor(async () => output.includes('zz-broken.txt:1: error:'), 'the diagnostic');
   expect(server.exitCode).toBeNull();
   expect(await fetchText('/')).toContain(NEW);
+});
+
+it('rebuilds with changed code when src/ changes', { timeout: 150_000 }, async () => {
+  const ukraine = '/2025/09/04/26-nations-vow-to-give-ukraine-postwar-security-guarantees-macron-says/';
+  const readingTime = async () => parseDocument(await fetchText(ukraine)).querySelector('.story__meta')?.textContent ?? '';
+  expect(await readingTime()).toContain('3 min read');
+  const module = join(project, 'src', 'site', 'reading.ts');
+  const source = await readFile(module, 'utf8');
+  expect(source).toContain('const WORDS_PER_MINUTE = 230;');
+  const watching = output.split('watching for changes').length;
+  await writeFile(module, source.replace('const WORDS_PER_MINUTE = 230;', 'const WORDS_PER_MINUTE = 23;'));
+  await waitFor(async () => /\b[23]\d min read/.test(await readingTime()), 'the rebuild with the new code');
+  expect(output).toContain(`code changed (${join('src', 'site', 'reading.ts')})`);
+  // The new build process watches content again.
+  await waitFor(async () => output.split('watching for changes').length > watching, 'the new file watcher');
 });
 
 async function fetchText(path: string): Promise<string> {
@@ -74,7 +102,7 @@ async function fetchText(path: string): Promise<string> {
   }
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
