@@ -1,35 +1,23 @@
 /**
- * Tests of the quality gates themselves. A gate that never fails proves
- * nothing, so each checker runs on a deliberately broken page (and must name
- * its faults) and on a clean control page (and must stay silent).
- * Fixtures: tests/e2e/fixtures/checkers/.
+ * Tests of the quality gates' own parts that need neither Java nor a
+ * browser: the static server, vnu's report reader, the internal-link checker.
+ * The gates that do (Nu, axe, the browser checks, Lighthouse) are proven to
+ * fail on tests/e2e/fixtures/checkers/broken.html inside
+ * site-quality.test.ts, in the same JVM and browser runs that check the site.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
-import { horizontalOverflow, launchChromium, openPage, type ColorScheme } from '../support/browser.ts';
-import { runAxe } from '../support/axe.ts';
-import { checkHtmlFiles, parseVnuReport, type NuMessage } from '../support/nu-checker.ts';
+import { parseVnuReport } from '../support/nu-checker.ts';
 import { checkInternalLinks, collectCssReferences, collectHtmlReferences, parseSrcset } from '../support/link-checker.ts';
-import { runLighthouse, type LighthouseSummary } from '../support/lighthouse.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/checkers/', import.meta.url)).replace(/\/$/, '');
-const VIEWS = [390, 1280].flatMap((width) => (['light', 'dark'] as ColorScheme[]).map((colorScheme) => ({ width, colorScheme })));
 
 let server: StaticServer;
-let browser: Browser;
-
 beforeAll(async () => {
   server = await startStaticServer(FIXTURES);
-  browser = await launchChromium();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => server?.close());
 
 describe('static server', () => {
   it('serves files, folder indexes and redirects folders to their slash', async () => {
@@ -53,32 +41,7 @@ describe('static server', () => {
   });
 });
 
-describe('Nu HTML checker', () => {
-  let messages: NuMessage[];
-  beforeAll(async () => {
-    messages = await checkHtmlFiles(['good.html', 'broken.html', '404.html'].map((name) => join(FIXTURES, name)));
-  }, 60_000);
-
-  const errorsIn = (name: string) =>
-    messages.filter((m) => m.severity === 'error' && m.file === join(FIXTURES, name)).map((m) => `${m.line}: ${m.message}`);
-
-  it('reports every fault of the broken page with its line', () => {
-    const errors = errorsIn('broken.html');
-    expect(errors).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^14: Stray end tag “span”/),
-        expect.stringMatching(/^15: Duplicate ID “twice”/),
-        expect.stringMatching(/^16: Element “div” not allowed as child of element “ul”/),
-        expect.stringMatching(/^17: An “img” element must have an “alt” attribute/),
-      ]),
-    );
-  });
-
-  it('finds nothing wrong with valid pages', () => {
-    expect(errorsIn('good.html')).toEqual([]);
-    expect(errorsIn('404.html')).toEqual([]);
-  });
-
+describe('Nu HTML checker report', () => {
   it('reads vnu JSON into positioned messages', () => {
     const parsed = parseVnuReport(
       '{"messages":[{"type":"info","subType":"warning","url":"file:/s/a.html","lastLine":2,"firstColumn":5,"message":"W"},' +
@@ -119,83 +82,5 @@ describe('internal-link checker', () => {
       { from: 'css url()', url: 'x.svg' },
       { from: 'css url()', url: 'f.woff2' },
     ]);
-  });
-});
-
-describe('Chromium with axe-core', () => {
-  it('blocks and records outside requests and collects console errors and failed requests', async () => {
-    const visit = await openPage(browser, server.url('/broken.html'), { width: 1280, colorScheme: 'light' });
-    try {
-      expect(visit.status).toBe(200);
-      expect(visit.outsideRequests).toEqual(['https://example.com/tracker.png']);
-      expect(visit.consoleErrors).toEqual(expect.arrayContaining([expect.stringContaining('deliberate console error')]));
-      expect(visit.failedRequests).toEqual(expect.arrayContaining([expect.stringContaining('/missing-photo.jpg: HTTP 404')]));
-    } finally {
-      await visit.close();
-    }
-  });
-
-  it('finds the unlabelled input and the low-contrast text, and the dark-only contrast failure only in dark', async () => {
-    const violationsIn = async (colorScheme: ColorScheme) => {
-      const visit = await openPage(browser, server.url('/broken.html'), { width: 1280, colorScheme });
-      try {
-        return await runAxe(visit.page);
-      } finally {
-        await visit.close();
-      }
-    };
-    const light = await violationsIn('light');
-    const dark = await violationsIn('dark');
-    expect(light.map((v) => v.id)).toEqual(expect.arrayContaining(['color-contrast', 'image-alt', 'label']));
-    const contrastTargets = (violations: typeof light) => violations.find((v) => v.id === 'color-contrast')?.nodes.map((n) => n.target) ?? [];
-    expect(contrastTargets(light)).toEqual(['.faint']);
-    // Grey on near-black reads fine; dark grey on near-black does not.
-    expect(contrastTargets(dark)).toEqual(['.dark-only']);
-  });
-
-  it('detects sideways scrolling at phone width', async () => {
-    const narrow = await openPage(browser, server.url('/broken.html'), { width: 390, colorScheme: 'light' });
-    const wide = await openPage(browser, server.url('/broken.html'), { width: 1280, colorScheme: 'light' });
-    try {
-      expect(await horizontalOverflow(narrow.page)).toBeGreaterThan(0);
-      expect(await horizontalOverflow(wide.page)).toBe(0);
-    } finally {
-      await Promise.all([narrow.close(), wide.close()]);
-    }
-  });
-
-  it('passes the clean page at both widths in both colour schemes', async () => {
-    for (const view of VIEWS) {
-      const visit = await openPage(browser, server.url('/good.html'), view);
-      try {
-        const where = `good.html at ${view.width}px ${view.colorScheme}`;
-        expect(await runAxe(visit.page), where).toEqual([]);
-        expect(visit.consoleErrors, where).toEqual([]);
-        expect(visit.outsideRequests, where).toEqual([]);
-        expect(visit.failedRequests, where).toEqual([]);
-        expect(await horizontalOverflow(visit.page), where).toBe(0);
-      } finally {
-        await visit.close();
-      }
-    }
-  });
-});
-
-describe('Lighthouse', () => {
-  let broken: LighthouseSummary;
-  beforeAll(async () => {
-    [broken] = (await runLighthouse([server.url('/broken.html')])) as [LighthouseSummary];
-  }, 120_000);
-
-  it('scores the broken page below 100 in accessibility, best practices and SEO, naming the audits', () => {
-    expect(broken.scores.accessibility).toBeLessThan(100);
-    expect(broken.scores['best-practices']).toBeLessThan(100);
-    expect(broken.scores.seo).toBeLessThan(100);
-    expect(broken.failedAudits.accessibility).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^color-contrast:/), expect.stringMatching(/^label:/)]),
-    );
-    expect(broken.failedAudits['best-practices']).toEqual(expect.arrayContaining([expect.stringMatching(/^errors-in-console:/)]));
-    expect(broken.failedAudits.seo).toEqual(expect.arrayContaining([expect.stringMatching(/^meta-description:/)]));
-    expect(broken.scores.performance).toBeGreaterThanOrEqual(0);
   });
 });

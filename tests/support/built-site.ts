@@ -8,6 +8,7 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 const FIXTURE_FEEDS = join(PROJECT_ROOT, 'tests/fixtures-site/feeds');
@@ -96,4 +97,46 @@ export async function siteBaseUrl(contentDir = join(PROJECT_ROOT, 'content')): P
   const settings = JSON.parse(await readFile(join(contentDir, 'site.json'), 'utf8')) as { url?: string };
   if (!settings.url) throw new Error('content/site.json has no url');
   return settings.url;
+}
+
+/** A built HTML page: its site-relative path, page type and markup. */
+export interface SitePage {
+  file: string;
+  type: string;
+  html: string;
+}
+
+/** Every HTML page of a built site, read and typed. */
+export async function readSitePages(site: BuiltSite): Promise<SitePage[]> {
+  return Promise.all(
+    site.htmlFiles.map(async (file) => ({ file, type: pageTypeOf(file), html: await readFile(join(site.siteDir, file), 'utf8') })),
+  );
+}
+
+/**
+ * The pages the browser gates run on in every view: the article pages the
+ * fixture exists to stress (two photos, Arabic, a long compound word and
+ * URL), then one page of each type not yet covered. Editor pages share only
+ * the layout, so each is its own. A stress page the build did not produce
+ * is named `(no … page was built)` so the suite can fail on it.
+ *
+ * @example
+ * chooseRepresentatives(pages); // [{ name: 'article, two photos', file: '2026/01/06/…/index.html' }, …]
+ */
+export function chooseRepresentatives(pages: readonly SitePage[]): { name: string; file: string }[] {
+  const chosen = new Map<string, string>();
+  const articles = pages.filter(({ type }) => type.startsWith('article'));
+  const find = (name: string, test: (document: Document, file: string) => boolean) => {
+    const match = articles.find(({ html, file }) => test(parseHTML(html).document as unknown as Document, file));
+    chosen.set(name, match?.file ?? `(no ${name} page was built)`);
+  };
+  find('article, two photos', (document) => document.querySelectorAll('main figure').length >= 2);
+  find('article, Arabic', (document) => document.querySelector('[dir="rtl"] h1') !== null);
+  find('article, long words and a URL', (_, file) => file.includes('rindfleisch'));
+  const taken = new Set(chosen.values());
+  for (const { file, type } of pages) {
+    const name = type === 'page' ? `page ${urlPathOf(file)}` : type;
+    if (!chosen.has(name) && !taken.has(file)) chosen.set(name, file);
+  }
+  return [...chosen].map(([name, file]) => ({ name, file }));
 }
