@@ -27,8 +27,24 @@ export function toBodyBlocks(lines: FeedLine[]): BodyBlock[] {
  * isSubhead('قال الناتو NATO')            // => false
  */
 export function isSubhead(text: string): boolean {
-  if (/[\p{Ll}\p{Lt}\p{Lm}\p{Lo}]/u.test(text)) return false;
-  const capitals = text.match(/\p{Lu}/gu);
+  // ASCII decides most lines without the Unicode-property regexes: a
+  // paragraph shows a lower-case letter within its first few characters.
+  let capitals = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c > 0x7f) return isSubheadByProperty(text);
+    if (c >= 0x41 && c <= 0x5a) capitals++;
+  }
+  return capitals >= 2;
+}
+
+const NOT_CAPITAL_LETTER = /[\p{Ll}\p{Lt}\p{Lm}\p{Lo}]/u;
+const CAPITAL_LETTER = /\p{Lu}/gu;
+
+function isSubheadByProperty(text: string): boolean {
+  if (NOT_CAPITAL_LETTER.test(text)) return false;
+  const capitals = text.match(CAPITAL_LETTER);
   return capitals !== null && capitals.length >= 2;
 }
 
@@ -73,7 +89,44 @@ function widthAt(text: string, i: number): number {
   return low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
 }
 
+/**
+ * Classes of the ASCII characters as bits: 1 word character, 2 digit,
+ * 4 joiner (`'`, `-`), 8 digit separator (`.`, `,`).
+ */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) ASCII_CLASS[c] = 1 | 2;
+for (let c = 0x41; c <= 0x5a; c++) ASCII_CLASS[c] = ASCII_CLASS[c + 0x20] = 1;
+ASCII_CLASS[0x27] = ASCII_CLASS[0x2d] = 4;
+ASCII_CLASS[0x2e] = ASCII_CLASS[0x2c] = 8;
+
+/**
+ * Counts the words of an ASCII line, or returns -1 at the first non-ASCII
+ * character. A word starts at every word character that does not continue
+ * one: not after a word character, not after a joiner that follows one, and
+ * not a digit after a separator that follows a digit. Deciding that from the
+ * two characters before, with bit operations instead of branches, runs at
+ * about twice the speed of the general scan on English text, where a word
+ * ends every few characters.
+ */
+function countAsciiWords(text: string): number {
+  let count = 0;
+  let before = 0; // class of the character before the previous one
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return -1;
+    const kind = ASCII_CLASS[c]!;
+    const continues = (previous | ((previous >> 2) & before) | ((previous >> 3) & (before >> 1) & (kind >> 1))) & 1;
+    count += kind & 1 & ~continues;
+    before = previous;
+    previous = kind;
+  }
+  return count;
+}
+
 function countWordsIn(text: string): number {
+  const ascii = countAsciiWords(text);
+  if (ascii >= 0) return ascii;
   let count = 0;
   let i = 0;
   while (i < text.length) {

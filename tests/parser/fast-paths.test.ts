@@ -1,0 +1,56 @@
+/**
+ * The ASCII fast paths of the body and slug stages must give exactly what
+ * the plain Unicode versions give: checked against those reference versions
+ * on random text, ASCII-only (where the fast paths decide alone) and mixed
+ * (where they hand over part-way).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countWords, isSubhead } from '../../src/parser/body-blocks.ts';
+import { slugify } from '../../src/parser/slugs.ts';
+
+const referenceSubhead = (text: string) =>
+  !/[\p{Ll}\p{Lt}\p{Lm}\p{Lo}]/u.test(text) && (text.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+const referenceWords = (text: string) =>
+  text.match(/[\p{L}\p{N}\p{M}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu)?.length ?? 0;
+const referenceSlug = (headline: string) =>
+  headline
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ß]/gu, 'ss')
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '');
+
+const ASCII_PIECES = ['a', 'q', 'A', 'Z', '7', '0', ' ', "'", '-', '.', ',', ':', '"', '_', '!', '\t', 'NATO', 'said'];
+const ascii = fc.oneof(
+  fc.array(fc.constantFrom(...ASCII_PIECES), { maxLength: 30 }).map((parts) => parts.join('')),
+  fc.string({ unit: 'binary-ascii', maxLength: 30 }),
+);
+const mixed = fc
+  .tuple(ascii, fc.constantFrom('é', 'É', 'ß', 'ب', 'ǅ', 'ʰ', '中', 'Ω', '’', '\u0301', '😀', '１'), ascii)
+  .map(([a, b, c]) => a + b + c);
+const text = fc.oneof(ascii, mixed);
+
+describe('ASCII fast paths agree with the Unicode rules', () => {
+  it('isSubhead', () => {
+    fc.assert(fc.property(text, (t) => isSubhead(t) === referenceSubhead(t)), { numRuns: 3000 });
+    expect(isSubhead('NATO ب')).toBe(false);
+    expect(isSubhead('ÉTAT D’URGENCE')).toBe(true);
+  });
+
+  it('countWords', () => {
+    fc.assert(fc.property(text, (t) => countWords([{ type: 'paragraph', text: t, line: 1 }]) === referenceWords(t)), { numRuns: 3000 });
+    expect(countWords([{ type: 'paragraph', text: "a'-b 1.2 1.a a.1 x--y 3,- -", line: 1 }])).toBe(10);
+  });
+
+  it('slugify folds only what needs folding', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const expected = referenceSlug(t);
+        if (expected !== '' && expected.length <= 80) expect(slugify(t)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
