@@ -37,6 +37,12 @@ export function foldArabic(text: string): string {
     .replace(/ة/g, 'ه');
 }
 
+/**
+ * The Arabic-script name table, built once with the gazetteer.
+ *
+ * @example
+ * buildArabicScriptNames(countries).names.get(foldArabic('الصين')) // => 'CN'
+ */
 export function buildArabicScriptNames(countries: readonly Country[]): ArabicScriptNames {
   const owners = new Map<string, Set<string>>();
   for (const country of countries) {

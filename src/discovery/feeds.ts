@@ -97,6 +97,9 @@ export function feedData(
 /**
  * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/): `version`, `title`
  * and each item's `id` are required; `content_html` carries the body.
+ *
+ * @example
+ * JSON.stringify(jsonFeed(feedData(articles, site)))
  */
 export function jsonFeed(data: FeedData): Record<string, unknown> {
   return {

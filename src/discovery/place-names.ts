@@ -71,6 +71,12 @@ const ACRONYMS = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'DPRK', 'ROK']
 /** Splits text into words: letters and digits, with apostrophes and hyphens as separators. */
 export const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
+/**
+ * The lookup key of a name: its words, lower-cased, joined by one space.
+ *
+ * @example
+ * aliasKey("People's Republic of China") // => 'people s republic of china'
+ */
 export function aliasKey(text: string): string {
   return (text.normalize('NFC').match(WORD) ?? []).join(' ').toLowerCase();
 }

@@ -48,6 +48,9 @@ export function sitemapEntries(
 /**
  * Splits entries into the files of a sitemap index when they exceed the limit;
  * below it there is one part and `sitemap.xml` is a plain URL set.
+ *
+ * @example
+ * sitemapParts(entries, 50_000).map((p) => p.url) // => ['/sitemap.xml'] up to 50,000 entries
  */
 export function sitemapParts(entries: readonly SitemapEntry[], limit = SITEMAP_URL_LIMIT): SitemapFile[] {
   if (entries.length <= limit) return [{ url: '/sitemap.xml', entries: [...entries] }];

@@ -20,6 +20,12 @@ export interface TopicPage {
   nextUrl: string | null;
 }
 
+/**
+ * A topic page's URL.
+ *
+ * @example
+ * topicUrl({ slug: 'iran' }, 2) // => '/topics/iran/page/2/'
+ */
 export function topicUrl(topic: Pick<Topic, 'slug'>, pageNumber = 1): string {
   return pageNumber === 1 ? `/topics/${topic.slug}/` : `/topics/${topic.slug}/page/${pageNumber}/`;
 }

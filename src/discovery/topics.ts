@@ -95,6 +95,9 @@ const NEXT_WORD = /[^\p{L}\p{M}\p{N}]*([\p{L}\p{M}\p{N}]+)/u;
  * the lede, 1 elsewhere (body, subheads, captions). An ambiguous alias
  * ("Jordan", "Georgia") counts only when the article also names the country
  * unambiguously.
+ *
+ * @example
+ * scoreCountries(iranArticle, gazetteer).get('IR') // => 11
  */
 export function scoreCountries(article: DiscoveryArticle, gazetteer: Gazetteer): Map<string, number> {
   const firstParagraph = article.body.findIndex((b) => b.type === 'paragraph');
@@ -153,6 +156,9 @@ export function articleTopics(
 /**
  * Files every article under its topics, once. Articles keep the order they
  * were given in (newest first, as the site lists them).
+ *
+ * @example
+ * indexTopics(articles, gazetteer).articlesByTopic.get('iran') // => ['iran-warns-…']
  */
 export function indexTopics(
   articles: readonly DiscoveryArticle[],
@@ -177,7 +183,12 @@ export function indexTopics(
   return { topics, articlesByTopic, topicsByArticle };
 }
 
-/** A topic name as an editor wrote it: a country when the gazetteer knows it. */
+/**
+ * A topic name as an editor wrote it: a country when the gazetteer knows it.
+ *
+ * @example
+ * resolveTopic('russian federation', gazetteer) // => { slug: 'russia', name: 'Russia', country: 'RU' }
+ */
 export function resolveTopic(name: string, gazetteer: Gazetteer): Topic {
   const alias = gazetteer.aliases.get(aliasKey(name));
   if (alias?.country) return countryTopic(alias.country, gazetteer);
