@@ -9,7 +9,7 @@ import type {
   ArchiveMonth, ArticleLink, ArticleRecord, Diagnostic, EditorialOverride, ResponsiveImage,
   SiteArticle, SiteData, SitePage, SiteSettings,
 } from '../types.ts';
-import { learnCasing, toReadableCase } from './readable-case.ts';
+import { learnCasing, toReadableCase, wordsOf } from './readable-case.ts';
 import { guessRtlLanguage, languageDirection, readingMinutes, summarise } from './reading.ts';
 
 export interface SiteModelInput {
@@ -54,7 +54,8 @@ function toSiteArticle(record: ArticleRecord, settings: SiteSettings, override: 
   const timeZone = record.timeZone ?? settings.timeZone;
   const headline = override?.headline ?? record.headline;
   const paragraphs = record.body.filter((b) => b.type === 'paragraph').map((b) => b.text);
-  const casing = record.body.some((b) => b.type === 'subhead') ? learnCasing(paragraphs) : new Map<string, string>();
+  const subheads = record.body.filter((b) => b.type === 'subhead').map((b) => b.text);
+  const casing = subheads.length > 0 ? learnCasing(paragraphs, wordsOf(subheads)) : new Map<string, string>();
   let lang = record.lang;
   if (!lang && record.dir === 'rtl') lang = guessRtlLanguage(headline);
   return {
