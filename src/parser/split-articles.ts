@@ -27,8 +27,9 @@ export interface SplitResult {
  * later line that repeats the headline or a caption are repetitions: they
  * are accounted for here and never reach the body.
  *
- * Linear in the input: the headline before a marker is found through a map
- * of each text's latest position, never by rescanning.
+ * Linear in the input: the headline before a marker is found among the
+ * few rows just before it, or else through a map of each text's latest
+ * position (see `findLatest`), never by rescanning.
  *
  * @example
  * const lines = normaliseLines('H\n\nC\nC\nTT\n\nH\n\nC\nC\n\nBody.');
@@ -40,18 +41,17 @@ export function splitArticles(lines: FeedLine[], file: string): SplitResult {
   const diagnostics: Diagnostic[] = [];
   const headers: Header[] = [];
   const strays = new Set<number>();
-  const latest = new Map<string, number>();
-  let floor = 0;
+  const earlier: EarlierLines = { floor: 0, indexed: 0, latest: new Map() };
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     if (row.text === MARKER) {
-      const header = readHeader(rows, i, floor, latest);
+      const header = readHeader(rows, i, earlier);
       if (header) {
         headers.push(header);
-        floor = header.end;
         // Positions before the floor can never start a header again, so the
         // map holds one article's lines, not the whole feed's.
-        latest.clear();
+        earlier.floor = earlier.indexed = header.end;
+        earlier.latest.clear();
         i = header.end - 1;
         continue;
       }
@@ -59,7 +59,6 @@ export function splitArticles(lines: FeedLine[], file: string): SplitResult {
       diagnostics.push(warning(file, row, `stray "${MARKER}" marker: the line after it does not repeat a headline; ignored`, 'stray-marker'));
       continue;
     }
-    latest.set(row.text, i);
   }
   const lastStart = headers.length ? headers[headers.length - 1]!.end : 0;
   const trailing = findTrailingHeader(rows, lastStart, rows.length);
@@ -75,8 +74,8 @@ export function splitArticles(lines: FeedLine[], file: string): SplitResult {
   const drafts = headers.map((header, k) => {
     const next = k + 1 < headers.length ? headers[k + 1]!.start : rows.length;
     const headline = rows[header.start]!;
-    const repeats = new Set([headline.text, ...header.captions.map((c) => c.text)]);
-    const body = rows.slice(header.end, next).filter((row, offset) => !strays.has(header.end + offset) && !repeats.has(row.text));
+    const isRepeat = memberTest([headline.text, ...header.captions.map((c) => c.text)]);
+    const body = rows.slice(header.end, next).filter((row, offset) => !(strays.size > 0 && strays.has(header.end + offset)) && !isRepeat(row.text));
     const endLine = rows[Math.max(next, header.end) - 1]!.line;
     const truncated = header.truncated ?? (body.length === 0 ? 'the article has no body' : null);
     return { headline, captions: header.captions, body, endLine, truncated };
@@ -84,12 +83,47 @@ export function splitArticles(lines: FeedLine[], file: string): SplitResult {
   return { drafts, diagnostics };
 }
 
+/**
+ * The rows since the last header (from `floor`), where a marker's headline
+ * is looked for. `latest` maps each text to its last position among the
+ * rows before `indexed`, and is filled only when a search needs it.
+ */
+interface EarlierLines {
+  floor: number;
+  indexed: number;
+  latest: Map<string, number>;
+}
+
+/** How far back from a marker its headline is looked for by comparing texts. */
+const NEAR = 32;
+
+/**
+ * The last row before `t` (and from the floor on) whose text is `text`, or -1.
+ *
+ * A headline stands a few rows before its marker, only captions between,
+ * so comparing the nearest rows finds it; a string comparison rejects
+ * different lengths at once, where a map would hash every body line of the
+ * feed. A longer search falls back to the map, filled up to `t` on demand:
+ * each row is hashed at most once, so stray markers keep the split linear.
+ */
+function findLatest(rows: FeedLine[], text: string, t: number, earlier: EarlierLines): number {
+  if (text === MARKER) return -1;
+  const near = Math.max(earlier.floor, t - NEAR);
+  for (let k = t - 1; k >= near; k--) if (rows[k]!.text === text) return k;
+  if (near === earlier.floor) return -1;
+  for (; earlier.indexed < t; earlier.indexed++) {
+    const row = rows[earlier.indexed]!;
+    if (row.text !== MARKER) earlier.latest.set(row.text, earlier.indexed);
+  }
+  return earlier.latest.get(text) ?? -1;
+}
+
 /** Reads the header around the marker at `t`, or null when the marker is stray. */
-function readHeader(rows: FeedLine[], t: number, floor: number, latest: Map<string, number>): Header | null {
+function readHeader(rows: FeedLine[], t: number, earlier: EarlierLines): Header | null {
   const after = rows[t + 1];
-  if (after === undefined) return readCutHeader(rows, t, floor);
-  const start = latest.get(after.text);
-  if (start === undefined || start < floor) return null;
+  if (after === undefined) return readCutHeader(rows, t, earlier.floor);
+  const start = findLatest(rows, after.text, t, earlier);
+  if (start < 0) return null;
   const captions = distinctByText(rows.slice(start + 1, t));
   const texts = new Set(captions.map((c) => c.text));
   let end = t + 2;
@@ -157,6 +191,17 @@ function findTrailingHeader(rows: FeedLine[], from: number, to: number): number 
 function looksLikeCaption(row: FeedLine): boolean {
   const { credit, date } = parseCaption(row.text, row.line);
   return credit !== null || date !== null;
+}
+
+/**
+ * A membership test for an article's repeated texts: the headline and a few
+ * captions are compared directly, which is cheaper than hashing every body
+ * line for a set lookup; many texts get a set, so the test stays linear.
+ */
+function memberTest(texts: string[]): (text: string) => boolean {
+  if (texts.length <= 8) return (text) => texts.includes(text);
+  const set = new Set(texts);
+  return (text) => set.has(text);
 }
 
 function distinctByText(rows: FeedLine[]): FeedLine[] {
