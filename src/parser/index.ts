@@ -7,7 +7,7 @@
  *        ─splitArticles─▶ ArticleDraft[] ─buildRecords─▶ ArticleRecord[]
  *        ─dedupeArticles, uniqueSlugs─▶ ParseResult
  */
-import type { Diagnostic, FeedSource, ParseResult } from '../types.ts';
+import type { ArticleRecord, Diagnostic, FeedSource, ParseResult } from '../types.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import { buildRecords } from './build-records.ts';
 import { dedupeArticles } from './dedupe-articles.ts';
@@ -38,7 +38,7 @@ export function parseFeed(source: FeedSource): ParseResult {
  * // => the article count of a.txt alone
  */
 export function parseFeeds(sources: readonly FeedSource[]): ParseResult {
-  const records = [];
+  const records: ArticleRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const { file, text } of sources) {
     const lines = normaliseLines(text);
@@ -49,11 +49,12 @@ export function parseFeeds(sources: readonly FeedSource[]): ParseResult {
     const front = readFrontMatter(lines, file);
     const split = splitArticles(front.lines, file);
     const built = buildRecords(split.drafts, front.meta, file);
-    records.push(...built.articles);
-    diagnostics.push(...front.diagnostics, ...split.diagnostics, ...built.diagnostics);
+    // Appended one by one: spreading 100,000s of items into push() overflows the call stack.
+    for (const record of built.articles) records.push(record);
+    for (const list of [front.diagnostics, split.diagnostics, built.diagnostics]) for (const d of list) diagnostics.push(d);
   }
   const deduped = dedupeArticles(records);
   const slugs = uniqueSlugs(deduped.articles.map((a) => a.slug));
   const articles = deduped.articles.map((article, i) => ({ ...article, slug: slugs[i]! }));
-  return { articles, diagnostics: sortDiagnostics([...diagnostics, ...deduped.diagnostics]) };
+  return { articles, diagnostics: sortDiagnostics(diagnostics.concat(deduped.diagnostics)) };
 }

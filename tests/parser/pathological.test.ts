@@ -54,6 +54,13 @@ describe('pathological input', () => {
     expect(unaccountedLines(text, { articles, diagnostics })).toEqual([]);
   });
 
+  it('more diagnostics than a function call takes arguments', () => {
+    // Collected by spreading them into push(), 200,000 warnings overflowed the call stack.
+    const text = Array.from({ length: 2 * N }, () => 'TT').join('\n');
+    const { diagnostics } = parseFeed({ file: 'x.txt', text });
+    expect(diagnostics.filter((d) => d.rule === 'stray-marker')).toHaveLength(2 * N);
+  });
+
   it(`${N} identical lines`, () => {
     const text = Array.from({ length: N }, () => 'Same (EPA)').join('\n');
     const { articles, diagnostics } = parseFeed({ file: 'x.txt', text });
