@@ -1,5 +1,5 @@
 /**
- * The ASCII fast paths of the body and slug stages must give exactly what
+ * The fast paths of the body and slug stages must give exactly what
  * the plain Unicode versions give: checked against those reference versions
  * on random text, ASCII-only (where the fast paths decide alone) and mixed
  * (where they hand over part-way).
@@ -32,7 +32,7 @@ const mixed = fc
   .map(([a, b, c]) => a + b + c);
 const text = fc.oneof(ascii, mixed);
 
-describe('ASCII fast paths agree with the Unicode rules', () => {
+describe('ASCII and table fast paths agree with the Unicode rules', () => {
   it('isSubhead', () => {
     fc.assert(fc.property(text, (t) => isSubhead(t) === referenceSubhead(t)), { numRuns: 3000 });
     expect(isSubhead('NATO ب')).toBe(false);
