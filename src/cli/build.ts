@@ -2,7 +2,7 @@
  * `broadsheet build [--content DIR] [--output DIR] [--strict]`: the site in
  * one command, for CI and for publishing.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { writeSearchIndex } from '../discovery/search-index.ts';
 import { parseCommandArgs } from './args.ts';
@@ -28,7 +28,8 @@ Diagnostics go to stderr as FILE:LINE: severity: message; with
 GITHUB_ACTIONS=true, also as ::error/::warning annotations.
 
 Exit status: 0 built; 1 an error diagnostic (or a warning with --strict), or
-the build failed; 2 a usage mistake.`;
+the build failed; 2 a usage mistake (an unknown option, a bad --now, a
+missing content folder).`;
 
 /**
  * Runs the build command and returns its exit code.
@@ -53,6 +54,10 @@ export async function runBuild(args: string[]): Promise<number> {
     process.stderr.write(`broadsheet build: no ${CONFIG_FILE} here; run the command in the project folder\n`);
     return 2;
   }
+  if (!isDirectory(values.content)) {
+    process.stderr.write(`broadsheet build: the content folder '${values.content}' does not exist or is not a folder\n`);
+    return 2;
+  }
   const started = performance.now();
   const diagnostics = await buildSite({ contentDir: values.content, outputDir: values.output, now: values.now ?? null });
   printDiagnostics(diagnostics, process.stderr, process.env.GITHUB_ACTIONS === 'true');
@@ -65,4 +70,12 @@ export async function runBuild(args: string[]): Promise<number> {
   const outcome = code === 0 ? 'built' : 'built, but failed on diagnostics:';
   process.stderr.write(`broadsheet build: ${outcome} ${values.output} from ${values.content} in ${seconds} s (${countDiagnostics(diagnostics)})\n`);
   return code;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

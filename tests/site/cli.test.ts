@@ -65,3 +65,11 @@ it('exits 2 on a usage mistake', async () => {
   expect(code).toBe(2);
   expect(stderr).toContain("Unknown option '--nope'");
 });
+
+it('exits 2, before building anything, when the content folder does not exist', async () => {
+  const missing = join(content, '..', 'no-such-content');
+  const { code, stderr } = await build([], missing);
+  expect(code).toBe(2);
+  expect(stderr).toContain(`the content folder '${missing}' does not exist`);
+  expect(stderr).not.toContain('[11ty]');
+});
