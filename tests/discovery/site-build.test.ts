@@ -4,8 +4,7 @@
  * parsers: @rowanmanning/feed-parser for Atom and RSS, linkedom for HTML,
  * and Chromium for search.
  */
-import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { parseHTML } from 'linkedom';
@@ -16,9 +15,9 @@ import { writeSearchIndex } from '../../src/discovery/search-index.ts';
 import { loadSite } from '../../src/site/load-site.ts';
 import type { SiteArticle, SiteData } from '../../src/types.ts';
 import { launchChromium } from '../support/browser.ts';
+import { makeContentFolder } from '../support/content-folder.ts';
 import { startStaticServer } from '../support/static-server.ts';
 
-const PROJECT = join(import.meta.dirname, '..', '..');
 const BASE = 'https://broadsheet.example';
 const XSS = '</script><script>alert(1)</script>';
 
@@ -27,11 +26,12 @@ let output: string;
 let site: SiteData;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'broadsheet-discovery-'));
-  const content = join(root, 'content');
+  let content: string;
+  ({ root, content } = await makeContentFolder({
+    prefix: 'broadsheet-discovery-',
+    feedFolders: [join(import.meta.dirname, 'fixtures', 'feeds')],
+  }));
   output = join(root, 'site');
-  await cp(join(PROJECT, 'content'), content, { recursive: true });
-  await cp(join(import.meta.dirname, 'fixtures', 'feeds'), join(content, 'feeds'), { recursive: true });
   expect(await runBuild(['--content', content, '--output', output])).toBe(0);
   // The same content modelled again: the expectations come from the site
   // model, not from the outputs under test.

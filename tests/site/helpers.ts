@@ -3,15 +3,17 @@
  * shipped seed feed plus the fixtures in `tests/site/fixtures/`, built once
  * per test file through Eleventy's programmatic API.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { buildSite } from '../../src/site/run-eleventy.ts';
 import type { Diagnostic } from '../../src/types.ts';
+import { makeContentFolder, SHIPPED_CONTENT, type ExtraContent } from '../support/content-folder.ts';
+
+export type { ExtraContent };
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
-export const SEED_CONTENT = join(import.meta.dirname, '..', '..', 'content');
+export const SEED_CONTENT = SHIPPED_CONTENT;
 
 export interface FixtureSite {
   root: string;
@@ -23,24 +25,12 @@ export interface FixtureSite {
   cleanup(): Promise<void>;
 }
 
-/** Extra files for a fixture content folder, by path inside it. */
-export type ExtraContent = Record<string, string | Buffer>;
-
 /**
  * Copies the shipped content (seed feed, site.json, pages) into a temporary
  * folder and adds `extra` files on top.
  */
 export async function makeContent(extra: ExtraContent = {}, withSeed = true): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'broadsheet-site-'));
-  const content = join(root, 'content');
-  if (withSeed) await cp(SEED_CONTENT, content, { recursive: true });
-  else await mkdir(content, { recursive: true });
-  for (const [path, data] of Object.entries(extra)) {
-    const file = join(content, path);
-    await mkdir(join(file, '..'), { recursive: true });
-    await writeFile(file, data);
-  }
-  return content;
+  return (await makeContentFolder({ prefix: 'broadsheet-site-', withSeed, extra })).content;
 }
 
 /** Builds a content folder into a sibling `_site` and opens its pages with linkedom. */

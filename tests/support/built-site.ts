@@ -4,11 +4,11 @@
  * into a temporary folder, and its pages sorted into page types.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
+import { makeContentFolder } from './content-folder.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 const FIXTURE_FEEDS = join(PROJECT_ROOT, 'tests/fixtures-site/feeds');
@@ -33,11 +33,8 @@ export interface BuiltSite {
  * site.htmlFiles; // ['2025/09/04/…/index.html', …, 'index.html', 'page/2/index.html']
  */
 export async function buildFixtureSite(): Promise<BuiltSite> {
-  const root = await mkdtemp(join(tmpdir(), 'broadsheet-e2e-'));
-  const contentDir = join(root, 'content');
+  const { root, content: contentDir } = await makeContentFolder({ prefix: 'broadsheet-e2e-', feedFolders: [FIXTURE_FEEDS] });
   const siteDir = join(root, 'site');
-  await cp(join(PROJECT_ROOT, 'content'), contentDir, { recursive: true });
-  await cp(FIXTURE_FEEDS, join(contentDir, 'feeds'), { recursive: true });
   const { code, output } = await new Promise<{ code: number | null; output: string }>((done, fail) => {
     const child = spawn(process.execPath, ['bin/broadsheet.js', 'build', '--content', contentDir, '--output', siteDir], {
       cwd: PROJECT_ROOT,
