@@ -98,13 +98,31 @@ export interface FeedMeta {
   published: string | null;
 }
 
+/**
+ * A feed's lines after normalisation, as parallel arrays rather than one
+ * `FeedLine` object per line: a 50 MB feed has 700,000 lines, and an object
+ * for each was much of the parser's allocation and garbage collection.
+ * Line `i + 1` of the file is `texts[i]`.
+ */
+export interface FeedLines {
+  /** Every line's normalised text, '' for a blank line; index `i` is line `i + 1`. */
+  texts: string[];
+  /** Indices into `texts` of the non-blank lines a stage reads, in order. */
+  rows: Int32Array;
+  /**
+   * 1 for each line that may hold a right-to-left letter, 0 for each that
+   * certainly holds none (the `MAYBE_RTL` test of `text-direction.ts`).
+   */
+  maybeRtl: Uint8Array;
+}
+
 /** One article as found by the structure of the feed, before cleaning. */
 export interface ArticleDraft {
   headline: FeedLine;
   /** Distinct caption lines, first occurrences, in order. */
   captions: FeedLine[];
-  /** Non-blank body lines, in order. */
-  body: FeedLine[];
+  /** Non-blank body lines, in order, as indices into the feed's `FeedLines.texts`. */
+  body: number[];
   /** Last non-blank line that belongs to this article (repetitions included). */
   endLine: number;
   /** Why the article looks cut short, or null when it is complete. */

@@ -1,17 +1,23 @@
-import type { BodyBlock, FeedLine } from '../types.ts';
+import type { BodyBlock } from '../types.ts';
 
 /**
  * Turns an article's body lines into blocks: one paragraph per line (a line
  * is a paragraph whether or not a blank line follows it) and an ALL-CAPS
- * line is a subhead.
+ * line is a subhead. `body` holds indices into `texts`, the feed's lines
+ * (index `i` is line `i + 1`).
  *
  * @example
- * toBodyBlocks([{ text: 'MONTHS OF TALKS', line: 40 }, { text: 'Officials said…', line: 42 }])
- * // => [{ type: 'subhead', text: 'MONTHS OF TALKS', line: 40 },
- * //     { type: 'paragraph', text: 'Officials said…', line: 42 }]
+ * toBodyBlocks(['MONTHS OF TALKS', '', 'Officials said…'], [0, 2])
+ * // => [{ type: 'subhead', text: 'MONTHS OF TALKS', line: 1 },
+ * //     { type: 'paragraph', text: 'Officials said…', line: 3 }]
  */
-export function toBodyBlocks(lines: FeedLine[]): BodyBlock[] {
-  return lines.map(({ text, line }) => ({ type: isSubhead(text) ? 'subhead' : 'paragraph', text, line }));
+export function toBodyBlocks(texts: readonly string[], body: readonly number[]): BodyBlock[] {
+  const blocks: BodyBlock[] = [];
+  for (const i of body) {
+    const text = texts[i]!;
+    blocks.push({ type: isSubhead(text) ? 'subhead' : 'paragraph', text, line: i + 1 });
+  }
+  return blocks;
 }
 
 /**

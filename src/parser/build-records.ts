@@ -1,4 +1,4 @@
-import type { ArticleDraft, ArticleRecord, Diagnostic, FeedMeta } from '../types.ts';
+import type { ArticleDraft, ArticleRecord, Diagnostic, FeedLines, FeedMeta } from '../types.ts';
 import { countWords, toBodyBlocks } from './body-blocks.ts';
 import { parseCaption } from './parse-caption.ts';
 import { inferPublishedDate } from './published-date.ts';
@@ -17,14 +17,15 @@ export interface BuildResult {
  * are unique per headline only here; `parseFeeds` makes them unique overall.
  *
  * @example
- * const { drafts } = splitArticles(normaliseLines(text), 'a.txt');
- * buildRecords(drafts, meta, 'a.txt').articles[0].images[0].credit // => 'EPA'
+ * const lines = normaliseLines(text);
+ * const { drafts } = splitArticles(lines, 'a.txt');
+ * buildRecords(drafts, lines, meta, 'a.txt').articles[0].images[0].credit // => 'EPA'
  */
-export function buildRecords(drafts: readonly ArticleDraft[], meta: FeedMeta, file: string): BuildResult {
+export function buildRecords(drafts: readonly ArticleDraft[], lines: FeedLines, meta: FeedMeta, file: string): BuildResult {
   const diagnostics: Diagnostic[] = [];
   const articles = drafts.map((draft): ArticleRecord => {
     const images = draft.captions.map((c) => parseCaption(c.text, c.line));
-    const body = toBodyBlocks(draft.body);
+    const body = toBodyBlocks(lines.texts, draft.body);
     const headline = draft.headline.text;
     if (draft.truncated !== null) {
       diagnostics.push({
@@ -44,7 +45,7 @@ export function buildRecords(drafts: readonly ArticleDraft[], meta: FeedMeta, fi
       body,
       published: meta.published ?? inferPublishedDate(lede, images.map((i) => i.date)),
       source: { file, line: draft.headline.line, endLine: draft.endLine },
-      dir: detectDirection([headline, ...body.map((b) => b.text)]),
+      dir: mayHoldRtl(draft, lines.maybeRtl) ? detectDirection([headline, ...body.map((b) => b.text)]) : 'ltr',
       lang: meta.lang,
       sourceName: meta.sourceName,
       timeZone: meta.timeZone,
@@ -52,4 +53,15 @@ export function buildRecords(drafts: readonly ArticleDraft[], meta: FeedMeta, fi
     };
   });
   return { articles, diagnostics };
+}
+
+/**
+ * Whether the headline or a body line may hold a right-to-left letter, by
+ * the flags the line stage set. With none, `detectDirection` would answer
+ * 'ltr' after testing every text again, so it is not called.
+ */
+function mayHoldRtl(draft: ArticleDraft, maybeRtl: Uint8Array): boolean {
+  if (maybeRtl[draft.headline.line - 1] === 1) return true;
+  for (const i of draft.body) if (maybeRtl[i] === 1) return true;
+  return false;
 }

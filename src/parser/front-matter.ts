@@ -1,12 +1,12 @@
 import matter from 'gray-matter';
 import { DateTime, IANAZone } from 'luxon';
-import type { Diagnostic, FeedLine, FeedMeta } from '../types.ts';
+import type { Diagnostic, FeedLines, FeedMeta } from '../types.ts';
 
 /** What `readFrontMatter` found: defaults, the lines after the block, messages. */
 export interface FrontMatterResult {
   meta: FeedMeta;
-  /** The feed's lines after the front-matter block (all lines when there is none). */
-  lines: FeedLine[];
+  /** The feed's lines, with `rows` only those after the front-matter block (all of them when there is none). */
+  lines: FeedLines;
   /** Lines the block occupied, delimiters included (0 when there is none). */
   blockLength: number;
   diagnostics: Diagnostic[];
@@ -41,17 +41,20 @@ const KEYS: Record<string, keyof FeedMeta> = {
  * readFrontMatter(normaliseLines('---\nsource: Wire\n---\nHead'), 'a.txt').meta.sourceName
  * // => 'Wire'
  */
-export function readFrontMatter(lines: FeedLine[], file: string): FrontMatterResult {
-  if (lines[0]?.text !== '---') {
+export function readFrontMatter(lines: FeedLines, file: string): FrontMatterResult {
+  const { texts, rows } = lines;
+  if (texts[0] !== '---') {
     return { meta: { ...EMPTY_META }, lines, blockLength: 0, diagnostics: [] };
   }
-  const close = lines.findIndex((l, i) => i > 0 && l.text === '---');
+  const close = texts.indexOf('---', 1);
   if (close < 0) {
     const diagnostic = warn(file, 1, 'front matter opened with "---" is never closed; reading the file as feed text');
     return { meta: { ...EMPTY_META }, lines, blockLength: 0, diagnostics: [diagnostic] };
   }
-  const yaml = lines.slice(0, close + 1).map((l) => l.text).join('\n');
-  const rest = lines.slice(close + 1);
+  const yaml = texts.slice(0, close + 1).join('\n');
+  let firstAfter = 0;
+  while (firstAfter < rows.length && rows[firstAfter]! <= close) firstAfter++;
+  const rest = { ...lines, rows: rows.subarray(firstAfter) };
   const diagnostics: Diagnostic[] = [];
   let data: Record<string, unknown> = {};
   try {
@@ -64,16 +67,21 @@ export function readFrontMatter(lines: FeedLine[], file: string): FrontMatterRes
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
     diagnostics.push(warn(file, Math.min(line, close + 1), `front matter is not valid YAML (${reason}); ignored`));
   }
-  const meta = toMeta(data, keyLines(lines.slice(1, close)), file, diagnostics);
+  const meta = toMeta(data, keyLines(texts, close), file, diagnostics);
   return { meta, lines: rest, blockLength: close + 1, diagnostics };
 }
 
-/** Each top-level key's line and written value, so messages point at the key and dates can be checked as written. */
-function keyLines(block: FeedLine[]): Map<string, { line: number; written: string }> {
+/**
+ * Each top-level key's line and written value, from the block's lines between
+ * the delimiters (`texts[1]` up to the closing `texts[close]`), so messages
+ * point at the key and dates can be checked as written.
+ */
+function keyLines(texts: readonly string[], close: number): Map<string, { line: number; written: string }> {
   const keys = new Map<string, { line: number; written: string }>();
-  for (const { text, line } of block) {
+  for (let i = 1; i < close; i++) {
+    const text = texts[i]!;
     const colon = text.indexOf(':');
-    if (colon > 0) keys.set(text.slice(0, colon).replace(/^['"]|['"]$/gu, ''), { line, written: text.slice(colon + 1).trim() });
+    if (colon > 0) keys.set(text.slice(0, colon).replace(/^['"]|['"]$/gu, ''), { line: i + 1, written: text.slice(colon + 1).trim() });
   }
   return keys;
 }

@@ -3,7 +3,7 @@
  * diagnostics out. This module only wires the stages; each lives in its own
  * file and is a pure function.
  *
- *   text ─normaliseLines─▶ FeedLine[] ─readFrontMatter─▶ FeedMeta + FeedLine[]
+ *   text ─normaliseLines─▶ FeedLines ─readFrontMatter─▶ FeedMeta + FeedLines
  *        ─splitArticles─▶ ArticleDraft[] ─buildRecords─▶ ArticleRecord[]
  *        ─dedupeArticles, uniqueSlugs─▶ ParseResult
  */
@@ -42,13 +42,13 @@ export function parseFeeds(sources: readonly FeedSource[]): ParseResult {
   const diagnostics: Diagnostic[] = [];
   for (const { file, text } of sources) {
     const lines = normaliseLines(text);
-    if (lines.every((l) => l.text === '')) {
+    if (lines.rows.length === 0) {
       diagnostics.push({ severity: 'error', file, line: 1, message: 'the feed is empty: no articles', rule: 'empty-feed' });
       continue;
     }
     const front = readFrontMatter(lines, file);
     const split = splitArticles(front.lines, file);
-    const built = buildRecords(split.drafts, front.meta, file);
+    const built = buildRecords(split.drafts, front.lines, front.meta, file);
     // Appended one by one: spreading 100,000s of items into push() overflows the call stack.
     for (const record of built.articles) records.push(record);
     for (const list of [front.diagnostics, split.diagnostics, built.diagnostics]) for (const d of list) diagnostics.push(d);

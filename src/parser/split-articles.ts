@@ -1,10 +1,10 @@
-import type { ArticleDraft, Diagnostic, FeedLine } from '../types.ts';
+import type { ArticleDraft, Diagnostic, FeedLine, FeedLines } from '../types.ts';
 import { parseCaption } from './parse-caption.ts';
 
 /** The scrape's separator between an article's two header copies. */
 export const MARKER = 'TT';
 
-/** An article's header as located around its `TT` marker (indices into non-blank lines). */
+/** An article's header as located around its `TT` marker (indices into the rows, the non-blank lines). */
 interface Header {
   /** Index of the first headline. */
   start: number;
@@ -33,18 +33,18 @@ export interface SplitResult {
  *
  * @example
  * const lines = normaliseLines('H\n\nC\nC\nTT\n\nH\n\nC\nC\n\nBody.');
- * splitArticles(lines, 'a.txt').drafts[0].body.map((l) => l.text)
+ * splitArticles(lines, 'a.txt').drafts[0].body.map((i) => lines.texts[i])
  * // => ['Body.']
  */
-export function splitArticles(lines: FeedLine[], file: string): SplitResult {
-  const rows = lines.filter((l) => l.text !== '');
+export function splitArticles(lines: FeedLines, file: string): SplitResult {
+  const rows: Rows = { texts: lines.texts, at: lines.rows };
+  const count = rows.at.length;
   const diagnostics: Diagnostic[] = [];
   const headers: Header[] = [];
   const strays = new Set<number>();
   const earlier: EarlierLines = { floor: 0, indexed: 0, latest: new Map() };
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (row.text === MARKER) {
+  for (let i = 0; i < count; i++) {
+    if (textOf(rows, i) === MARKER) {
       const header = readHeader(rows, i, earlier);
       if (header) {
         headers.push(header);
@@ -56,31 +56,55 @@ export function splitArticles(lines: FeedLine[], file: string): SplitResult {
         continue;
       }
       strays.add(i);
-      diagnostics.push(warning(file, row, `stray "${MARKER}" marker: the line after it does not repeat a headline; ignored`, 'stray-marker'));
+      diagnostics.push(warning(file, lineOf(rows, i), `stray "${MARKER}" marker: the line after it does not repeat a headline; ignored`, 'stray-marker'));
       continue;
     }
   }
   const lastStart = headers.length ? headers[headers.length - 1]!.end : 0;
-  const trailing = findTrailingHeader(rows, lastStart, rows.length);
+  const trailing = findTrailingHeader(rows, lastStart, count);
   if (trailing >= 0) {
-    const captions = distinctByText(rows.slice(trailing + 1));
-    headers.push({ start: trailing, captions, end: rows.length, truncated: `the feed ends after the first headline and captions, before "${MARKER}"` });
+    const captions = distinctByText(rows, trailing + 1, count);
+    headers.push({ start: trailing, captions, end: count, truncated: `the feed ends after the first headline and captions, before "${MARKER}"` });
   }
   if (headers.length === 0) {
-    if (rows.length > 0) diagnostics.push(unattached(file, rows, 0, rows.length, 'error'));
+    if (count > 0) diagnostics.push(unattached(file, rows, 0, count, 'error'));
     return { drafts: [], diagnostics };
   }
   if (headers[0]!.start > 0) diagnostics.push(unattached(file, rows, 0, headers[0]!.start, 'warning'));
-  const drafts = headers.map((header, k) => {
-    const next = k + 1 < headers.length ? headers[k + 1]!.start : rows.length;
-    const headline = rows[header.start]!;
+  const drafts = headers.map((header, k): ArticleDraft => {
+    const next = k + 1 < headers.length ? headers[k + 1]!.start : count;
+    const headline = feedLine(rows, header.start);
     const isRepeat = memberTest([headline.text, ...header.captions.map((c) => c.text)]);
-    const body = rows.slice(header.end, next).filter((row, offset) => !(strays.size > 0 && strays.has(header.end + offset)) && !isRepeat(row.text));
-    const endLine = rows[Math.max(next, header.end) - 1]!.line;
+    const body: number[] = [];
+    for (let r = header.end; r < next; r++) {
+      if (!(strays.size > 0 && strays.has(r)) && !isRepeat(textOf(rows, r))) body.push(rows.at[r]!);
+    }
+    const endLine = lineOf(rows, Math.max(next, header.end) - 1);
     const truncated = header.truncated ?? (body.length === 0 ? 'the article has no body' : null);
     return { headline, captions: header.captions, body, endLine, truncated };
   });
   return { drafts, diagnostics };
+}
+
+/**
+ * The feed's non-blank lines ("rows") as this stage reads them: row `r` is
+ * line `at[r] + 1`, with the text `texts[at[r]]`.
+ */
+interface Rows {
+  texts: readonly string[];
+  at: Int32Array;
+}
+
+function textOf(rows: Rows, r: number): string {
+  return rows.texts[rows.at[r]!]!;
+}
+
+function lineOf(rows: Rows, r: number): number {
+  return rows.at[r]! + 1;
+}
+
+function feedLine(rows: Rows, r: number): FeedLine {
+  return { text: textOf(rows, r), line: lineOf(rows, r) };
 }
 
 /**
@@ -106,34 +130,33 @@ const NEAR = 32;
  * feed. A longer search falls back to the map, filled up to `t` on demand:
  * each row is hashed at most once, so stray markers keep the split linear.
  */
-function findLatest(rows: FeedLine[], text: string, t: number, earlier: EarlierLines): number {
+function findLatest(rows: Rows, text: string, t: number, earlier: EarlierLines): number {
   if (text === MARKER) return -1;
   const near = Math.max(earlier.floor, t - NEAR);
-  for (let k = t - 1; k >= near; k--) if (rows[k]!.text === text) return k;
+  for (let k = t - 1; k >= near; k--) if (textOf(rows, k) === text) return k;
   if (near === earlier.floor) return -1;
   for (; earlier.indexed < t; earlier.indexed++) {
-    const row = rows[earlier.indexed]!;
-    if (row.text !== MARKER) earlier.latest.set(row.text, earlier.indexed);
+    const row = textOf(rows, earlier.indexed);
+    if (row !== MARKER) earlier.latest.set(row, earlier.indexed);
   }
   return earlier.latest.get(text) ?? -1;
 }
 
 /** Reads the header around the marker at `t`, or null when the marker is stray. */
-function readHeader(rows: FeedLine[], t: number, earlier: EarlierLines): Header | null {
-  const after = rows[t + 1];
-  if (after === undefined) return readCutHeader(rows, t, earlier.floor);
-  const start = findLatest(rows, after.text, t, earlier);
+function readHeader(rows: Rows, t: number, earlier: EarlierLines): Header | null {
+  if (t + 1 >= rows.at.length) return readCutHeader(rows, t, earlier.floor);
+  const start = findLatest(rows, textOf(rows, t + 1), t, earlier);
   if (start < 0) return null;
-  const captions = distinctByText(rows.slice(start + 1, t));
+  const captions = distinctByText(rows, start + 1, t);
   const texts = new Set(captions.map((c) => c.text));
   let end = t + 2;
-  while (end < rows.length) {
-    const row = rows[end]!;
-    if (texts.has(row.text)) end++;
+  while (end < rows.at.length) {
+    const text = textOf(rows, end);
+    if (texts.has(text)) end++;
     else if (isDoubledCaption(rows, end)) {
       // A photo only the second copy shows: still a caption, not two paragraphs.
-      captions.push(row);
-      texts.add(row.text);
+      captions.push(feedLine(rows, end));
+      texts.add(text);
       end += 2;
     } else break;
   }
@@ -141,10 +164,8 @@ function readHeader(rows: FeedLine[], t: number, earlier: EarlierLines): Header 
 }
 
 /** A caption line repeated on the very next line, as the scrape writes captions. */
-function isDoubledCaption(rows: FeedLine[], i: number): boolean {
-  const row = rows[i]!;
-  const next = rows[i + 1];
-  return next !== undefined && next.text === row.text && next.line === row.line + 1 && looksLikeCaption(row);
+function isDoubledCaption(rows: Rows, i: number): boolean {
+  return i + 1 < rows.at.length && textOf(rows, i + 1) === textOf(rows, i) && lineOf(rows, i + 1) === lineOf(rows, i) + 1 && looksLikeCaption(rows, i);
 }
 
 /**
@@ -152,15 +173,15 @@ function isDoubledCaption(rows: FeedLine[], i: number): boolean {
  * header is read backwards — runs of a repeated line are captions, and the
  * first line that is not repeated is the headline.
  */
-function readCutHeader(rows: FeedLine[], t: number, floor: number): Header | null {
+function readCutHeader(rows: Rows, t: number, floor: number): Header | null {
   let k = t - 1;
-  while (k > floor && rows[k - 1]!.text === rows[k]!.text) {
-    const text = rows[k]!.text;
-    while (k > floor && rows[k - 1]!.text === text) k--;
+  while (k > floor && textOf(rows, k - 1) === textOf(rows, k)) {
+    const text = textOf(rows, k);
+    while (k > floor && textOf(rows, k - 1) === text) k--;
     k--;
   }
   if (k < floor) return null;
-  const captions = distinctByText(rows.slice(k + 1, t));
+  const captions = distinctByText(rows, k + 1, t);
   return { start: k, captions, end: t + 1, truncated: `the feed ends at the "${MARKER}" marker` };
 }
 
@@ -172,24 +193,24 @@ function readCutHeader(rows: FeedLine[], t: number, floor: number): Header | nul
  * ordinary body is not mistaken for a header. Returns the headline's index,
  * or -1.
  */
-function findTrailingHeader(rows: FeedLine[], from: number, to: number): number {
+function findTrailingHeader(rows: Rows, from: number, to: number): number {
   let k = to - 1;
   let runs = 0;
   while (k >= from) {
     let r = k;
-    while (r - 1 >= from && rows[r - 1]!.text === rows[k]!.text && rows[r - 1]!.line === rows[r]!.line - 1) r--;
-    if (r === k || !looksLikeCaption(rows[k]!)) break;
+    while (r - 1 >= from && textOf(rows, r - 1) === textOf(rows, k) && lineOf(rows, r - 1) === lineOf(rows, r) - 1) r--;
+    if (r === k || !looksLikeCaption(rows, k)) break;
     runs++;
     k = r - 1;
   }
   if (runs === 0 || k < from) return -1;
-  const apartFromCaptions = rows[k + 1]!.line > rows[k]!.line + 1;
-  const apartFromBody = k === from || rows[k - 1]!.line < rows[k]!.line - 1;
+  const apartFromCaptions = lineOf(rows, k + 1) > lineOf(rows, k) + 1;
+  const apartFromBody = k === from || lineOf(rows, k - 1) < lineOf(rows, k) - 1;
   return apartFromCaptions && apartFromBody ? k : -1;
 }
 
-function looksLikeCaption(row: FeedLine): boolean {
-  const { credit, date } = parseCaption(row.text, row.line);
+function looksLikeCaption(rows: Rows, r: number): boolean {
+  const { credit, date } = parseCaption(textOf(rows, r), lineOf(rows, r));
   return credit !== null || date !== null;
 }
 
@@ -204,22 +225,28 @@ function memberTest(texts: string[]): (text: string) => boolean {
   return (text) => set.has(text);
 }
 
-function distinctByText(rows: FeedLine[]): FeedLine[] {
+/** The rows from `from` to `to` (exclusive), each text's first occurrence only. */
+function distinctByText(rows: Rows, from: number, to: number): FeedLine[] {
   const seen = new Set<string>();
-  return rows.filter((row) => !seen.has(row.text) && seen.add(row.text));
+  const distinct: FeedLine[] = [];
+  for (let r = from; r < to; r++) {
+    const text = textOf(rows, r);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    distinct.push(feedLine(rows, r));
+  }
+  return distinct;
 }
 
-function unattached(file: string, rows: FeedLine[], from: number, to: number, severity: 'error' | 'warning'): Diagnostic {
-  const first = rows[from]!;
-  const last = rows[to - 1]!;
+function unattached(file: string, rows: Rows, from: number, to: number, severity: 'error' | 'warning'): Diagnostic {
   const count = to - from;
   const message =
     severity === 'error'
       ? `no articles found: expected a headline, "${MARKER}", then the headline again; ${count} non-blank line(s) ignored`
       : `${count} non-blank line(s) before the first article belong to no article; ignored`;
-  return { severity, file, line: first.line, endLine: last.line, message, rule: severity === 'error' ? 'no-articles' : 'unattached-lines' };
+  return { severity, file, line: lineOf(rows, from), endLine: lineOf(rows, to - 1), message, rule: severity === 'error' ? 'no-articles' : 'unattached-lines' };
 }
 
-function warning(file: string, row: FeedLine, message: string, rule: string): Diagnostic {
-  return { severity: 'warning', file, line: row.line, message, rule };
+function warning(file: string, line: number, message: string, rule: string): Diagnostic {
+  return { severity: 'warning', file, line, message, rule };
 }

@@ -7,9 +7,11 @@ const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Scrip
  * those scripts live in (U+0590–U+08FF, the Hebrew and Arabic presentation
  * forms) and the high surrogates of the astral RTL blocks (U+10800–U+10FFF,
  * U+1E800–U+1EFFF). Plain ranges test several times faster than script
- * properties, and text with none of them has no RTL letter.
+ * properties, and text with none of them has no RTL letter. The line stage
+ * flags the lines that match it (`FeedLines.maybeRtl`) in its one scan of
+ * the whole feed.
  */
-const MAYBE_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\uD802\uD803\uD83A\uD83B]/;
+export const MAYBE_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\uD802\uD803\uD83A\uD83B]/;
 const LETTER = /\p{L}/gu;
 
 /**

@@ -7,6 +7,10 @@ import { inferPublishedDate } from '../../src/parser/published-date.ts';
 import { slugify, uniqueSlugs } from '../../src/parser/slugs.ts';
 import { splitArticles } from '../../src/parser/split-articles.ts';
 import { detectDirection } from '../../src/parser/text-direction.ts';
+import type { FeedLines } from '../../src/types.ts';
+
+/** The non-blank lines a stage hands on, as text and 1-based line number. */
+const rowsOf = (lines: FeedLines) => Array.from(lines.rows, (i) => ({ text: lines.texts[i], line: i + 1 }));
 
 describe('normaliseLines', () => {
   it.each([
@@ -17,11 +21,20 @@ describe('normaliseLines', () => {
     ['a\n', ['a', '']],
     ['', ['']],
   ])('%j', (text, expected) => {
-    expect(normaliseLines(text).map((l) => l.text)).toEqual(expected);
+    expect(normaliseLines(text).texts).toEqual(expected);
   });
 
   it('numbers lines from 1 whatever the line ending', () => {
-    expect(normaliseLines('a\r\n\r\nb').map((l) => l.line)).toEqual([1, 2, 3]);
+    const lines = normaliseLines('a\r\n\r\nb');
+    expect(lines.texts).toEqual(['a', '', 'b']);
+    expect(rowsOf(lines)).toEqual([{ text: 'a', line: 1 }, { text: 'b', line: 3 }]);
+  });
+
+  it('hands on the non-blank lines and flags those that may be right-to-left', () => {
+    const lines = normaliseLines('Head\n \u00A0\nقال  x\n\n two  spaces \nשלום\nlast\t');
+    expect(lines.texts).toEqual(['Head', '', 'قال x', '', 'two spaces', 'שלום', 'last']);
+    expect(Array.from(lines.rows)).toEqual([0, 2, 4, 5, 6]);
+    expect(Array.from(lines.maybeRtl)).toEqual([0, 0, 1, 0, 0, 1, 0]);
   });
 });
 
@@ -120,7 +133,7 @@ describe('readFrontMatter', () => {
   it('reads the defaults and hands on the remaining lines with their numbers', () => {
     const result = read('---\nsource: Wire\nlang: ar\ntime_zone: Asia/Dubai\ndate: 2026-02-08\n---\nHead');
     expect(result.meta).toEqual({ sourceName: 'Wire', lang: 'ar', timeZone: 'Asia/Dubai', published: '2026-02-08' });
-    expect(result.lines).toEqual([{ text: 'Head', line: 7 }]);
+    expect(rowsOf(result.lines)).toEqual([{ text: 'Head', line: 7 }]);
     expect(result.diagnostics).toEqual([]);
   });
 
@@ -149,13 +162,18 @@ describe('readFrontMatter', () => {
     expect(script.blockLength).toBe(0);
     expect(script.meta.sourceName).toBeNull();
     const unclosed = read('---\nsource: Wire\nHead');
-    expect(unclosed.lines).toHaveLength(3);
+    expect(rowsOf(unclosed.lines).map((l) => l.text)).toEqual(['---', 'source: Wire', 'Head']);
     expect(unclosed.diagnostics[0]!.message).toContain('never closed');
   });
 });
 
 describe('splitArticles', () => {
-  const split = (text: string) => splitArticles(normaliseLines(text), 'f.txt');
+  const split = (text: string) => {
+    const lines = normaliseLines(text);
+    const result = splitArticles(lines, 'f.txt');
+    const bodies = result.drafts.map((d) => d.body.map((i) => lines.texts[i]));
+    return { ...result, bodies };
+  };
 
   it('reads a header cut off at its marker', () => {
     const { drafts, diagnostics } = split('A\n\nBody of A.\n\nB\n\nCap\nCap\nTT');
@@ -166,15 +184,16 @@ describe('splitArticles', () => {
   });
 
   it('takes captions seen only before the marker, even repeated more than twice', () => {
-    const { drafts } = split('H\n\nC\nC\nC\nTT\n\nH\n\nC\nC\nC\n\nBody.');
+    const { drafts, bodies } = split('H\n\nC\nC\nC\nTT\n\nH\n\nC\nC\nC\n\nBody.');
     expect(drafts[0]!.captions.map((c) => c.line)).toEqual([3]);
-    expect(drafts[0]!.body.map((b) => b.text)).toEqual(['Body.']);
+    expect(bodies[0]).toEqual(['Body.']);
+    expect(drafts[0]!.body).toEqual([13]); // line 14, as an index into the lines
   });
 
   it('takes a doubled caption that only the second copy shows as a photo, not as body', () => {
-    const { drafts } = split('H\n\nA (EPA)\nA (EPA)\nTT\n\nH\n\nA (EPA)\nA (EPA)\nB, 3 May 2025.\nB, 3 May 2025.\n\nBody.\n"Quote."\n"Quote."');
+    const { drafts, bodies } = split('H\n\nA (EPA)\nA (EPA)\nTT\n\nH\n\nA (EPA)\nA (EPA)\nB, 3 May 2025.\nB, 3 May 2025.\n\nBody.\n"Quote."\n"Quote."');
     expect(drafts[0]!.captions.map((c) => [c.text, c.line])).toEqual([['A (EPA)', 3], ['B, 3 May 2025.', 11]]);
-    expect(drafts[0]!.body.map((b) => b.text)).toEqual(['Body.', '"Quote."', '"Quote."']);
+    expect(bodies[0]).toEqual(['Body.', '"Quote."', '"Quote."']);
   });
 
   it.each([
@@ -182,8 +201,8 @@ describe('splitArticles', () => {
     ['H\n\nTT\n\nH\n\nOne.\n\nTwo.\n\n"Quote."\n"Quote."', ['One.', 'Two.', '"Quote."', '"Quote."']],
     ['H\n\nTT\n\nH\n\nOne.\nTwo.\n\nSeen in Rome. (AP)\nSeen in Rome. (AP)', ['One.', 'Two.', 'Seen in Rome. (AP)', 'Seen in Rome. (AP)']],
   ])('does not take the doubled end of an ordinary body for a header: %j', (text, body) => {
-    const { drafts } = split(text);
+    const { drafts, bodies } = split(text);
     expect(drafts).toHaveLength(1);
-    expect(drafts[0]!.body.map((b) => b.text)).toEqual(body);
+    expect(bodies[0]).toEqual(body);
   });
 });
