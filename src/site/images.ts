@@ -7,7 +7,6 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import Image from '@11ty/eleventy-img';
 import type { Diagnostic, EditorialOverride, ResponsiveImage } from '../types.ts';
 
 const IMAGE_FILE = /^(.+)\.(?:jpe?g|png|webp)$/i;
@@ -65,6 +64,11 @@ export function findImageFiles(
 export async function processImages(imagesDir: string, outputDir: string, files: ReadonlyMap<string, string>): Promise<{ pictures: Map<string, ResponsiveImage>; diagnostics: Diagnostic[] }> {
   const pictures = new Map<string, ResponsiveImage>();
   const diagnostics: Diagnostic[] = [];
+  if (files.size === 0) return { pictures, diagnostics };
+  // Loaded on first use: eleventy-img brings sharp, whose import takes
+  // 0.3-0.5 s, a cost a site without photos should not pay on every build
+  // and every dev-server start.
+  const { default: Image } = await import('@11ty/eleventy-img');
   for (const [slug, name] of files) {
     const file = join(imagesDir, name);
     try {

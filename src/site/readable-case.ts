@@ -25,15 +25,22 @@ export type CasingDictionary = Map<string, string>;
  */
 export function learnCasing(paragraphs: readonly string[], wanted?: ReadonlySet<string>): CasingDictionary {
   const counts = new Map<string, Map<string, number>>();
+  const tally = (text: string, index: number, word: string, key: string) => {
+    if (index === 0 || SENTENCE_END.test(text.slice(Math.max(0, index - 3), index))) return;
+    const forms = counts.get(key) ?? new Map<string, number>();
+    forms.set(word, (forms.get(word) ?? 0) + 1);
+    counts.set(key, forms);
+  };
+  const lengths = wanted ? new Set(Array.from(wanted, (w) => w.length)) : null;
   for (const text of paragraphs) {
+    if (wanted && lengths && !NON_ASCII.test(text)) {
+      learnAsciiWords(text, wanted, lengths, tally);
+      continue;
+    }
     for (const match of text.matchAll(WORD)) {
       const key = match[0].toLowerCase();
       if (wanted && !wanted.has(key)) continue;
-      const before = text.slice(Math.max(0, match.index - 3), match.index);
-      if (match.index === 0 || SENTENCE_END.test(before)) continue;
-      const forms = counts.get(key) ?? new Map<string, number>();
-      forms.set(match[0], (forms.get(match[0]) ?? 0) + 1);
-      counts.set(key, forms);
+      tally(text, match.index, match[0], key);
     }
   }
   const dictionary: CasingDictionary = new Map();
@@ -44,6 +51,44 @@ export function learnCasing(paragraphs: readonly string[], wanted?: ReadonlySet<
     dictionary.set(key, best);
   }
   return dictionary;
+}
+
+const NON_ASCII = /[^\u0000-\u007F]/;
+
+/**
+ * `WORD`'s matches in ASCII text, found by a character scan, passed to
+ * `count` only when wanted. In ASCII, `WORD` is a letter followed by
+ * letters, digits, `'` and `-`; a word whose length no wanted word has is
+ * skipped before it is sliced and lower-cased, which is most of them. The
+ * site model's largest cost at 10,000 articles was the regex version.
+ */
+function learnAsciiWords(
+  text: string,
+  wanted: ReadonlySet<string>,
+  lengths: ReadonlySet<number>,
+  count: (text: string, index: number, word: string, key: string) => void,
+): void {
+  let i = 0;
+  while (i < text.length) {
+    if (!isAsciiLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    while (i < text.length && isAsciiWordPart(text.charCodeAt(i))) i++;
+    if (!lengths.has(i - start)) continue;
+    const word = text.slice(start, i);
+    const key = word.toLowerCase();
+    if (wanted.has(key)) count(text, start, word, key);
+  }
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+function isAsciiWordPart(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x27 || c === 0x2d;
 }
 
 /**
