@@ -30,6 +30,9 @@ const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/gu;
  * findCaptionDate('Kyiv, Aug. 3, 2024.')                    // => '2024-08-03'
  */
 export function findCaptionDate(text: string): string | null {
+  // Every pattern ends in or starts with a four-digit year: a caption without
+  // four digits in a row (as many are) is settled by one cheap test.
+  if (!FOUR_DIGITS.test(text)) return null;
   // Each pattern's first real date, then the earliest of those: the same
   // answer as sorting every match by position, without collecting them.
   let best: { index: number; date: string } | null = null;
@@ -45,6 +48,8 @@ export function findCaptionDate(text: string): string | null {
   }
   return best?.date ?? null;
 }
+
+const FOUR_DIGITS = /[0-9]{4}/;
 
 /** Each pattern with how its match becomes a date; on a tie in position the earlier pattern wins. */
 const READERS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string | null]> = [

@@ -15,19 +15,35 @@ const NON_ASCII = /[^\u0000-\u007F]/;
  * slugify('انفجار في مصنع') // => 'article-' + 8 hex digits
  */
 export function slugify(headline: string): string {
-  // Folding accents (NFKD, then dropping marks) is the slow part and leaves
-  // ASCII as it is, so ASCII headlines skip it.
-  const latin = NON_ASCII.test(headline) ? headline.normalize('NFKD').replace(/\p{M}/gu, '') : headline;
-  const folded = latin
-    .toLowerCase()
-    .replace(/[ß]/gu, 'ss')
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-|-$/gu, '');
+  const folded = NON_ASCII.test(headline) ? foldNonAscii(headline) : foldAscii(headline);
   if (folded === '') return `article-${hash(headline)}`;
   if (folded.length <= MAX_SLUG) return folded;
   const cut = folded.slice(0, MAX_SLUG + 1);
   const boundary = cut.lastIndexOf('-');
   return boundary > 0 ? cut.slice(0, boundary) : folded.slice(0, MAX_SLUG);
+}
+
+/** Accents folded (NFKD, then marks dropped), lower case, runs of anything else one `-`, none at the ends. */
+function foldNonAscii(headline: string): string {
+  return headline
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ß]/gu, 'ss')
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '');
+}
+
+/**
+ * `foldNonAscii` for an ASCII headline, where folding accents and `ß`
+ * change nothing: lower case, the runs, and the ends cut by character code
+ * instead of a regex pass.
+ */
+function foldAscii(headline: string): string {
+  const dashed = headline.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const start = dashed.charCodeAt(0) === 0x2d ? 1 : 0;
+  const end = dashed.length > start && dashed.charCodeAt(dashed.length - 1) === 0x2d ? dashed.length - 1 : dashed.length;
+  return start === 0 && end === dashed.length ? dashed : dashed.slice(start, end);
 }
 
 /**

@@ -23,6 +23,7 @@ const referenceDirection = (text: string) =>
 const PIECES = [
   'a', 'Z', '7', '0', ' ', '  ', '\t', '\u00a0', '\u2009', '\u3000', '\ufeff', "'", '’', '-', '.', ',', ':', '"',
   'é', 'e\u0301', 'ß', 'ب', 'ש', '١', '٢', '½', 'Ⅻ', '𝟘', '𝐀', '😀', '中', '\ud800', 'x\u200d', '\u0660', '\u2014',
+  '\u0591', 'ﭏ', '𞤀', '\ud83a', '\u2029',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(text, fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }));
