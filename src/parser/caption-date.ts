@@ -12,11 +12,21 @@ const MONTH = '(january|february|march|april|may|june|july|august|september|octo
 // Each pattern is a fixed sequence of single-class quantifiers with no
 // nested repetition, so the regex engine cannot backtrack exponentially.
 /** `04 September 2025`, `4 Sept. 2025`, `4th of September, 2025`. */
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}\\.?,? (\\d{4})\\b`, 'giu');
+const DAY_MONTH_YEAR = `\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}\\.?,? (\\d{4})\\b`;
 /** `February 6, 2026`, `Feb. 6 2026`, `Sept. 6th, 2026`. */
-const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, 'giu');
+const MONTH_DAY_YEAR = `\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`;
 /** `2026-02-06`. */
-const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/gu;
+const ISO_DATE = '\\b(\\d{4})-(\\d{2})-(\\d{2})\\b';
+
+/**
+ * The patterns are meant case-insensitively by Unicode rules (`iu`). With
+ * `i`, the `u` flag changes the matches of these ASCII patterns through two
+ * characters only, which fold to ASCII letters and so also count as word
+ * characters for `\b`: U+017F LONG S (`s`) and U+212A KELVIN SIGN (`k`).
+ * Text without them gets the same matches without `u`, about four times
+ * faster; the ISO pattern has no letters and never needs it.
+ */
+const FOLDS_TO_ASCII = /[\u017F\u212A]/;
 
 /**
  * Finds the first real, full calendar date in a caption and returns it as
@@ -36,7 +46,7 @@ export function findCaptionDate(text: string): string | null {
   // Each pattern's first real date, then the earliest of those: the same
   // answer as sorting every match by position, without collecting them.
   let best: { index: number; date: string } | null = null;
-  for (const [pattern, toDate] of READERS) {
+  for (const [pattern, toDate] of FOLDS_TO_ASCII.test(text) ? UNICODE_READERS : READERS) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null && (best === null || m.index < best.index); m = pattern.exec(text)) {
       const date = toDate(m);
@@ -52,8 +62,13 @@ export function findCaptionDate(text: string): string | null {
 const FOUR_DIGITS = /[0-9]{4}/;
 
 /** Each pattern with how its match becomes a date; on a tie in position the earlier pattern wins. */
-const READERS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string | null]> = [
-  [DAY_MONTH_YEAR, (m) => isoDate(Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1]))],
-  [MONTH_DAY_YEAR, (m) => isoDate(Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2]))],
-  [ISO_DATE, (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3]))],
-];
+function readers(flags: 'gi' | 'giu'): ReadonlyArray<[RegExp, (m: RegExpExecArray) => string | null]> {
+  return [
+    [new RegExp(DAY_MONTH_YEAR, flags), (m) => isoDate(Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1]))],
+    [new RegExp(MONTH_DAY_YEAR, flags), (m) => isoDate(Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2]))],
+    [new RegExp(ISO_DATE, 'g'), (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3]))],
+  ];
+}
+
+const READERS = readers('gi');
+const UNICODE_READERS = readers('giu');

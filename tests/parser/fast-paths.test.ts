@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWords, isSubhead } from '../../src/parser/body-blocks.ts';
+import { findCaptionDate } from '../../src/parser/caption-date.ts';
 import { slugify } from '../../src/parser/slugs.ts';
 
 const referenceSubhead = (text: string) =>
@@ -42,6 +43,16 @@ describe('ASCII and table fast paths agree with the Unicode rules', () => {
   it('countWords', () => {
     fc.assert(fc.property(text, (t) => countWords([{ type: 'paragraph', text: t, line: 1 }]) === referenceWords(t)), { numRuns: 3000 });
     expect(countWords([{ type: 'paragraph', text: "a'-b 1.2 1.a a.1 x--y 3,- -", line: 1 }])).toBe(10);
+  });
+
+  it('findCaptionDate: the patterns without the u flag find what they find with it', () => {
+    // A trailing " ſ" (U+017F) can neither make nor break a date, and sends the text down the Unicode path.
+    const caption = fc.array(fc.constantFrom('4', '12', '2025', ' ', '.', ',', 'th', 'of', 'Sept', 'sept', 'ſept', 'MAY', 'june', 'Dec', '\u212a', '-', '03', 'x'), { maxLength: 14 }).map((p) => p.join(''));
+    fc.assert(fc.property(fc.oneof(caption, text), (t) => findCaptionDate(t) === findCaptionDate(`${t} \u017f`)), { numRuns: 3000 });
+    expect(findCaptionDate('Rome, 4 Sept. 2025.')).toBe('2025-09-04');
+    expect(findCaptionDate('Rome, 4 Sept. 2025. \u017f')).toBe('2025-09-04');
+    // By Unicode rules the Kelvin sign is a letter, so "2025K" is no year.
+    expect(findCaptionDate('Rome, 4 Sept. 2025\u212a')).toBeNull();
   });
 
   it('slugify folds only what needs folding', () => {
