@@ -122,7 +122,7 @@ export interface ArticleDraft {
   /** Distinct caption lines, first occurrences, in order. */
   captions: FeedLine[];
   /** Non-blank body lines, in order, as indices into the feed's `FeedLines.texts`. */
-  body: number[];
+  body: Int32Array;
   /** Last non-blank line that belongs to this article (repetitions included). */
   endLine: number;
   /** Why the article looks cut short, or null when it is complete. */

@@ -11,9 +11,10 @@ import type { BodyBlock } from '../types.ts';
  * // => [{ type: 'subhead', text: 'MONTHS OF TALKS', line: 1 },
  * //     { type: 'paragraph', text: 'Officials said…', line: 3 }]
  */
-export function toBodyBlocks(texts: readonly string[], body: readonly number[]): BodyBlock[] {
+export function toBodyBlocks(texts: readonly string[], body: ArrayLike<number>): BodyBlock[] {
   const blocks: BodyBlock[] = [];
-  for (const i of body) {
+  for (let k = 0; k < body.length; k++) {
+    const i = body[k]!;
     const text = texts[i]!;
     blocks.push({ type: isSubhead(text) ? 'subhead' : 'paragraph', text, line: i + 1 });
   }

@@ -62,6 +62,6 @@ export function buildRecords(drafts: readonly ArticleDraft[], lines: FeedLines, 
  */
 function mayHoldRtl(draft: ArticleDraft, maybeRtl: Uint8Array): boolean {
   if (maybeRtl[draft.headline.line - 1] === 1) return true;
-  for (const i of draft.body) if (maybeRtl[i] === 1) return true;
+  for (let k = 0; k < draft.body.length; k++) if (maybeRtl[draft.body[k]!] === 1) return true;
   return false;
 }

@@ -55,6 +55,9 @@ export function parseFeeds(sources: readonly FeedSource[]): ParseResult {
   }
   const deduped = dedupeArticles(records);
   const slugs = uniqueSlugs(deduped.articles.map((a) => a.slug));
-  const articles = deduped.articles.map((article, i) => ({ ...article, slug: slugs[i]! }));
+  // The records are this call's own and not yet seen outside it: each takes
+  // its final slug in place instead of being copied whole.
+  const articles = deduped.articles;
+  for (let i = 0; i < articles.length; i++) articles[i]!.slug = slugs[i]!;
   return { articles, diagnostics: sortDiagnostics(diagnostics.concat(deduped.diagnostics)) };
 }

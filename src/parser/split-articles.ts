@@ -33,7 +33,7 @@ export interface SplitResult {
  *
  * @example
  * const lines = normaliseLines('H\n\nC\nC\nTT\n\nH\n\nC\nC\n\nBody.');
- * splitArticles(lines, 'a.txt').drafts[0].body.map((i) => lines.texts[i])
+ * Array.from(splitArticles(lines, 'a.txt').drafts[0].body, (i) => lines.texts[i])
  * // => ['Body.']
  */
 export function splitArticles(lines: FeedLines, file: string): SplitResult {
@@ -71,14 +71,19 @@ export function splitArticles(lines: FeedLines, file: string): SplitResult {
     return { drafts: [], diagnostics };
   }
   if (headers[0]!.start > 0) diagnostics.push(unattached(file, rows, 0, headers[0]!.start, 'warning'));
+  // Every draft's body is a view into one array of line indices: no
+  // per-article array for the garbage collector to copy.
+  const bodies = new Int32Array(count);
+  let filled = 0;
   const drafts = headers.map((header, k): ArticleDraft => {
     const next = k + 1 < headers.length ? headers[k + 1]!.start : count;
     const headline = feedLine(rows, header.start);
     const isRepeat = memberTest([headline.text, ...header.captions.map((c) => c.text)]);
-    const body: number[] = [];
+    const from = filled;
     for (let r = header.end; r < next; r++) {
-      if (!(strays.size > 0 && strays.has(r)) && !isRepeat(textOf(rows, r))) body.push(rows.at[r]!);
+      if (!(strays.size > 0 && strays.has(r)) && !isRepeat(textOf(rows, r))) bodies[filled++] = rows.at[r]!;
     }
+    const body = bodies.subarray(from, filled);
     const endLine = lineOf(rows, Math.max(next, header.end) - 1);
     const truncated = header.truncated ?? (body.length === 0 ? 'the article has no body' : null);
     return { headline, captions: header.captions, body, endLine, truncated };

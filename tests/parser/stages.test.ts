@@ -171,7 +171,7 @@ describe('splitArticles', () => {
   const split = (text: string) => {
     const lines = normaliseLines(text);
     const result = splitArticles(lines, 'f.txt');
-    const bodies = result.drafts.map((d) => d.body.map((i) => lines.texts[i]));
+    const bodies = result.drafts.map((d) => Array.from(d.body, (i) => lines.texts[i]));
     return { ...result, bodies };
   };
 
@@ -187,7 +187,7 @@ describe('splitArticles', () => {
     const { drafts, bodies } = split('H\n\nC\nC\nC\nTT\n\nH\n\nC\nC\nC\n\nBody.');
     expect(drafts[0]!.captions.map((c) => c.line)).toEqual([3]);
     expect(bodies[0]).toEqual(['Body.']);
-    expect(drafts[0]!.body).toEqual([13]); // line 14, as an index into the lines
+    expect(Array.from(drafts[0]!.body)).toEqual([13]); // line 14, as an index into the lines
   });
 
   it('takes a doubled caption that only the second copy shows as a photo, not as body', () => {
