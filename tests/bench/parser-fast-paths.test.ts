@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWords } from '../../src/parser/body-blocks.ts';
-import { normaliseSpace } from '../../src/parser/normalise-lines.ts';
-import { detectDirection } from '../../src/parser/text-direction.ts';
+import { normaliseLines, normaliseSpace } from '../../src/parser/normalise-lines.ts';
+import { detectDirection, MAYBE_RTL } from '../../src/parser/text-direction.ts';
 
 const referenceWords = (text: string) =>
   text.match(/[\p{L}\p{N}\p{M}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu)?.length ?? 0;
@@ -40,6 +40,20 @@ describe('parser fast paths', () => {
   it('normaliseSpace equals collapse-and-trim, clean lines included', () => {
     fc.assert(fc.property(anyText, (t) => normaliseSpace(t) === referenceSpace(t)), { numRuns: 3000 });
     expect(normaliseSpace(' a\u00a0\u00a0b\t')).toBe('a b');
+  });
+
+  it('normaliseLines, by one scan of the whole text, equals normalising every line alone', () => {
+    const lines = fc.tuple(fc.array(anyText, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean()).map(([ls, eol, bom]) => (bom ? '\uFEFF' : '') + ls.join(eol));
+    fc.assert(
+      fc.property(lines, (t) => {
+        const texts = t.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map(referenceSpace);
+        const result = normaliseLines(t);
+        expect(result.texts).toEqual(texts);
+        expect(Array.from(result.rows)).toEqual(texts.flatMap((x, i) => (x === '' ? [] : [i])));
+        expect(Array.from(result.maybeRtl)).toEqual(texts.map((x) => (MAYBE_RTL.test(x) ? 1 : 0)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('detectDirection agrees with counting every letter', () => {
