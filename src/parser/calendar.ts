@@ -34,7 +34,8 @@ function formatIso(year: number, month: number, day: number): string {
  * isoDate(2026, 2, 29) // => null
  */
 export function isoDate(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return formatIso(year, month, day);
 }
 

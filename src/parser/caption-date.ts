@@ -64,10 +64,20 @@ const FOUR_DIGITS = /[0-9]{4}/;
 /** Each pattern with how its match becomes a date; on a tie in position the earlier pattern wins. */
 function readers(flags: 'gi' | 'giu'): ReadonlyArray<[RegExp, (m: RegExpExecArray) => string | null]> {
   return [
-    [new RegExp(DAY_MONTH_YEAR, flags), (m) => isoDate(Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1]))],
-    [new RegExp(MONTH_DAY_YEAR, flags), (m) => isoDate(Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2]))],
+    [new RegExp(DAY_MONTH_YEAR, flags), (m) => isoDate(Number(m[3]), monthNumber(m[2]!), Number(m[1]))],
+    [new RegExp(MONTH_DAY_YEAR, flags), (m) => isoDate(Number(m[3]), monthNumber(m[1]!), Number(m[2]))],
     [new RegExp(ISO_DATE, 'g'), (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3]))],
   ];
+}
+
+/**
+ * The number of a month name the patterns matched. Under `iu` they also
+ * match a long s (U+017F) where an `s` is written ("ſept."), which lower-
+ * casing keeps: it is read as the `s` it folds to.
+ */
+function monthNumber(name: string): number {
+  const key = name.toLowerCase().replaceAll('\u017f', 's');
+  return MONTHS[key] ?? Number.NaN;
 }
 
 const READERS = readers('gi');

@@ -27,6 +27,10 @@ describe('calendar arithmetic agrees with luxon', () => {
     expect(isoDate(1900, 2, 29)).toBeNull();
     expect(isoDate(2000, 2, 29)).toBe('2000-02-29');
     expect(isoDate(0, 2, 29)).toBe('0000-02-29');
+    // Not a number is no date, never "2025-undefined-04".
+    expect(isoDate(2025, Number.NaN, 4)).toBeNull();
+    expect(isoDate(2025, 9, Number.NaN)).toBeNull();
+    expect(isoDate(2025, 2.5, 4)).toBeNull();
   });
 
   it('isoWeekday and addDays', () => {

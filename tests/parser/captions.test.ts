@@ -48,6 +48,9 @@ describe('findCaptionDate', () => {
     ['Taken on February 30, 2026.', null],
     ['Taken on 31 April 2026, then 2 May 2026.', '2026-05-02'],
     ['Mayday 12 2026 is not a month.', null],
+    // A long s (U+017F) matches as the s it folds to, and reads as one.
+    ['Rome, 4 \u017fept. 2025.', '2025-09-04'],
+    ['Rome, Augu\u017ft 4, 2025.', '2025-08-04'],
     ['No date here.', null],
   ];
   it.each(cases)('%s', (text, date) => {
