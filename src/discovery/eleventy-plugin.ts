@@ -8,11 +8,33 @@ import { SITE_LOADED_EVENT } from '../site/eleventy-plugin.ts';
 import { buildDiscovery, type DiscoveryData, type DiscoveryInput } from './index.ts';
 import { pageMetadata, type PageMetadata } from './page-metadata.ts';
 import { cachedTimeReader } from './publication-date.ts';
-import { buildGazetteer } from './place-names.ts';
+import { buildGazetteer, type Gazetteer } from './place-names.ts';
 import { newsArticleJsonLd, scriptSafeJson } from './structured-data.ts';
 import { groupByTopic } from './topic-pages.ts';
 import type { DiscoveryArticle } from './types.ts';
 
+
+/**
+ * Discovery data per site object and `now`. A batched build (see
+ * `buildSite`) hands the same loaded site to several Eleventy runs; the
+ * data is a pure function of it, so it is computed once per build.
+ */
+const computed = new WeakMap<DiscoveryInput, Map<string | null, DiscoveryData>>();
+
+function discoveryFor(site: DiscoveryInput, now: string | null, gazetteer: Gazetteer): DiscoveryData {
+  let byNow = computed.get(site);
+  if (!byNow) computed.set(site, (byNow = new Map()));
+  let data = byNow.get(now);
+  if (!data) {
+    // Frozen so Eleventy shares it: its data cascade deep-copies plain
+    // objects into every template's data (articleOf, topicsOf and
+    // relatedOf once per template: 22 copies of each article at N=1,000)
+    // but passes frozen ones through as they are.
+    data = Object.freeze(buildDiscovery(site, { now, gazetteer }));
+    byNow.set(now, data);
+  }
+  return data;
+}
 
 export interface DiscoveryPluginOptions {
   /** `--now` for the news sitemap; default the newest publication date. */
@@ -34,11 +56,7 @@ export function discoveryPlugin(eleventyConfig: UserConfig, options: DiscoveryPl
   eleventyConfig.on(SITE_LOADED_EVENT, (site: DiscoveryInput) => {
     readTime = cachedTimeReader();
     try {
-      // Frozen so Eleventy shares it: its data cascade deep-copies plain
-      // objects into every template's data (articleOf, topicsOf and
-      // relatedOf once per template: 22 copies of each article at N=1,000)
-      // but passes frozen ones through as they are.
-      latest = Object.freeze(buildDiscovery(site, { now: options.now ?? null, gazetteer }));
+      latest = discoveryFor(site, options.now ?? null, gazetteer);
       failure = null;
     } catch (error) {
       failure = error;

@@ -4,8 +4,9 @@
  * folder watched, the filters, and marked as the Markdown library.
  */
 import type { UserConfig } from '@11ty/eleventy';
+import type { Marked } from 'marked';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
-import type { Diagnostic } from '../types.ts';
+import type { Diagnostic, SiteData } from '../types.ts';
 import { filtersPlugin } from './filters.ts';
 import { loadSite } from './load-site.ts';
 import { createMarkdown, renderMarkdown } from './markdown.ts';
@@ -20,6 +21,13 @@ export const DIAGNOSTICS_EVENT = 'broadsheet.diagnostics';
 
 /** The event a build emits with the loaded site data; discovery (feeds, topics) builds on it. */
 export const SITE_LOADED_EVENT = 'broadsheet.site';
+
+/**
+ * The event the plugin asks for already loaded site data with. A batched
+ * build (`buildSite`) answers it in every run after the first, so the
+ * content folder is read and modelled once per build, not once per run.
+ */
+export const PRELOADED_SITE_EVENT = 'broadsheet.preloaded-site';
 
 /**
  * @example
@@ -40,19 +48,22 @@ export function broadsheetPlugin(eleventyConfig: UserConfig, options: Broadsheet
 
   // A function, so Eleventy calls it again on every rebuild under --serve.
   eleventyConfig.addGlobalData('broadsheet', async () => {
-    const { site, diagnostics } = await loadSite({
-      contentDir: options.contentDir,
-      outputDir: eleventyConfig.directories.output,
-      markdown,
-    });
-    const sorted = sortDiagnostics(diagnostics);
-    if (eleventyConfig.events.listenerCount(DIAGNOSTICS_EVENT) > 0) await eleventyConfig.emit(DIAGNOSTICS_EVENT, sorted);
-    else printDiagnostics(sorted);
+    const [preloaded] = (await eleventyConfig.emit(PRELOADED_SITE_EVENT)) as (SiteData | undefined)[];
+    const site = preloaded ?? (await loadAndReport(eleventyConfig, options.contentDir, markdown));
     await eleventyConfig.emit(SITE_LOADED_EVENT, site);
     // Frozen so Eleventy's data cascade shares it with every template instead
     // of deep-copying its plain objects into each one (see docs/performance.md).
     return Object.freeze(site);
   });
+}
+
+/** Reads the content folder and hands on its diagnostics (the CLI's listener, or stderr). */
+async function loadAndReport(eleventyConfig: UserConfig, contentDir: string, markdown: Marked): Promise<SiteData> {
+  const { site, diagnostics } = await loadSite({ contentDir, outputDir: eleventyConfig.directories.output, markdown });
+  const sorted = sortDiagnostics(diagnostics);
+  if (eleventyConfig.events.listenerCount(DIAGNOSTICS_EVENT) > 0) await eleventyConfig.emit(DIAGNOSTICS_EVENT, sorted);
+  else printDiagnostics(sorted);
+  return site;
 }
 
 /** Plain Eleventy runs (no Broadsheet CLI listening) still show problems. */
