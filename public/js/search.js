@@ -1,5 +1,7 @@
 // Starts Pagefind's search UI on /search/ and runs the query in ?q=, so a
-// link such as /search/?q=Tehran lands on its results.
+// link such as /search/?q=Tehran lands on its results. A large site's index
+// comes in several bundles (`broadsheet build` lists the extra ones in
+// /pagefind/bundles.json); the UI merges them and ranks all results together.
 window.addEventListener('DOMContentLoaded', function () {
   var root = document.getElementById('search');
   if (!root) return;
@@ -7,7 +9,20 @@ window.addEventListener('DOMContentLoaded', function () {
     root.textContent = 'Search is not available here: its index is written by “broadsheet build”.';
     return;
   }
-  var ui = new window.PagefindUI({ element: '#search', showImages: false, showSubResults: false, resetStyles: false });
-  var query = new URLSearchParams(window.location.search).get('q');
-  if (query) ui.triggerSearch(query);
+  var bundlePath = '/pagefind/';
+  fetch(bundlePath + 'bundles.json')
+    .then(function (response) { return response.ok ? response.json() : { merge: [] }; })
+    .catch(function () { return { merge: [] }; })
+    .then(function (bundles) {
+      var ui = new window.PagefindUI({
+        element: '#search',
+        bundlePath: bundlePath,
+        mergeIndex: (bundles.merge || []).map(function (path) { return { bundlePath: bundlePath + path }; }),
+        showImages: false,
+        showSubResults: false,
+        resetStyles: false,
+      });
+      var query = new URLSearchParams(window.location.search).get('q');
+      if (query) ui.triggerSearch(query);
+    });
 });

@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { writeSearchIndex } from '../discovery/search-index.ts';
+import { PAGES_PER_BUNDLE, writeSearchIndex } from '../discovery/search-index.ts';
 import { parseCommandArgs } from './args.ts';
 import { buildSite, CONFIG_FILE } from '../site/run-eleventy.ts';
 import { countDiagnostics, exitCodeFor, printDiagnostics } from './report.ts';
@@ -63,7 +63,8 @@ export async function runBuild(args: string[]): Promise<number> {
   printDiagnostics(diagnostics, process.stderr, process.env.GITHUB_ACTIONS === 'true');
   if (!values['no-search']) {
     const search = await writeSearchIndex(values.output);
-    process.stderr.write(`broadsheet build: indexed ${search.pages} pages for search in ${values.output}/pagefind\n`);
+    const bundles = search.bundles > 1 ? ` (${search.bundles} bundles of at most ${PAGES_PER_BUNDLE})` : '';
+    process.stderr.write(`broadsheet build: indexed ${search.pages} pages for search in ${values.output}/pagefind${bundles}\n`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const code = exitCodeFor(diagnostics, values.strict);
