@@ -15,6 +15,8 @@ export interface BuildFigures {
   medianMs: number;
   /** The highest peak RSS over the runs, in bytes. */
   peakRssBytes: number | null;
+  /** The highest peak RSS of the search indexer (Pagefind's own process) over the runs; null for the floor. */
+  searchPeakRssBytes: number | null;
   /** Median user + system CPU time, in ms: a loaded machine inflates it far less than wall time. */
   cpuMs: number | null;
   pages: number;
@@ -62,7 +64,7 @@ export async function compareBuilds(root: string, ws: Workspace, runs: number): 
     broadsheetRuns.push(
       checked('broadsheet build', await measureNode(
         ['bin/broadsheet.js', 'build', '--content', ws.contentDir, '--output', broadsheetOut],
-        { cwd: root },
+        { cwd: root, sampleRssOf: 'pagefind' },
       )),
     );
   }
@@ -84,11 +86,13 @@ function figures(runs: readonly Measurement[], pages: number): BuildFigures {
   const wallMs = runs.map((r) => r.wallMs);
   const rss = runs.map((r) => r.peakRssBytes).filter((v): v is number => v !== null);
   const cpu = runs.map((r) => r.cpuMs).filter((v): v is number => v !== null);
+  const searchRss = runs.map((r) => r.sampledPeakRssBytes).filter((v): v is number => v !== null);
   const medianMs = median(wallMs);
   return {
     wallMs,
     medianMs,
     peakRssBytes: rss.length > 0 ? Math.max(...rss) : null,
+    searchPeakRssBytes: searchRss.length > 0 ? Math.max(...searchRss) : null,
     cpuMs: cpu.length > 0 ? median(cpu) : null,
     pages,
     pagesPerSecond: pages / (medianMs / 1000),

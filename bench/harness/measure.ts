@@ -7,7 +7,7 @@
  * `process.resourceUsage()` as it exits.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,14 @@ export interface Measurement {
   peakRssBytes: number | null;
   /** User plus system CPU time of the command and its children, in ms; null if unknown. */
   cpuMs: number | null;
+  /**
+   * With `sampleRssOf`: the highest peak RSS (VmHWM) of a descendant process
+   * whose name starts with it, read from /proc every 200 ms while the
+   * command runs — for processes GNU time does not count, such as the
+   * Pagefind service, which Node never waits for. Null without the option,
+   * off Linux, or if no such process was seen.
+   */
+  sampledPeakRssBytes: number | null;
   exitCode: number;
   /** The child's stderr, kept for error reports. */
   stderr: string;
@@ -31,6 +39,8 @@ export interface Measurement {
 export interface RunOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** A process name prefix (as in /proc/PID/comm) whose peak RSS to sample, e.g. `pagefind`. */
+  sampleRssOf?: string;
 }
 
 /**
@@ -51,10 +61,10 @@ export async function measureNode(args: readonly string[], options: RunOptions =
       : ['--import', RSS_PRELOAD, ...args];
     const env = { ...process.env, ...options.env, BENCH_RSS_REPORT: reportFile };
     const started = performance.now();
-    const { exitCode, stdout, stderr } = await run(command, argv, { cwd: options.cwd, env });
+    const { exitCode, stdout, stderr, sampledPeakRssBytes } = await run(command, argv, { cwd: options.cwd, env, sampleRssOf: options.sampleRssOf });
     const wallMs = performance.now() - started;
     const report = existsSync(reportFile) ? await readFile(reportFile, 'utf8') : '';
-    return { wallMs, ...readReport(report, useGnuTime), exitCode, stdout, stderr };
+    return { wallMs, ...readReport(report, useGnuTime), sampledPeakRssBytes, exitCode, stdout, stderr };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -82,17 +92,48 @@ function readReport(report: string, gnuTime: boolean): { peakRssBytes: number | 
 function run(
   command: string,
   args: readonly string[],
-  options: { cwd?: string; env: NodeJS.ProcessEnv },
-): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  options: { cwd?: string; env: NodeJS.ProcessEnv; sampleRssOf?: string },
+): Promise<{ exitCode: number; stdout: string; stderr: string; sampledPeakRssBytes: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let peakKiB: number | null = null;
+    const prefix = options.sampleRssOf;
+    const sampler = prefix && child.pid !== undefined
+      ? setInterval(() => {
+        for (const kib of descendantPeaksKiB(child.pid as number, prefix)) peakKiB = Math.max(peakKiB ?? 0, kib);
+      }, 200)
+      : null;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
+    child.on('close', (code, signal) => {
+      if (sampler) clearInterval(sampler);
+      resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr, sampledPeakRssBytes: peakKiB === null ? null : peakKiB * 1024 });
+    });
   });
+}
+
+/** VmHWM (peak RSS, KiB) of every live descendant of `pid` whose name starts with `prefix`; none off Linux. */
+function descendantPeaksKiB(pid: number, prefix: string): number[] {
+  const peaks: number[] = [];
+  const pending = [String(pid)];
+  while (pending.length) {
+    const current = pending.pop() as string;
+    try {
+      if (readFileSync(`/proc/${current}/comm`, 'utf8').startsWith(prefix)) {
+        const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${current}/status`, 'utf8'))?.[1];
+        if (hwm) peaks.push(Number(hwm));
+      }
+      for (const task of readdirSync(`/proc/${current}/task`)) {
+        pending.push(...readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').split(' ').filter(Boolean));
+      }
+    } catch {
+      // The process ended between two reads, or there is no /proc.
+    }
+  }
+  return peaks;
 }
 
 /** The median of a non-empty list of numbers. */

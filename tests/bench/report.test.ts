@@ -4,9 +4,11 @@ import { type BenchReport, checkTargets, formatReport } from '../../bench/harnes
 
 const MiB = 1024 * 1024;
 
-function build(n: number, broadsheetMs: number, floorMs: number, rssMiB: number): BuildComparison {
-  const figures = (ms: number, rss: number) => ({ wallMs: [ms], medianMs: ms, peakRssBytes: rss * MiB, cpuMs: ms / 2, pages: n, pagesPerSecond: n / (ms / 1000) });
-  return { n, articles: n, feedBytes: n * 2400, broadsheet: figures(broadsheetMs, rssMiB), floor: figures(floorMs, 300), ratio: broadsheetMs / floorMs, cpuRatio: broadsheetMs / floorMs };
+function build(n: number, broadsheetMs: number, floorMs: number, rssMiB: number, searchRssMiB: number | null = null): BuildComparison {
+  const figures = (ms: number, rss: number, searchRss: number | null) => ({
+    wallMs: [ms], medianMs: ms, peakRssBytes: rss * MiB, searchPeakRssBytes: searchRss === null ? null : searchRss * MiB, cpuMs: ms / 2, pages: n, pagesPerSecond: n / (ms / 1000),
+  });
+  return { n, articles: n, feedBytes: n * 2400, broadsheet: figures(broadsheetMs, rssMiB, searchRssMiB), floor: figures(floorMs, 300, null), ratio: broadsheetMs / floorMs, cpuRatio: broadsheetMs / floorMs };
 }
 
 describe('bench report', () => {
@@ -34,6 +36,15 @@ describe('bench report', () => {
     expect(checkTargets({ parse: null, builds: [build(200, 1, 1, 1)], dev: null })).toEqual([]);
   });
 
+  it('holds the peak RSS target against the largest process: Node or the search indexer', () => {
+    const memoryCheck = (rssMiB: number, searchRssMiB: number | null) =>
+      checkTargets({ parse: null, builds: [build(10_000, 10_000, 7000, rssMiB, searchRssMiB)], dev: null })
+        .find((c) => c.target === 'build N=10,000 peak RSS ≤ 1 GiB');
+    expect(memoryCheck(900, 700)).toEqual({ target: 'build N=10,000 peak RSS ≤ 1 GiB', measured: '900 MiB; search indexer 700 MiB', holds: true });
+    expect(memoryCheck(900, 1400)?.holds).toBe(false);
+    expect(memoryCheck(900, null)).toEqual({ target: 'build N=10,000 peak RSS ≤ 1 GiB', measured: '900 MiB', holds: true });
+  });
+
   it('prints one table with Broadsheet, floor and ratio for every measure', () => {
     const report: BenchReport = {
       date: '2026-01-01T00:00:00.000Z',
@@ -41,13 +52,14 @@ describe('bench report', () => {
       environment: { node: '20.0.0', cpus: 2, memoryGiB: 24, loadAverageStart: [1, 1, 1], loadAverageEnd: [2, 2, 2] },
       seed: 1,
       parse: null,
-      builds: [build(1000, 3000, 2500, 200)],
+      builds: [build(1000, 3000, 2500, 200, 150)],
       dev: null,
       targets: [],
     };
     const text = formatReport(report);
     expect(text).toContain('| build N=1,000: wall time (median of 1) | 3.00 s');
     expect(text).toMatch(/\| build N=1,000: peak RSS\s+\| 200 MiB\s+\| 300 MiB\s+\| 0\.67/);
+    expect(text).toMatch(/\| build N=1,000: search indexer peak RSS\s+\| 150 MiB\s+\|/);
     expect(text).toMatch(/\| build N=1,000: CPU time \(user \+ sys\)\s+\| 1\.50 s\s+\| 1\.25 s\s+\| 1\.20/);
     expect(text).toContain('commit abc1234');
   });
