@@ -134,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
     progress(`build: N=${n}: generating and parsing the feeds`);
     const ws = await prepareWorkspace({ root: ROOT, n, seed: p.seed });
     const runs = p.runs ?? (n <= 1000 ? 3 : 1);
-    progress(`build: N=${n}: ${runs} run(s) each of the floor and broadsheet build`);
+    progress(`build: N=${n}: ${runs} run(s) each of the floor, broadsheet build, and broadsheet build --no-search`);
     report.builds.push(await compareBuilds(ROOT, ws, runs));
   }
   if (p.only.has('dev')) {

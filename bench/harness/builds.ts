@@ -28,6 +28,11 @@ export interface BuildComparison {
   articles: number;
   feedBytes: number;
   broadsheet: BuildFigures;
+  /**
+   * `broadsheet build --no-search` on the same feeds: the build without its
+   * Pagefind step, which shows how much of the gap to the floor is search.
+   */
+  withoutSearch: BuildFigures;
   floor: BuildFigures;
   /** Broadsheet's median wall time over the floor's. */
   ratio: number;
@@ -41,7 +46,8 @@ export class BuildFailedError extends Error {
 }
 
 /**
- * Builds the workspace's site `runs` times with each tool.
+ * Builds the workspace's site `runs` times with each tool, and as many
+ * times without the search index.
  *
  * @example
  * const result = await compareBuilds(root, await prepareWorkspace({ root, n: 1000, seed: 1 }), 3);
@@ -49,8 +55,10 @@ export class BuildFailedError extends Error {
  */
 export async function compareBuilds(root: string, ws: Workspace, runs: number): Promise<BuildComparison> {
   const broadsheetOut = join(ws.dir, 'out-broadsheet');
+  const noSearchOut = join(ws.dir, 'out-no-search');
   const floorOut = join(ws.dir, 'out-floor');
   const broadsheetRuns = [];
+  const noSearchRuns = [];
   const floorRuns = [];
   for (let run = 0; run < runs; run++) {
     await rm(floorOut, { recursive: true, force: true });
@@ -67,11 +75,19 @@ export async function compareBuilds(root: string, ws: Workspace, runs: number): 
         { cwd: root, sampleRssOf: 'pagefind' },
       )),
     );
+    await rm(noSearchOut, { recursive: true, force: true });
+    noSearchRuns.push(
+      checked('broadsheet build --no-search', await measureNode(
+        ['bin/broadsheet.js', 'build', '--no-search', '--content', ws.contentDir, '--output', noSearchOut],
+        { cwd: root },
+      )),
+    );
   }
   const broadsheet = figures(broadsheetRuns, await countPages(broadsheetOut));
+  const withoutSearch = figures(noSearchRuns, await countPages(noSearchOut));
   const floor = figures(floorRuns, await countPages(floorOut));
   const cpuRatio = broadsheet.cpuMs !== null && floor.cpuMs ? broadsheet.cpuMs / floor.cpuMs : null;
-  return { n: ws.n, articles: ws.articles, feedBytes: ws.feedBytes, broadsheet, floor, ratio: broadsheet.medianMs / floor.medianMs, cpuRatio };
+  return { n: ws.n, articles: ws.articles, feedBytes: ws.feedBytes, broadsheet, withoutSearch, floor, ratio: broadsheet.medianMs / floor.medianMs, cpuRatio };
 }
 
 function checked<T extends { exitCode: number; stderr: string }>(what: string, measurement: T): T {

@@ -120,6 +120,9 @@ export function formatReport(report: BenchReport): string {
     rows.push([`${label}: peak RSS`, fmtMemory(b.peakRssBytes), fmtMemory(f.peakRssBytes), ratioOf(b.peakRssBytes, f.peakRssBytes)]);
     rows.push([`${label}: search indexer peak RSS`, fmtMemory(b.searchPeakRssBytes), '', '']);
     rows.push([`${label}: pages, pages/s`, `${fmtInt(b.pages)}, ${b.pagesPerSecond.toFixed(0)}`, `${fmtInt(f.pages)}, ${f.pagesPerSecond.toFixed(0)}`, '']);
+    const w = build.withoutSearch;
+    rows.push([`${label} without search index (--no-search): wall time`, fmtSeconds(w.medianMs), fmtSeconds(f.medianMs), (w.medianMs / f.medianMs).toFixed(2)]);
+    rows.push([`${label} without search index: CPU time, peak RSS`, `${fmtMaybeSeconds(w.cpuMs)}, ${fmtMemory(w.peakRssBytes)}`, `${fmtMaybeSeconds(f.cpuMs)}, ${fmtMemory(f.peakRssBytes)}`, ratioOf(w.cpuMs, f.cpuMs)]);
   }
   if (report.dev) {
     const d = report.dev;

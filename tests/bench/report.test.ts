@@ -8,7 +8,13 @@ function build(n: number, broadsheetMs: number, floorMs: number, rssMiB: number,
   const figures = (ms: number, rss: number, searchRss: number | null) => ({
     wallMs: [ms], medianMs: ms, peakRssBytes: rss * MiB, searchPeakRssBytes: searchRss === null ? null : searchRss * MiB, cpuMs: ms / 2, pages: n, pagesPerSecond: n / (ms / 1000),
   });
-  return { n, articles: n, feedBytes: n * 2400, broadsheet: figures(broadsheetMs, rssMiB, searchRssMiB), floor: figures(floorMs, 300, null), ratio: broadsheetMs / floorMs, cpuRatio: broadsheetMs / floorMs };
+  return {
+    n, articles: n, feedBytes: n * 2400,
+    broadsheet: figures(broadsheetMs, rssMiB, searchRssMiB),
+    withoutSearch: figures(broadsheetMs / 2, rssMiB, null),
+    floor: figures(floorMs, 300, null),
+    ratio: broadsheetMs / floorMs, cpuRatio: broadsheetMs / floorMs,
+  };
 }
 
 describe('bench report', () => {
@@ -57,7 +63,8 @@ describe('bench report', () => {
       targets: [],
     };
     const text = formatReport(report);
-    expect(text).toContain('| build N=1,000: wall time (median of 1) | 3.00 s');
+    expect(text).toMatch(/\| build N=1,000: wall time \(median of 1\)\s+\| 3\.00 s\s+\| 2\.50 s\s+\| 1\.20/);
+    expect(text).toMatch(/\| build N=1,000 without search index \(--no-search\): wall time\s+\| 1\.50 s\s+\| 2\.50 s\s+\| 0\.60/);
     expect(text).toMatch(/\| build N=1,000: peak RSS\s+\| 200 MiB\s+\| 300 MiB\s+\| 0\.67/);
     expect(text).toMatch(/\| build N=1,000: search indexer peak RSS\s+\| 150 MiB\s+\|/);
     expect(text).toMatch(/\| build N=1,000: CPU time \(user \+ sys\)\s+\| 1\.50 s\s+\| 1\.25 s\s+\| 1\.20/);
