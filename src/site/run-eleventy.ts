@@ -135,8 +135,8 @@ export async function buildSite(
   });
   for (let from = articlesPerRun; from < site.articles.length; from += articlesPerRun) {
     // V8 grows the heap rather than collect the finished run's pages: without
-    // this, a 50,000-article build's resident memory still climbed to 2.5 GB;
-    // with it, it stays near 1.0 GB between runs (1.3 GB at the peak).
+    // this, 50,000-article builds still peaked at 1.9-2.5 GB of resident
+    // memory in our runs; with it, at 1.5 GB (docs/performance.md).
     collectGarbage();
     await writeRun({ ...rest, batch: { from, to: from + articlesPerRun, allPages: false }, preloaded: site });
   }
