@@ -3,6 +3,7 @@
  * time in the article's (or the site's) zone, never the build machine's.
  */
 import { DateTime } from 'luxon';
+import { memoise } from '../memoise.ts';
 
 /**
  * Reads `YYYY-MM-DD` (the start of that day) or an ISO date-time in `zone`.
@@ -30,17 +31,8 @@ export type TimeReader = (published: string | null | undefined, zone: string) =>
  * read('2026-02-08', 'UTC') === read('2026-02-08', 'UTC') // => true
  */
 export function cachedTimeReader(): TimeReader {
-  const cache = new Map<string, DateTime | null>();
-  return (published, zone) => {
-    if (!published) return null;
-    const key = `${published}\u0000${zone}`;
-    let time = cache.get(key);
-    if (time === undefined) {
-      time = publicationTime(published, zone);
-      cache.set(key, time);
-    }
-    return time;
-  };
+  const read = memoise(publicationTime);
+  return (published, zone) => (published ? read(published, zone) : null);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { UserConfig } from '@11ty/eleventy';
 import { DateTime } from 'luxon';
+import { memoise } from '../memoise.ts';
 
 /**
  * A `YYYY-MM-DD` date as readers write it, e.g. `8 February 2026` in British
@@ -48,18 +49,4 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter('readableDate', memoise(readableDate));
   eleventyConfig.addFilter('monthName', memoise(monthName));
   eleventyConfig.addFilter('pluralise', pluralise);
-}
-
-/** Remembers a pure formatter's results, keyed by its string arguments. */
-function memoise<A extends string[]>(format: (...args: A) => string): (...args: A) => string {
-  const results = new Map<string, string>();
-  return (...args) => {
-    const key = args.join('\u0000');
-    let result = results.get(key);
-    if (result === undefined) {
-      result = format(...args);
-      results.set(key, result);
-    }
-    return result;
-  };
 }

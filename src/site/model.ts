@@ -9,6 +9,7 @@ import type {
   ArchiveMonth, ArticleLink, ArticleRecord, Diagnostic, EditorialOverride, ResponsiveImage,
   SiteArticle, SiteData, SitePage, SiteSettings,
 } from '../types.ts';
+import { memoise } from '../memoise.ts';
 import { learnCasing, toReadableCase, wordsOf } from './readable-case.ts';
 import { guessRtlLanguage, languageDirection, readingMinutes, summarise } from './reading.ts';
 
@@ -40,32 +41,16 @@ export function buildSiteModel(input: SiteModelInput): { site: SiteData; diagnos
       });
     }
   }
-  const isoTime = cachedIsoTime();
+  // Archives have many articles a day and luxon's zone arithmetic is the
+  // costly part (a tenth of the model's time at 10,000 articles): each
+  // build computes each (day, zone) pair once.
+  const isoTime = memoise((published: string, zone: string) => DateTime.fromISO(published, { zone }).toISO({ suppressMilliseconds: true }));
   const articles = records.map((record) => toSiteArticle(record, settings, isoTime, overrides.get(record.slug), pictures.get(record.slug)));
   articles.sort(newestFirst);
   linkNeighbours(articles);
   return {
     site: { settings, dir: languageDirection(settings.language), articles, pages: input.pages ?? [], archive: buildArchive(articles) },
     diagnostics,
-  };
-}
-
-/**
- * The start of a publication day in a zone, as an ISO date-time. Archives
- * have many articles a day and luxon's zone arithmetic is the costly part
- * (a tenth of the site model's time at 10,000 articles), so each build
- * computes each (day, zone) pair once.
- */
-function cachedIsoTime(): (published: string, zone: string) => string | null {
-  const cache = new Map<string, string | null>();
-  return (published, zone) => {
-    const key = `${published}\u0000${zone}`;
-    let iso = cache.get(key);
-    if (iso === undefined) {
-      iso = DateTime.fromISO(published, { zone }).toISO({ suppressMilliseconds: true });
-      cache.set(key, iso);
-    }
-    return iso;
   };
 }
 

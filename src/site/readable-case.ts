@@ -43,6 +43,17 @@ export function learnCasing(paragraphs: readonly string[], wanted?: ReadonlySet<
       tally(text, match.index, match[0], key);
     }
   }
+  return usualForms(counts);
+}
+
+/**
+ * Each word's most counted form (the first seen on a tie), from counts of
+ * its forms keyed by the word in lower case.
+ *
+ * @example
+ * usualForms(new Map([['nato', new Map([['NATO', 3], ['Nato', 1]])]])).get('nato') // => 'NATO'
+ */
+export function usualForms(counts: ReadonlyMap<string, ReadonlyMap<string, number>>): CasingDictionary {
   const dictionary: CasingDictionary = new Map();
   for (const [key, forms] of counts) {
     let best = key;

@@ -25,7 +25,7 @@ export interface SiteBuildOptions {
   runMode?: 'build' | 'watch';
   /** `--now`: the news sitemap's "now" (ISO date or date-time); default the newest article's date. */
   now?: string | null;
-  /** Write only these article pages (and, unless `allPages`, nothing else): one run of a batched build. */
+  /** Write only these article pages (and, unless the batch is the first, nothing else): one run of a batched build. */
   batch?: ArticleBatch;
   /** Site data an earlier run of the same build loaded: used instead of reading the content folder again. */
   preloaded?: SiteData;
@@ -33,12 +33,14 @@ export interface SiteBuildOptions {
   onSiteLoaded?: (site: SiteData) => void;
 }
 
-/** The article pages one Eleventy run writes, as indices into `broadsheet.articles`. */
+/**
+ * The article pages one Eleventy run writes, as indices into
+ * `broadsheet.articles`. The run with the first batch (`from` 0) also
+ * writes every other page (home, archive, topics, feeds, sitemaps…).
+ */
 export interface ArticleBatch {
   from: number;
   to: number;
-  /** Also write every other page (home, archive, topics, feeds, sitemaps…). */
-  allPages: boolean;
 }
 
 /**
@@ -80,8 +82,8 @@ export async function createEleventy(options: SiteBuildOptions): Promise<Elevent
         }
         if (options.batch) {
           // Read by templates/article.njk's pagination.
-          config.addGlobalData('broadsheetBatch', { from: options.batch.from, to: options.batch.to });
-          if (!options.batch.allPages) for (const template of otherTemplates()) config.ignores.add(template);
+          config.addGlobalData('broadsheetBatch', options.batch);
+          if (options.batch.from > 0) for (const template of otherTemplates()) config.ignores.add(template);
         }
       },
     });
@@ -127,7 +129,7 @@ export async function buildSite(
   // loaded site and writes only its batch of article pages.
   const site = await writeRun({
     ...rest,
-    batch: { from: 0, to: articlesPerRun, allPages: true },
+    batch: { from: 0, to: articlesPerRun },
     onDiagnostics: (list) => {
       diagnostics.push(...list);
       options.onDiagnostics?.(list);
@@ -138,7 +140,7 @@ export async function buildSite(
     // this, 50,000-article builds still peaked at 1.9-2.5 GB of resident
     // memory in our runs; with it, at 1.5 GB (docs/performance.md).
     collectGarbage();
-    await writeRun({ ...rest, batch: { from, to: from + articlesPerRun, allPages: false }, preloaded: site });
+    await writeRun({ ...rest, batch: { from, to: from + articlesPerRun }, preloaded: site });
   }
   return diagnostics;
 }

@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { learnCasing, type CasingDictionary } from '../../src/site/readable-case.ts';
+import { learnCasing, usualForms, type CasingDictionary } from '../../src/site/readable-case.ts';
 
-/** learnCasing as it was before its ASCII scan: one regex match per word. */
+/** learnCasing's counting as it was before its ASCII scan: one regex match per word. */
 function referenceLearnCasing(paragraphs: readonly string[], wanted?: ReadonlySet<string>): CasingDictionary {
   const counts = new Map<string, Map<string, number>>();
   for (const text of paragraphs) {
@@ -22,14 +22,8 @@ function referenceLearnCasing(paragraphs: readonly string[], wanted?: ReadonlySe
       counts.set(key, forms);
     }
   }
-  const dictionary: CasingDictionary = new Map();
-  for (const [key, forms] of counts) {
-    let best = key;
-    let bestCount = 0;
-    for (const [form, count] of forms) if (count > bestCount) [best, bestCount] = [form, count];
-    dictionary.set(key, best);
-  }
-  return dictionary;
+  // Choosing each word's form is shared: only the counting is under test.
+  return usualForms(counts);
 }
 
 /** Words and separators on the edges the ASCII scan decides. */
