@@ -40,6 +40,18 @@ export function isoDate(year: number, month: number, day: number): string | null
 }
 
 /**
+ * Whether `text` is a real calendar day written `YYYY-MM-DD`.
+ *
+ * @example
+ * isCalendarDate('2026-02-08') // => true
+ * isCalendarDate('2026-02-30') // => false
+ */
+export function isCalendarDate(text: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return parts !== null && isoDate(Number(parts[1]), Number(parts[2]), Number(parts[3])) !== null;
+}
+
+/**
  * The ISO weekday (1 = Monday … 7 = Sunday, as luxon numbers them) of a
  * `YYYY-MM-DD` date, by Sakamoto's method; floored division keeps it right
  * for year 0 too.

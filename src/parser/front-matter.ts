@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { DateTime, IANAZone } from 'luxon';
 import type { Diagnostic, FeedLines, FeedMeta } from '../types.ts';
+import { isCalendarDate } from './calendar.ts';
 
 /** What `readFrontMatter` found: defaults, the lines after the block, messages. */
 export interface FrontMatterResult {
@@ -111,16 +112,13 @@ function toMeta(data: Record<string, unknown>, keys: Map<string, { line: number;
  * YAML gives a Date for `2026-02-08` and a string for anything it cannot
  * read as one. It also rolls impossible dates over (`2026-02-30` becomes
  * 2 March) and moves a timestamp to UTC, so the date as written wins: it is
- * the publisher's calendar day, and luxon rejects one that does not exist.
+ * the publisher's calendar day, and one that does not exist is refused.
  */
 function toIsoDate(value: unknown, written: string): string | null {
   const text = value instanceof Date ? written.replace(/^['"]/u, '') : value;
   if (typeof text !== 'string') return null;
   const day = /^\d{4}-\d{2}-\d{2}/u.exec(text.trim())?.[0];
-  if (day !== undefined) {
-    const date = DateTime.fromISO(day, { zone: 'utc' });
-    return date.isValid ? day : null;
-  }
+  if (day !== undefined) return isCalendarDate(day) ? day : null;
   if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' }).toISODate();
   return null;
 }

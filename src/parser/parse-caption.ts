@@ -78,13 +78,18 @@ function splitAgencyCredit(text: string): { caption: string; credit: string } | 
   if (start <= 0) return null;
   const credit = text.slice(start);
   const name = credit.slice(credit.indexOf('/') + 1).trim();
-  if (name === '' || name.length > 80 || /\d/u.test(name) || name.split(' ').length > 8) return null;
+  if (name === '' || !isShortName(name)) return null;
   return { caption: text.slice(0, start).trim(), credit: credit.replace(CREDIT_PREFIX, '').trim() };
+}
+
+/** Reads like a name, not a sentence of caption: short, no digits, a few words. */
+function isShortName(text: string): boolean {
+  return text.length <= 80 && !/\d/u.test(text) && text.split(' ').length <= 8;
 }
 
 /** A short, digit-free sentence that is an agency, or ends `/Agency` or `via Agency`. */
 function namesAgency(sentence: string): boolean {
-  if (sentence.length > 80 || /\d/u.test(sentence) || sentence.split(' ').length > 8) return false;
+  if (!isShortName(sentence)) return false;
   const lower = sentence.toLowerCase();
   const slash = lower.lastIndexOf('/');
   const via = lower.lastIndexOf(' via ');

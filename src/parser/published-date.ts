@@ -1,4 +1,4 @@
-import { addDays, isoDate, isoWeekday } from './calendar.ts';
+import { addDays, isCalendarDate, isoWeekday } from './calendar.ts';
 
 /** ISO weekday numbers, 1 (Monday) to 7 (Sunday). */
 const WEEKDAYS: Record<string, number> = {
@@ -30,10 +30,4 @@ export function inferPublishedDate(lede: string | undefined, captionDates: reado
   if (!named || !isCalendarDate(latest)) return null;
   const ahead = (WEEKDAYS[named[1]!]! - isoWeekday(latest) + 7) % 7;
   return addDays(latest, ahead);
-}
-
-/** A real `YYYY-MM-DD` date, as captions give: anything else infers nothing. */
-function isCalendarDate(text: string): boolean {
-  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return parts !== null && isoDate(Number(parts[1]), Number(parts[2]), Number(parts[3])) !== null;
 }

@@ -23,8 +23,12 @@ export function slugify(headline: string): string {
   return boundary > 0 ? cut.slice(0, boundary) : folded.slice(0, MAX_SLUG);
 }
 
-/** Accents folded (NFKD, then marks dropped), lower case, runs of anything else one `-`, none at the ends. */
-function foldNonAscii(headline: string): string {
+/**
+ * Accents folded (NFKD, then marks dropped), lower case, runs of anything
+ * else one `-`, none at the ends. Exported as the reference `foldAscii` is
+ * tested against.
+ */
+export function foldNonAscii(headline: string): string {
   return headline
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -6,8 +6,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DateTime } from 'luxon';
 import type { Marked } from 'marked';
+import { isCalendarDate } from '../parser/calendar.ts';
 import type { Diagnostic, EditorialOverride } from '../types.ts';
 import { lineOfYamlError, readFrontMatter } from './front-matter.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -68,9 +68,7 @@ export function parseOverride(text: string, file: string, slug: string, markdown
  */
 function toIsoDate(value: unknown, raw: string | undefined): string | null {
   const text = (raw ?? (typeof value === 'string' ? value : '')).replace(/^(['"])(.*)\1$/, '$2').trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
-  const date = DateTime.fromISO(text, { zone: 'UTC' });
-  return date.isValid ? date.toISODate() : null;
+  return isCalendarDate(text) ? text : null;
 }
 
 function toStringList(value: unknown): string[] | null {

@@ -8,20 +8,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWords, isSubhead } from '../../src/parser/body-blocks.ts';
 import { findCaptionDate } from '../../src/parser/caption-date.ts';
-import { slugify } from '../../src/parser/slugs.ts';
+import { foldNonAscii, slugify } from '../../src/parser/slugs.ts';
 
 const referenceSubhead = (text: string) =>
   !/[\p{Ll}\p{Lt}\p{Lm}\p{Lo}]/u.test(text) && (text.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 const referenceWords = (text: string) =>
   text.match(/[\p{L}\p{N}\p{M}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu)?.length ?? 0;
-const referenceSlug = (headline: string) =>
-  headline
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ß]/gu, 'ss')
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-|-$/gu, '');
 
 const ASCII_PIECES = ['a', 'q', 'A', 'Z', '7', '0', ' ', "'", '-', '.', ',', ':', '"', '_', '!', '\t', 'NATO', 'said'];
 const ascii = fc.oneof(
@@ -56,9 +48,11 @@ describe('ASCII and table fast paths agree with the Unicode rules', () => {
   });
 
   it('slugify folds only what needs folding', () => {
+    // ASCII headlines take the ASCII path; the general fold is the reference.
+    // (Other text takes the general fold itself: comparing would prove nothing.)
     fc.assert(
-      fc.property(text, (t) => {
-        const expected = referenceSlug(t);
+      fc.property(ascii, (t) => {
+        const expected = foldNonAscii(t);
         if (expected !== '' && expected.length <= 80) expect(slugify(t)).toBe(expected);
       }),
       { numRuns: 3000 },
