@@ -29,7 +29,7 @@ import * as pagefind from 'pagefind';
 export const PAGES_PER_BUNDLE = 5000;
 
 /** The list of bundles to merge, next to the first bundle's files. */
-export const BUNDLES_FILE = 'bundles.json';
+const BUNDLES_FILE = 'bundles.json';
 
 /** What marks a page as one to index (Pagefind's own attribute). */
 const BODY_MARKER = Buffer.from('data-pagefind-body');
@@ -50,7 +50,7 @@ export interface SearchIndexResult {
 }
 
 /** The contents of `pagefind/bundles.json`. */
-export interface BundleList {
+interface BundleList {
   /** The bundles to merge into the one in `pagefind/`, as paths relative to it (`part-1/`). */
   merge: string[];
 }
@@ -63,23 +63,30 @@ export interface BundleList {
  * const { pages, bundles } = await writeSearchIndex('_site'); // pages === number of articles
  */
 export async function writeSearchIndex(outputDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  const groups = splitEvenly(listIndexablePages(outputDir), options.pagesPerBundle ?? PAGES_PER_BUNDLE);
   const bundleDir = join(outputDir, BUNDLE_DIR);
+  // Removed before the pages are listed, so the listing never walks an old index.
   await rm(bundleDir, { recursive: true, force: true });
+  const groups = splitEvenly(listIndexablePages(outputDir), options.pagesPerBundle ?? PAGES_PER_BUNDLE);
+  const list: BundleList = { merge: [] };
   let pages = 0;
   try {
     for (const [i, group] of groups.entries()) {
-      pages += await writeBundle(outputDir, group, i === 0 ? bundleDir : join(bundleDir, partName(i)), i === 0);
+      if (i === 0) {
+        pages += await writeBundle(outputDir, group, bundleDir);
+      } else {
+        const part = `part-${i}`;
+        pages += await writeBundle(outputDir, group, join(bundleDir, part));
+        // A merged bundle is searched by the first one's code: it needs none of its own.
+        await removeUiFiles(join(bundleDir, part));
+        list.merge.push(`${part}/`);
+      }
     }
   } finally {
     await pagefind.close();
   }
-  const list: BundleList = { merge: groups.slice(1).map((_, i) => `${partName(i + 1)}/`) };
   await writeFile(join(bundleDir, BUNDLES_FILE), `${JSON.stringify(list)}\n`);
   return { pages, bundles: groups.length };
 }
-
-const partName = (i: number) => `part-${i}`;
 
 /**
  * The HTML files under `outputDir` that carry `data-pagefind-body`, as
@@ -95,7 +102,7 @@ function listIndexablePages(outputDir: string): string[] {
     for (const entry of readdirSync(join(outputDir, relative), { withFileTypes: true })) {
       const path = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (path !== BUNDLE_DIR) walk(path);
+        walk(path);
       } else if (entry.name.endsWith('.html')) {
         files.push(path);
       }
@@ -129,13 +136,10 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
  * read here and handed over with `addHTMLFile`, in path order: Pagefind
  * keeps pages in the order they arrive, so the order makes the bytes. Up to
  * {@link PAGES_IN_FLIGHT} are sent before the first answer is awaited, so
- * Pagefind is not kept waiting for a round trip per page. Every bundle but
- * the first loses the UI, scripts and WebAssembly Pagefind writes into
- * each: a merged bundle is searched by the first one's code and needs only
- * its entry file, metadata, index and fragments. Returns the number of
- * pages indexed.
+ * Pagefind is not kept waiting for a round trip per page. Returns the
+ * number of pages indexed.
  */
-async function writeBundle(outputDir: string, pages: string[], outputPath: string, isFirst: boolean): Promise<number> {
+async function writeBundle(outputDir: string, pages: string[], outputPath: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -152,7 +156,6 @@ async function writeBundle(outputDir: string, pages: string[], outputPath: strin
     await Promise.all(inFlight);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
-    if (!isFirst) await removeUiFiles(outputPath);
   } finally {
     await index.deleteIndex();
   }
@@ -162,7 +165,11 @@ async function writeBundle(outputDir: string, pages: string[], outputPath: strin
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
-/** Keeps only what a merged bundle is read for: `pagefind-entry.json`, `*.pf_meta` and the folders. */
+/**
+ * Keeps only what a merged bundle is read for: `pagefind-entry.json`,
+ * `*.pf_meta` and the folders (index and fragments), not the UI, scripts
+ * and WebAssembly Pagefind writes into every bundle.
+ */
 async function removeUiFiles(bundlePath: string): Promise<void> {
   for (const entry of await readdir(bundlePath, { withFileTypes: true })) {
     if (entry.isFile() && entry.name !== 'pagefind-entry.json' && !entry.name.endsWith('.pf_meta')) {

@@ -80,7 +80,7 @@ const PAGE_TYPES: readonly [type: string, pattern: RegExp][] = [
 ];
 
 /** The page type of a site-relative HTML path. */
-export function pageTypeOf(file: string): string {
+function pageTypeOf(file: string): string {
   return PAGE_TYPES.find(([, pattern]) => pattern.test(file))?.[0] ?? 'page';
 }
 
