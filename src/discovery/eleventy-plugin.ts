@@ -7,7 +7,7 @@ import type { UserConfig } from '@11ty/eleventy';
 import { SITE_LOADED_EVENT } from '../site/eleventy-plugin.ts';
 import { buildDiscovery, type DiscoveryData, type DiscoveryInput } from './index.ts';
 import { pageMetadata, type PageMetadata } from './page-metadata.ts';
-import { cachedTimeReader } from './publication-date.ts';
+import { cachedTimeReader, type TimeReader } from './publication-date.ts';
 import { buildGazetteer, type Gazetteer } from './place-names.ts';
 import { newsArticleJsonLd, scriptSafeJson } from './structured-data.ts';
 import { groupByTopic } from './topic-pages.ts';
@@ -15,25 +15,33 @@ import type { DiscoveryArticle } from './types.ts';
 
 
 /**
- * Discovery data per site object and `now`. A batched build (see
- * `buildSite`) hands the same loaded site to several Eleventy runs; the
- * data is a pure function of it, so it is computed once per build.
+ * Discovery data per site object and `now`, with the date reader it and
+ * the page filters share. A batched build (see `buildSite`) hands the same
+ * loaded site to several Eleventy runs; the data is a pure function of it,
+ * so it is computed, and each (day, zone) read, once per build.
  */
-const computed = new WeakMap<DiscoveryInput, Map<string | null, DiscoveryData>>();
+interface Discovered {
+  data: DiscoveryData;
+  readTime: TimeReader;
+}
 
-function discoveryFor(site: DiscoveryInput, now: string | null, gazetteer: Gazetteer): DiscoveryData {
+const computed = new WeakMap<DiscoveryInput, Map<string | null, Discovered>>();
+
+function discoveryFor(site: DiscoveryInput, now: string | null, gazetteer: Gazetteer): Discovered {
   let byNow = computed.get(site);
   if (!byNow) computed.set(site, (byNow = new Map()));
-  let data = byNow.get(now);
-  if (!data) {
+  let found = byNow.get(now);
+  if (!found) {
+    // luxon's zone arithmetic is the costly part of reading dates.
+    const readTime = cachedTimeReader();
     // Frozen so Eleventy shares it: its data cascade deep-copies plain
     // objects into every template's data (articleOf, topicsOf and
     // relatedOf once per template: 22 copies of each article at N=1,000)
     // but passes frozen ones through as they are.
-    data = Object.freeze(buildDiscovery(site, { now, gazetteer }));
-    byNow.set(now, data);
+    found = { data: Object.freeze(buildDiscovery(site, { now, gazetteer, readTime })), readTime };
+    byNow.set(now, found);
   }
-  return data;
+  return found;
 }
 
 export interface DiscoveryPluginOptions {
@@ -50,13 +58,12 @@ export function discoveryPlugin(eleventyConfig: UserConfig, options: DiscoveryPl
   const gazetteer = buildGazetteer();
   let latest: DiscoveryData | null = null;
   let failure: unknown = null;
-  // The page filters read each article's date in its zone; luxon's zone
-  // arithmetic is the costly part, so each build reads each (day, zone) once.
-  let readTime = cachedTimeReader();
+  // The page filters read each article's date in its zone, through the
+  // reader the discovery data was built with.
+  let readTime: TimeReader = cachedTimeReader();
   eleventyConfig.on(SITE_LOADED_EVENT, (site: DiscoveryInput) => {
-    readTime = cachedTimeReader();
     try {
-      latest = discoveryFor(site, options.now ?? null, gazetteer);
+      ({ data: latest, readTime } = discoveryFor(site, options.now ?? null, gazetteer));
       failure = null;
     } catch (error) {
       failure = error;

@@ -6,7 +6,7 @@
 import { absoluteUrl } from './absolute-url.ts';
 import { feedData, jsonFeed, type FeedData } from './feeds.ts';
 import { buildGazetteer, type Gazetteer } from './place-names.ts';
-import { cachedTimeReader } from './publication-date.ts';
+import { cachedTimeReader, type TimeReader } from './publication-date.ts';
 import { relatedArticles } from './related.ts';
 import {
   DEFAULT_NEWS_OPTIONS, newsSitemapEntries, sitemapEntries, sitemapParts,
@@ -34,6 +34,8 @@ export interface DiscoveryOptions {
   now?: string | null;
   /** Reused across rebuilds: the dataset is the same. */
   gazetteer?: Gazetteer;
+  /** Reads publication dates (default: a new per-build cache); pass the one the page filters share. */
+  readTime?: TimeReader;
 }
 
 export interface TopicLink {
@@ -96,7 +98,7 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
     relatedOf[slug] = (related.get(slug) ?? []).map((s) => articleOf[s] as DiscoveryArticle);
   }
   const pages = topicPages(topicIndex);
-  const readTime = cachedTimeReader();
+  const readTime = options.readTime ?? cachedTimeReader();
   const feed = feedData(articles, site, (slug) => topicIndex.topicsByArticle.get(slug) ?? [], 50, readTime);
   const parts = sitemapParts(sitemapEntries(sitePages(input, pages, articleOf, readTime), site));
   const single = parts.length === 1 && parts[0]?.url === '/sitemap.xml';
