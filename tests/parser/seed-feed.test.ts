@@ -61,3 +61,33 @@ describe('the seed feed', () => {
     ]);
   });
 });
+
+/**
+ * The two editing slips that used to merge articles silently: one `TT`
+ * deleted, and only the first copy of a headline edited. Each still gives
+ * the four articles with the clean feed's bodies, and a warning naming the
+ * damaged line.
+ */
+describe('the seed feed with an editing slip', () => {
+  const lines = text.split('\n');
+  const bodies = (result: ReturnType<typeof parseFeed>) => result.articles.map((a) => a.body.map((b) => b.text));
+  const clean = bodies({ articles, diagnostics });
+
+  it('recovers a deleted TT line and names where it is missing', () => {
+    const iran = lines.findIndex((l) => l.startsWith('Iran Warns'));
+    const marker = lines.indexOf('TT', iran);
+    const damaged = parseFeed({ file: FILE, text: lines.filter((_, i) => i !== marker).join('\n') });
+    expect(damaged.articles.map((a) => a.headline)).toEqual(articles.map((a) => a.headline));
+    expect(bodies(damaged)).toEqual(clean);
+    expect(damaged.diagnostics.map((d) => [d.rule, d.line, d.severity])).toEqual([['missing-marker', marker + 2, 'warning']]);
+  });
+
+  it('reads a headline edited in its first copy only as one article, warning with both lines', () => {
+    const damaged = parseFeed({ file: FILE, text: text.replace('Factory Explosion Kills 8', 'Factory Blast Kills 9') });
+    expect(damaged.articles.map((a) => a.headline)).toEqual(articles.map((a) => a.headline));
+    expect(bodies(damaged)).toEqual(clean);
+    expect(damaged.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', rule: 'headline-mismatch', line: 88, endLine: 94, message: expect.stringContaining("\"Factory Blast Kills 9 in Northern China\" vs \"Factory Explosion Kills 8 in Northern China\"; using line 94's") }),
+    ]);
+  });
+});

@@ -2,7 +2,7 @@
  * `broadsheet build` as CI sees it: diagnostics on stderr as FILE:LINE, exit
  * codes, --strict, GitHub annotations. Runs the command in-process.
  */
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { runBuild } from '../../src/cli/build.ts';
@@ -40,6 +40,20 @@ it('prints a warning as FILE:LINE and succeeds; --strict fails on it', async () 
   const strict = await build(['--strict']);
   expect(strict.code).toBe(1);
   expect(strict.stderr).toContain(warningLine);
+});
+
+it('fails --strict on a feed whose TT line was deleted, naming the line', async () => {
+  const feed = join(import.meta.dirname, '..', '..', 'content', 'feeds', '000_c9096681fbbcbff7.txt');
+  const lines = (await readFile(feed, 'utf8')).split('\n');
+  const marker = lines.indexOf('TT', lines.findIndex((l) => l.startsWith('Iran Warns')));
+  const dir = await makeContent({ 'feeds/000_c9096681fbbcbff7.txt': lines.filter((_, i) => i !== marker).join('\n') }, false);
+  try {
+    const strict = await build(['--strict'], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(`000_c9096681fbbcbff7.txt:${marker + 2}: warning: no "TT" marker between the two copies of the header`);
+  } finally {
+    await rm(join(dir, '..'), { recursive: true, force: true });
+  }
 });
 
 it('adds GitHub Actions annotations when GITHUB_ACTIONS=true', async () => {
