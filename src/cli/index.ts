@@ -3,6 +3,8 @@
  * Every command returns its exit code; none lets a stack trace reach the user
  * for a content problem.
  */
+import { printable } from '../diagnostics.ts';
+
 const USAGE = `Usage: broadsheet <command> [options]
 
 Commands:
@@ -38,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     // unwritable folder): report it in one line, with the cause chain, and
     // keep the stack for those who ask for it.
     const message = error instanceof Error ? describeError(error) : String(error);
-    process.stderr.write(`broadsheet ${name}: ${message}\n`);
+    process.stderr.write(`broadsheet ${name}: ${printable(message)}\n`);
     if (process.env.BROADSHEET_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 1;
   }

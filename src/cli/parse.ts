@@ -2,7 +2,7 @@
  * `broadsheet parse FILE...`: feed files in, article records as JSON on
  * stdout, diagnostics as `FILE:LINE: severity: message` on stderr.
  */
-import { formatDiagnostic, formatGithubAnnotation } from '../diagnostics.ts';
+import { printDiagnostics } from './report.ts';
 import { loadFeeds } from '../feeds/read-feeds.ts';
 
 const USAGE = `Usage: broadsheet parse [--compact] [--github] FILE...
@@ -47,9 +47,6 @@ export async function runParse(args: string[]): Promise<number> {
   }
   const result = await loadFeeds(files);
   process.stdout.write(`${JSON.stringify(result, null, compact ? undefined : 2)}\n`);
-  for (const d of result.diagnostics) {
-    process.stderr.write(`${formatDiagnostic(d)}\n`);
-    if (github) process.stderr.write(`${formatGithubAnnotation(d)}\n`);
-  }
+  printDiagnostics(result.diagnostics, process.stderr, github);
   return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

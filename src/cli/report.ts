@@ -2,22 +2,20 @@
  * Printing diagnostics and turning them into an exit code, shared by the
  * commands that build.
  */
-import { formatDiagnostic, formatGithubAnnotation } from '../diagnostics.ts';
+import { printedLines } from '../diagnostics.ts';
 import type { Diagnostic } from '../types.ts';
 
 /**
  * Writes each diagnostic as `FILE:LINE: severity: message`, plus a GitHub
  * Actions annotation when `github` is set (the runner reads `::warning …`
- * workflow commands from the job's output).
+ * workflow commands from the job's output). Past a few hundred of one rule
+ * the rest are summed up in one line (`printedLines`).
  *
  * @example
  * printDiagnostics(list, process.stderr, process.env.GITHUB_ACTIONS === 'true');
  */
 export function printDiagnostics(list: readonly Diagnostic[], out: NodeJS.WritableStream, github: boolean): void {
-  for (const d of list) {
-    out.write(`${formatDiagnostic(d)}\n`);
-    if (github) out.write(`${formatGithubAnnotation(d)}\n`);
-  }
+  for (const line of printedLines(list, github)) out.write(`${line}\n`);
 }
 
 /**

@@ -5,6 +5,7 @@
  * parent restarts this process when Broadsheet's own code changes, because
  * Node cannot re-import changed ES modules in a running process.
  */
+import { printable } from '../diagnostics.ts';
 import { createEleventy } from '../site/run-eleventy.ts';
 import { printDiagnostics } from './report.ts';
 
@@ -29,7 +30,7 @@ try {
   if (watcher) await new Promise<void>((ready) => watcher.once('ready', ready));
   process.stdout.write('broadsheet serve: watching for changes\n');
 } catch (error) {
-  process.stderr.write(`broadsheet serve: build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`broadsheet serve: build failed: ${printable(error instanceof Error ? error.message : String(error))}\n`);
   notify({ type: 'failed' });
 }
 process.on('disconnect', () => process.exit(0));

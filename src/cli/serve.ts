@@ -12,6 +12,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, type FSWatcher, watch } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { printable } from '../diagnostics.ts';
 import { parseCommandArgs } from './args.ts';
 import { startDevServer, type DevServer } from '../site/dev-server.ts';
 import { CONFIG_FILE } from '../site/run-eleventy.ts';
@@ -71,7 +72,7 @@ export async function runServe(args: string[]): Promise<number> {
   const builder = new BuildProcess(env, () => server.reload());
   builder.start();
   const watchers = watchCode((file) => {
-    process.stdout.write(`broadsheet serve: code changed (${file}); restarting the build\n`);
+    process.stdout.write(`broadsheet serve: code changed (${printable(file)}); restarting the build\n`);
     void builder.restart();
   });
 

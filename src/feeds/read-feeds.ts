@@ -25,7 +25,7 @@ export async function readFeedFiles(paths: readonly string[]): Promise<{ sources
   const results: Array<FeedSource | Diagnostic> = [];
   // A few files at a time: a site with thousands of feeds must not run out of file handles.
   for (let start = 0; start < paths.length; start += PARALLEL_READS) {
-    results.push(...(await Promise.all(paths.slice(start, start + PARALLEL_READS).map((file) => readOne(file)))));
+    for (const result of await Promise.all(paths.slice(start, start + PARALLEL_READS).map((file) => readOne(file)))) results.push(result);
   }
   for (const result of results) {
     if ('text' in result) sources.push(result);

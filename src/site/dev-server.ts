@@ -3,10 +3,9 @@
  * open pages after each rebuild through a server-sent-events stream. The
  * reload script is injected into responses only; `_site/` stays clean.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 
 const RELOAD_PATH = '/__broadsheet/reload';
 const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(RELOAD_PATH)}).addEventListener('reload', () => location.reload());</script>`;
@@ -37,7 +36,14 @@ export interface DevServer {
 export async function startDevServer(root: string, port: number): Promise<DevServer> {
   const base = resolve(root);
   const clients = new Set<ServerResponse>();
+  let bound = port;
   const server: Server = createServer((request, response) => {
+    // A page on another site can point a DNS name at 127.0.0.1 (DNS
+    // rebinding); its requests carry that name, never one of ours.
+    if (!isLocalHost(request.headers.host, bound)) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: this preview answers only to 127.0.0.1, localhost and [::1]\n');
+      return;
+    }
     handle(base, request, response, clients).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
@@ -48,8 +54,9 @@ export async function startDevServer(root: string, port: number): Promise<DevSer
     server.listen({ port, host: '127.0.0.1' }, ready);
   });
   const address = server.address();
+  bound = typeof address === 'object' && address ? address.port : port;
   return {
-    port: typeof address === 'object' && address ? address.port : port,
+    port: bound,
     reload() {
       for (const client of clients) client.write('event: reload\ndata: {}\n\n');
     },
@@ -76,8 +83,8 @@ async function handle(base: string, request: IncomingMessage, response: ServerRe
     return;
   }
   const file = await findFile(base, pathname);
-  if (file === 'redirect') {
-    response.writeHead(301, { location: `${pathname}/` }).end();
+  if (file && typeof file === 'object') {
+    response.writeHead(301, { location: file.redirect }).end();
     return;
   }
   const status = file ? 200 : 404;
@@ -98,18 +105,40 @@ async function handle(base: string, request: IncomingMessage, response: ServerRe
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
     return;
   }
+  // Opened before the status is sent: a file removed or made unreadable
+  // since `stat` (a rebuild, `rm -rf _site`) is a 404, not a dead server.
+  const opened = await open(file).catch(() => null);
+  if (!opened) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    return;
+  }
   response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-  createReadStream(file).pipe(response);
+  const stream = opened.createReadStream();
+  stream.on('error', () => response.destroy());
+  stream.pipe(response);
 }
 
-/** The file for a URL path inside the root, never outside it. */
-async function findFile(base: string, pathname: string): Promise<string | null | 'redirect'> {
+/** Whether a request's Host header names this server on the loopback interface. */
+function isLocalHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
+}
+
+/**
+ * The file for a URL path inside the root, never outside it, or a redirect
+ * for a folder named without its slash. The redirect is made from the
+ * resolved folder, never from the request's text, so it can only name a
+ * path on this server (never `//other.host/`).
+ */
+async function findFile(base: string, pathname: string): Promise<string | null | { redirect: string }> {
   const candidate = resolve(base, `.${pathname}`);
   if (candidate !== base && !candidate.startsWith(base + sep)) return null;
   const info = await stat(candidate).catch(() => null);
   if (info?.isFile()) return candidate;
   if (info?.isDirectory()) {
-    if (!pathname.endsWith('/')) return 'redirect';
+    if (!pathname.endsWith('/')) {
+      const path = relative(base, candidate).split(sep).map(encodeURIComponent).join('/');
+      return { redirect: `/${path}${path ? '/' : ''}` };
+    }
     const index = join(candidate, 'index.html');
     return (await stat(index).catch(() => null))?.isFile() ? index : null;
   }

@@ -5,7 +5,7 @@
  */
 import type { UserConfig } from '@11ty/eleventy';
 import type { Marked } from 'marked';
-import { formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
+import { printedLines, sortDiagnostics } from '../diagnostics.ts';
 import type { Diagnostic, SiteData } from '../types.ts';
 import { filtersPlugin } from './filters.ts';
 import { loadSite } from './load-site.ts';
@@ -68,5 +68,5 @@ async function loadAndReport(eleventyConfig: UserConfig, contentDir: string, mar
 
 /** Plain Eleventy runs (no Broadsheet CLI listening) still show problems. */
 function printDiagnostics(list: readonly Diagnostic[]): void {
-  for (const d of list) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const line of printedLines(list, false)) process.stderr.write(`${line}\n`);
 }

@@ -90,7 +90,7 @@ export async function loadOverrides(dir: string, markdown: Marked): Promise<{ ov
   for (const name of await listMarkdown(dir)) {
     const file = join(dir, name);
     const result = parseOverride(await readFile(file, 'utf8'), file, name.slice(0, -3), markdown);
-    diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) diagnostics.push(d);
     if (result.override) overrides.set(result.override.slug, result.override);
   }
   return { overrides, diagnostics };

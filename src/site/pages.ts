@@ -67,7 +67,7 @@ export async function loadPages(dir: string, markdown: Marked): Promise<{ pages:
   for (const name of await listMarkdown(dir)) {
     const file = join(dir, name);
     const result = parsePage(await readFile(file, 'utf8'), file, name.slice(0, -3), markdown);
-    diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) diagnostics.push(d);
     if (result.page) pages.push(result.page);
   }
   return { pages, diagnostics };

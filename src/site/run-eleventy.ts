@@ -131,7 +131,8 @@ export async function buildSite(
     ...rest,
     batch: { from: 0, to: articlesPerRun },
     onDiagnostics: (list) => {
-      diagnostics.push(...list);
+      // One by one: spreading 100,000s of items into push() overflows the call stack.
+      for (const d of list) diagnostics.push(d);
       options.onDiagnostics?.(list);
     },
   });
