@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import { FrontMatterError, parseFrontMatterYaml } from '../front-matter-yaml.ts';
 import { DateTime, IANAZone } from 'luxon';
 import type { Diagnostic, FeedLines, FeedMeta } from '../types.ts';
 import { isCalendarDate } from './calendar.ts';
@@ -59,13 +60,12 @@ export function readFrontMatter(lines: FeedLines, file: string): FrontMatterResu
   const diagnostics: Diagnostic[] = [];
   let data: Record<string, unknown> = {};
   try {
-    const parsed = matter(`${yaml}\n`, { language: 'yaml', engines: { js: refuseScript, javascript: refuseScript } }).data as unknown;
+    const parsed = matter(`${yaml}\n`, { language: 'yaml', engines: { yaml: parseFrontMatterYaml, js: refuseScript, javascript: refuseScript } }).data as unknown;
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
     else diagnostics.push(warn(file, 1, 'front matter is not a key: value map; ignored'));
   } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
-    const line = 2 + (typeof mark?.line === 'number' ? mark.line : 0);
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    const line = error instanceof FrontMatterError ? error.line : 1;
+    const reason = (error as Error).message;
     diagnostics.push(warn(file, Math.min(line, close + 1), `front matter is not valid YAML (${reason}); ignored`));
   }
   const meta = toMeta(data, keyLines(texts, close), file, diagnostics);

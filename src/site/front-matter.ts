@@ -3,6 +3,7 @@
  * line numbers so a problem points at the key that causes it.
  */
 import matter from 'gray-matter';
+import { FrontMatterError, parseFrontMatterYaml } from '../front-matter-yaml.ts';
 
 export interface FrontMatterFile {
   data: Record<string, unknown>;
@@ -26,7 +27,7 @@ export function readFrontMatter(text: string): FrontMatterFile {
   // An options object keeps gray-matter from caching by content, which would
   // hand back one shared (and mutable) data object for identical files. Its
   // `---js` fences would run the front matter as JavaScript: refused.
-  const parsed = matter(text.replace(/^\uFEFF/, ''), { excerpt: false, engines: { js: refuseCode, javascript: refuseCode } });
+  const parsed = matter(text.replace(/^\uFEFF/, ''), { excerpt: false, engines: { yaml: parseFrontMatterYaml, js: refuseCode, javascript: refuseCode } });
   const data = (parsed.data ?? {}) as Record<string, unknown>;
   const keyLines = new Map<string, number>();
   const rawValues = new Map<string, string>();
@@ -55,8 +56,5 @@ function refuseCode(): never {
 
 /** The file line of a YAML error in front matter. */
 export function lineOfYamlError(error: unknown): number {
-  const mark = (error as { mark?: { line?: number } }).mark;
-  // gray-matter hands js-yaml the text after the opening `---`, starting with
-  // its line break, so YAML line 0 is line 1 of the file.
-  return typeof mark?.line === 'number' ? mark.line + 1 : 1;
+  return error instanceof FrontMatterError ? error.line : 1;
 }

@@ -33,7 +33,7 @@ export function parsePage(text: string, file: string, slug: string, markdown: Ma
   try {
     front = readFrontMatter(text);
   } catch (error) {
-    const reason = (error as { reason?: string }).reason ?? String(error);
+    const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
     diagnostics.push({ file, line: lineOfYamlError(error), severity: 'error', message: `invalid front matter: ${reason}`, rule: 'page-syntax' });
     return { page: null, diagnostics };
   }
