@@ -164,18 +164,18 @@ export function readUnmarkedHeader(rows: Rows, i: number, current: (text: string
   return j >= 0 ? readRepeatedHeader(rows, i, j, file) : readSingleHeader(rows, i, file);
 }
 
-/** The header at `i` repeated at `j` with no marker between the copies. */
+/**
+ * The header at `i` repeated at `j` with no marker between the copies; the
+ * rows between, if any, are runs of doubled lines (`readUnmarkedHeader`
+ * found them so), and the second copy must repeat them.
+ */
 function readRepeatedHeader(rows: Rows, i: number, j: number, file: string): Header | null {
   const head = textOf(rows, i);
-  const between = new Set<string>();
-  let doubledOrCredited = true;
-  for (let k = i + 1; k < j; k++) {
-    between.add(textOf(rows, k));
-    if (!isDoubled(rows, k) && !(k > i + 1 && isDoubled(rows, k - 1)) && !looksLikeCaption(rows, k)) doubledOrCredited = false;
-  }
   // A line given twice with only blank lines between is a paragraph repeated
   // as often as a headline: only a headline's shape tells them apart.
-  if (j === i + 1 ? !blankAfter(rows, i) || !looksLikeHeadline(head) : !doubledOrCredited && !looksLikeHeadline(head)) return null;
+  if (j === i + 1 && (!blankAfter(rows, i) || !looksLikeHeadline(head))) return null;
+  const between = new Set<string>();
+  for (let k = i + 1; k < j; k++) between.add(textOf(rows, k));
   for (let k = j + 1; k < 2 * j - i && k < rows.at.length; k++) between.delete(textOf(rows, k));
   if (between.size > 0) return null;
   const copies = new CaptionCopies(rows);
