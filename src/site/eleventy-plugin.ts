@@ -36,7 +36,7 @@ export const PRELOADED_SITE_EVENT = 'broadsheet.preloaded-site';
  */
 export function broadsheetPlugin(eleventyConfig: UserConfig, options: BroadsheetPluginOptions): void {
   const markdown = createMarkdown();
-  eleventyConfig.setLibrary('md', { render: (source: string) => renderMarkdown(markdown, source) });
+  eleventyConfig.setLibrary('md', { render: (source: string) => renderMarkdown(markdown, source).html });
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPassthroughCopy({ public: '/' });
   eleventyConfig.addWatchTarget(options.contentDir);

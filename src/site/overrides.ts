@@ -10,7 +10,7 @@ import type { Marked } from 'marked';
 import { isCalendarDate } from '../parser/calendar.ts';
 import type { Diagnostic, EditorialOverride } from '../types.ts';
 import { lineOfYamlError, readFrontMatter } from './front-matter.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderMarkdown, unsafeHtmlMessage } from './markdown.ts';
 
 const STRING_KEYS = ['headline', 'dek', 'byline', 'image'] as const;
 const KNOWN_KEYS = new Set<string>([...STRING_KEYS, 'published', 'topics']);
@@ -58,7 +58,12 @@ export function parseOverride(text: string, file: string, slug: string, markdown
       override[key as (typeof STRING_KEYS)[number]] = value.trim();
     }
   }
-  if (front.body.trim() !== '') override.noteHtml = renderMarkdown(markdown, front.body);
+  if (front.body.trim() !== '') {
+    const note = renderMarkdown(markdown, front.body);
+    override.noteHtml = note.html;
+    const unsafe = unsafeHtmlMessage(note.removed);
+    if (unsafe) diagnostics.push({ file, line: front.bodyLine, severity: 'warning', message: unsafe, rule: 'unsafe-html' });
+  }
   return { override, diagnostics };
 }
 

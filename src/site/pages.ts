@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Marked } from 'marked';
 import type { Diagnostic, SitePage } from '../types.ts';
 import { lineOfYamlError, readFrontMatter } from './front-matter.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderMarkdown, unsafeHtmlMessage } from './markdown.ts';
 import { listMarkdown } from './overrides.ts';
 
 const KNOWN_KEYS = new Set(['title', 'description']);
@@ -47,13 +47,16 @@ export function parsePage(text: string, file: string, slug: string, markdown: Ma
     diagnostics.push({ file, line: front.keyLines.get('title') ?? 1, severity: 'error', message: 'a page needs a "title" in its front matter', rule: 'page-value' });
     return { page: null, diagnostics };
   }
+  const body = renderMarkdown(markdown, front.body);
+  const unsafe = unsafeHtmlMessage(body.removed);
+  if (unsafe) diagnostics.push({ file, line: front.bodyLine, severity: 'warning', message: unsafe, rule: 'unsafe-html' });
   return {
     page: {
       slug,
       url: `/${slug}/`,
       title: title.trim(),
       description: typeof description === 'string' && description.trim() ? description.trim() : null,
-      html: renderMarkdown(markdown, front.body),
+      html: body.html,
       file,
     },
     diagnostics,
