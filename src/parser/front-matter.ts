@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import { FrontMatterError, parseFrontMatterYaml } from '../front-matter-yaml.ts';
+import { canonicalLanguageTag } from '../language-tag.ts';
 import { DateTime, IANAZone } from 'luxon';
 import type { Diagnostic, FeedLines, FeedMeta } from '../types.ts';
 import { isCalendarDate } from './calendar.ts';
@@ -100,6 +101,11 @@ function toMeta(data: Record<string, unknown>, keys: Map<string, { line: number;
     if (field === 'published') meta.published = toIsoDate(value, keys.get(key)?.written ?? '');
     else meta[field] = typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
     if (meta[field] === null) diagnostics.push(warn(file, line, `front-matter "${key}" has an unusable value; ignored`));
+    if (field === 'lang' && meta.lang !== null) {
+      const tag = canonicalLanguageTag(meta.lang);
+      if (tag === null) diagnostics.push(warn(file, line, `front-matter "${key}" must be a BCP 47 language tag such as "en" or "pt-BR", got ${JSON.stringify(meta.lang)}; the site's language applies`));
+      meta.lang = tag;
+    }
     if (field === 'timeZone' && meta.timeZone !== null && !IANAZone.isValidZone(meta.timeZone)) {
       diagnostics.push(warn(file, line, `front-matter time zone "${meta.timeZone}" is not an IANA zone; ignored`));
       meta.timeZone = null;

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { IANAZone } from 'luxon';
 import type { Diagnostic, SiteSettings } from '../types.ts';
+import { canonicalLanguageTag } from '../language-tag.ts';
 
 export const DEFAULT_SETTINGS: Readonly<SiteSettings> = Object.freeze({
   title: 'Broadsheet',
@@ -17,8 +18,6 @@ export const DEFAULT_SETTINGS: Readonly<SiteSettings> = Object.freeze({
 
 // `logo` is optional: without it, structured data names the site's favicon.
 const KNOWN_KEYS = new Set([...Object.keys(DEFAULT_SETTINGS), 'logo']);
-// BCP 47 in its common shape: language, optional script, region, variants.
-const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|\d{3}))?(?:-[a-zA-Z\d]{5,8})*$/;
 
 /**
  * Parses and validates the text of a settings file.
@@ -74,7 +73,7 @@ function checkValue(key: keyof SiteSettings, value: string): string | { error: s
       return url.href.replace(/\/+$/, '');
     }
     case 'language':
-      return LANGUAGE_TAG.test(value) ? value : { error: `"language" must be a BCP 47 tag such as "en" or "pt-BR", got "${value}"` };
+      return canonicalLanguageTag(value) ?? { error: `"language" must be a BCP 47 tag such as "en" or "pt-BR", got ${JSON.stringify(value)}` };
     case 'timeZone':
       return IANAZone.isValidZone(value) ? value : { error: `"timeZone" must be an IANA time zone such as "Europe/London", got "${value}"` };
     case 'logo':
