@@ -46,7 +46,9 @@ export async function runBuild(args: string[]): Promise<number> {
     'no-search': { type: 'boolean', default: false },
   }, USAGE);
   if (typeof values === 'number') return values;
-  if (values.now !== undefined && !DateTime.fromISO(values.now, { setZone: true }).isValid) {
+  const now = values.now === undefined ? null : DateTime.fromISO(values.now, { setZone: true });
+  // Luxon reads years up to ±275760, past what a Date or a sitemap can hold.
+  if (now && (!now.isValid || now.year < 1 || now.year > 9999)) {
     process.stderr.write(`broadsheet build: --now must be an ISO date or date-time such as 2026-02-08 or 2026-02-08T18:00+01:00, got '${values.now}'\n\n${USAGE}\n`);
     return 2;
   }

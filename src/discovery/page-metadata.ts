@@ -3,6 +3,7 @@
  * links, Open Graph and Twitter card tags. Values are plain text; the
  * template escapes them into attributes.
  */
+import { shortenText } from '../text.ts';
 import { absoluteUrl } from './absolute-url.ts';
 import { FEED_PATHS } from './feeds.ts';
 import { publicationTime, type TimeReader, w3cDateTime } from './publication-date.ts';
@@ -42,7 +43,7 @@ export const DESCRIPTION_LENGTH = 160;
  */
 export function pageMetadata(input: PageMetadataInput, site: DiscoverySite, readTime: TimeReader = publicationTime): PageMetadata {
   const title = input.title ? `${input.title} | ${site.title}` : site.title;
-  const description = shortenText(input.description || input.article?.summary || site.description);
+  const description = shortenText(input.description || input.article?.summary || site.description, DESCRIPTION_LENGTH);
   const canonical = absoluteUrl(input.url, site.url);
   const article = input.article ?? null;
   const picture = article?.images.find((image) => image.picture);
@@ -84,17 +85,3 @@ export function pageMetadata(input: PageMetadataInput, site: DiscoverySite, read
   };
 }
 
-/**
- * Shortens text at a word boundary, adding an ellipsis when it cut.
- *
- * @example
- * shortenText('one two three', 8) // => 'one two…'
- */
-export function shortenText(text: string, max = DESCRIPTION_LENGTH): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  const chars = Array.from(clean); // code points: never split a surrogate pair
-  if (chars.length <= max) return clean;
-  const cut = chars.slice(0, max - 1).join('');
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
-}

@@ -207,8 +207,12 @@ function countryTopic(code: string, gazetteer: Gazetteer): Topic {
   return { slug: slugifyTopic(name), name, country: code };
 }
 
+/** Code points in a topic slug: 80 Arabic letters are 160 of the 255 bytes a file name may have. */
+const MAX_TOPIC_SLUG = 80;
+
 /**
- * A URL-safe slug: accents folded, letters and digits of any script kept.
+ * A URL-safe slug: accents folded, letters and digits of any script kept,
+ * at most 80 characters (cut at a hyphen where there is one).
  *
  * @example
  * slugifyTopic('Türkiye') // => 'turkiye'
@@ -220,7 +224,10 @@ export function slugifyTopic(name: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  return slug || 'topic';
+  // A topic name can be any length; a file name cannot (ENAMETOOLONG past 255 bytes).
+  const points = Array.from(slug);
+  const short = points.length <= MAX_TOPIC_SLUG ? slug : points.slice(0, MAX_TOPIC_SLUG).join('').replace(/-[^-]*$|-+$/u, '');
+  return short || 'topic';
 }
 
 function compareText(a: string, b: string): number {

@@ -4,8 +4,8 @@
  * UTF-8) is a content problem for the user, so it becomes an `error`
  * diagnostic naming the file; nothing here throws for a bad feed.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { listContentFolder, readContentFile } from '../content-files.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import { parseFeeds } from '../parser/index.ts';
 import type { Diagnostic, FeedSource, ParseResult } from '../types.ts';
@@ -47,44 +47,26 @@ export async function loadFeeds(paths: readonly string[]): Promise<ParseResult> 
 }
 
 /**
- * Lists the `*.txt` feed files of a folder, sorted by name so builds are
- * deterministic. A missing folder gives `[]`: whether "no feeds" is an
- * error is the caller's decision (a new site may have none yet).
+ * Lists the `*.txt` entries of a folder, sorted by name so builds are
+ * deterministic: every entry so named, whatever its kind (a symlink is
+ * followed, and a folder or FIFO is reported when read, not skipped
+ * unseen). A missing folder has none: whether "no feeds" is an error is
+ * the caller's decision (a new site may have none yet).
  *
  * @example
- * await listFeedFiles('content/feeds') // => ['content/feeds/000_c9096681fbbcbff7.txt']
+ * (await listFeedFiles('content/feeds')).files // => ['content/feeds/000_c9096681fbbcbff7.txt']
  */
-export async function listFeedFiles(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new Error(`cannot list feed folder ${dir}`, { cause: error });
-  }
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.txt'))
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((name) => join(dir, name));
+export async function listFeedFiles(dir: string): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+  const { names, diagnostics } = await listContentFolder(dir, (name) => name.endsWith('.txt'));
+  return { files: names.map((name) => join(dir, name)), diagnostics };
 }
 
 const PARALLEL_READS = 32;
 
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'it is a folder, not a file',
-  EACCES: 'permission denied',
-};
-
 async function readOne(file: string): Promise<FeedSource | Diagnostic> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const { code = '', message } = error as NodeJS.ErrnoException;
-    return fileError(file, 1, `cannot read the feed: ${READ_ERRORS[code] ?? message}`, 'unreadable-file');
-  }
+  const read = await readContentFile(file, 'unreadable-file', 'cannot read the feed');
+  if ('problem' in read) return read.problem;
+  const { bytes } = read;
   const nul = bytes.indexOf(0);
   if (nul >= 0) return fileError(file, lineAt(bytes, nul), `binary file (a NUL byte at byte ${nul}); not a text feed`, 'binary-file');
   try {

@@ -5,7 +5,7 @@
  * @11ty/eleventy-img, whose output names hash the source bytes, so builds
  * stay deterministic and unchanged photos are not re-encoded.
  */
-import { readdir } from 'node:fs/promises';
+import { listContentFolder } from '../content-files.ts';
 import { join } from 'node:path';
 import type { Diagnostic, EditorialOverride, ResponsiveImage } from '../types.ts';
 
@@ -104,11 +104,6 @@ function toResponsiveImage(metadata: Record<string, ImageMetadataEntry[]>): Resp
 }
 
 /** Image file names in the images folder; a missing folder has none. */
-export async function listImageFiles(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir)).filter((name) => IMAGE_FILE.test(name));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new Error(`cannot read ${dir}`, { cause: error });
-  }
+export async function listImageFiles(dir: string): Promise<{ names: string[]; diagnostics: Diagnostic[] }> {
+  return listContentFolder(dir, (name) => IMAGE_FILE.test(name));
 }

@@ -43,17 +43,18 @@ export function contentPaths(contentDir: string) {
 export async function loadSite(options: LoadSiteOptions): Promise<{ site: SiteData; diagnostics: Diagnostic[] }> {
   const paths = contentPaths(options.contentDir);
   const markdown = options.markdown ?? createMarkdown();
-  const [settings, parsed, overrides, pages, imageNames] = await Promise.all([
+  const [settings, feeds, overrides, pages, imageNames] = await Promise.all([
     loadSiteSettings(options.contentDir, paths.settings),
-    listFeedFiles(paths.feeds).then((files) => loadFeeds(files)),
+    listFeedFiles(paths.feeds).then(async (list) => ({ list, parsed: await loadFeeds(list.files) })),
     loadOverrides(paths.articles, markdown),
     loadPages(paths.pages, markdown),
     listImageFiles(paths.images),
   ]);
-  const noFeeds: Diagnostic[] = parsed.articles.length === 0 && parsed.diagnostics.length === 0
+  const { list: feedFiles, parsed } = feeds;
+  const noFeeds: Diagnostic[] = parsed.articles.length === 0 && parsed.diagnostics.length === 0 && feedFiles.diagnostics.length === 0
     ? [{ file: paths.feeds, line: 1, severity: 'warning', rule: 'no-feeds', message: 'no articles: the folder has no feed files (*.txt)' }]
     : [];
-  const found = findImageFiles(imageNames, parsed.articles.map((a) => a.slug), overrides.overrides);
+  const found = findImageFiles(imageNames.names, parsed.articles.map((a) => a.slug), overrides.overrides);
   const images = await processImages(paths.images, options.outputDir, found.files);
   const model = buildSiteModel({
     records: parsed.articles,
@@ -65,7 +66,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<{ site: SiteDa
   return {
     site: model.site,
     diagnostics: [
-      ...settings.diagnostics, ...noFeeds, ...parsed.diagnostics, ...overrides.diagnostics,
+      ...settings.diagnostics, ...feedFiles.diagnostics, ...imageNames.diagnostics, ...noFeeds, ...parsed.diagnostics, ...overrides.diagnostics,
       ...pages.diagnostics, ...found.diagnostics, ...images.diagnostics, ...model.diagnostics,
     ],
   };

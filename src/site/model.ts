@@ -11,7 +11,11 @@ import type {
 } from '../types.ts';
 import { memoise } from '../memoise.ts';
 import { learnCasing, toReadableCase, wordsOf } from './readable-case.ts';
-import { guessRtlLanguage, languageDirection, readingMinutes, summarise } from './reading.ts';
+import { shortenText } from '../text.ts';
+import { guessRtlLanguage, languageDirection, readingMinutes } from './reading.ts';
+
+/** Longest summary on lists, ellipsis included (a meta description shortens it again to 160). */
+const SUMMARY_LENGTH = 200;
 
 export interface SiteModelInput {
   records: readonly ArticleRecord[];
@@ -74,7 +78,7 @@ function toSiteArticle(
     url: permalinkFor(record.slug, published),
     headline,
     dek: override?.dek ?? null,
-    summary: summarise(override?.dek ?? paragraphs[0] ?? headline),
+    summary: shortenText(override?.dek ?? paragraphs[0] ?? headline, SUMMARY_LENGTH),
     byline: override?.byline ?? null,
     topics: override?.topics ?? [],
     published,

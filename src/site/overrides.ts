@@ -4,7 +4,7 @@
  * editor's note on its page. Every problem is a diagnostic on the line of
  * the key that causes it; a bad value is ignored, the rest still applies.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { listContentFolder, readContentFile } from '../content-files.ts';
 import { join } from 'node:path';
 import type { Marked } from 'marked';
 import { isCalendarDate } from '../parser/calendar.ts';
@@ -91,22 +91,17 @@ function toStringList(value: unknown): string[] | null {
  */
 export async function loadOverrides(dir: string, markdown: Marked): Promise<{ overrides: Map<string, EditorialOverride>; diagnostics: Diagnostic[] }> {
   const overrides = new Map<string, EditorialOverride>();
-  const diagnostics: Diagnostic[] = [];
-  for (const name of await listMarkdown(dir)) {
+  const { names, diagnostics } = await listContentFolder(dir, (name) => name.endsWith('.md'));
+  for (const name of names) {
     const file = join(dir, name);
-    const result = parseOverride(await readFile(file, 'utf8'), file, name.slice(0, -3), markdown);
+    const read = await readContentFile(file, 'override-unreadable', 'cannot read the override');
+    if ('problem' in read) {
+      diagnostics.push(read.problem);
+      continue;
+    }
+    const result = parseOverride(read.bytes.toString('utf8'), file, name.slice(0, -3), markdown);
     for (const d of result.diagnostics) diagnostics.push(d);
     if (result.override) overrides.set(result.override.slug, result.override);
   }
   return { overrides, diagnostics };
-}
-
-/** Sorted `.md` file names in a folder; a missing folder has none. */
-export async function listMarkdown(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new Error(`cannot read ${dir}`, { cause: error });
-  }
 }

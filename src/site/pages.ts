@@ -2,17 +2,16 @@
  * Editor-written pages: `content/pages/<slug>.md` becomes `/<slug>/`. Front
  * matter gives the `title` (required) and an optional `description`.
  */
-import { readFile } from 'node:fs/promises';
+import { listContentFolder, readContentFile } from '../content-files.ts';
 import { join } from 'node:path';
 import type { Marked } from 'marked';
 import type { Diagnostic, SitePage } from '../types.ts';
 import { lineOfYamlError, readFrontMatter } from './front-matter.ts';
 import { renderMarkdown, unsafeHtmlMessage } from './markdown.ts';
-import { listMarkdown } from './overrides.ts';
 
 const KNOWN_KEYS = new Set(['title', 'description']);
 // Paths the site itself uses; a page there would overwrite generated output.
-const RESERVED = new Set(['archive', 'page', 'topics', 'search', 'feed', 'img', 'css', '404']);
+const RESERVED = new Set(['archive', 'page', 'topics', 'search', 'feed', 'img', 'css', 'js', 'pagefind', '404']);
 const PAGE_SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
@@ -66,10 +65,15 @@ export function parsePage(text: string, file: string, slug: string, markdown: Ma
 /** Reads every page in the pages folder, in file-name order. */
 export async function loadPages(dir: string, markdown: Marked): Promise<{ pages: SitePage[]; diagnostics: Diagnostic[] }> {
   const pages: SitePage[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const name of await listMarkdown(dir)) {
+  const { names, diagnostics } = await listContentFolder(dir, (name) => name.endsWith('.md'));
+  for (const name of names) {
     const file = join(dir, name);
-    const result = parsePage(await readFile(file, 'utf8'), file, name.slice(0, -3), markdown);
+    const read = await readContentFile(file, 'page-unreadable', 'cannot read the page');
+    if ('problem' in read) {
+      diagnostics.push(read.problem);
+      continue;
+    }
+    const result = parsePage(read.bytes.toString('utf8'), file, name.slice(0, -3), markdown);
     for (const d of result.diagnostics) diagnostics.push(d);
     if (result.page) pages.push(result.page);
   }

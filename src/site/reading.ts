@@ -13,21 +13,6 @@ export function readingMinutes(wordCount: number): number {
   return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
 }
 
-/**
- * Shortens text to at most `max` characters at a word boundary, adding an
- * ellipsis when it cut anything.
- *
- * @example
- * summarise('Iran will never surrender the right to enrich uranium', 30) // => 'Iran will never surrender the…'
- */
-export function summarise(text: string, max = 200): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`;
-}
-
 const SCRIPT_LANGUAGES: [RegExp, string][] = [
   [/[\u0590-\u05FF]/u, 'he'],
   [/[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/u, 'ar'],

@@ -3,9 +3,9 @@
  * A missing file means the defaults; a bad value is a diagnostic on the line
  * of its key, and the default stands in so the site still builds.
  */
-import { readFile } from 'node:fs/promises';
 import { IANAZone } from 'luxon';
 import type { Diagnostic, SiteSettings } from '../types.ts';
+import { readContentFile } from '../content-files.ts';
 import { canonicalLanguageTag } from '../language-tag.ts';
 
 export const DEFAULT_SETTINGS: Readonly<SiteSettings> = Object.freeze({
@@ -108,13 +108,8 @@ function lineAt(text: string, offset: number): number {
  * @example
  * const { settings, diagnostics } = await loadSiteSettings('content');
  */
-export async function loadSiteSettings(contentDir: string, file = `${contentDir}/site.json`) {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [] as Diagnostic[] };
-    throw new Error(`cannot read ${file}`, { cause: error });
-  }
-  return parseSiteSettings(text, file);
+export async function loadSiteSettings(contentDir: string, file = `${contentDir}/site.json`): Promise<{ settings: SiteSettings; diagnostics: Diagnostic[] }> {
+  const read = await readContentFile(file, 'settings-unreadable', 'cannot read the settings');
+  if ('problem' in read) return { settings: { ...DEFAULT_SETTINGS }, diagnostics: read.missing ? [] : [read.problem] };
+  return parseSiteSettings(read.bytes.toString('utf8'), file);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteUrl } from '../../src/discovery/absolute-url.ts';
-import { pageMetadata, shortenText } from '../../src/discovery/page-metadata.ts';
+import { pageMetadata } from '../../src/discovery/page-metadata.ts';
+import { shortenText } from '../../src/text.ts';
 import { article, SITE } from './helpers.ts';
 
 describe('pageMetadata', () => {
@@ -45,6 +46,7 @@ it.each([
   ['one two three four', 'one two three…', 15],
   ['abcdefghijklmnopqrstuvwxyz', 'abcdefghi…', 10],
   ['a\n  b', 'a b', 10],
+  ['😀'.repeat(300), `${'😀'.repeat(199)}…`, 200],
 ])('shortenText(%j)', (text, expected, max) => expect(shortenText(text, max)).toBe(expected));
 
 describe('absoluteUrl', () => {

@@ -52,12 +52,21 @@ describe('readFeedFiles with many files', () => {
 });
 
 describe('listFeedFiles', () => {
-  it('lists *.txt files only, sorted by name', async () => {
-    expect(await listFeedFiles(dir)).toEqual([join(dir, 'a.txt'), join(dir, 'b.txt'), join(dir, 'latin1.txt')]);
+  it('lists every *.txt entry, sorted by name; a folder so named is reported when read, not skipped unseen', async () => {
+    const listed = await listFeedFiles(dir);
+    expect(listed).toEqual({ files: ['a.txt', 'b.txt', 'folder.txt', 'latin1.txt'].map((n) => join(dir, n)), diagnostics: [] });
+    const { diagnostics } = await loadFeeds(listed.files);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ file: join(dir, 'folder.txt'), severity: 'error', rule: 'unreadable-file', message: 'cannot read the feed: it is a folder, not a file' }));
+  });
+
+  it('reports a file where the feed folder should be', async () => {
+    const { files, diagnostics } = await listFeedFiles(join(dir, 'a.txt'));
+    expect(files).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', rule: 'unreadable-folder', message: 'cannot read the folder: it is a file, not a folder' })]);
   });
 
   it('gives [] for a missing folder', async () => {
-    expect(await listFeedFiles(join(dir, 'nope'))).toEqual([]);
+    expect(await listFeedFiles(join(dir, 'nope'))).toEqual({ files: [], diagnostics: [] });
   });
 });
 

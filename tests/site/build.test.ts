@@ -21,7 +21,7 @@ let site: FixtureSite;
 let seed: ArticleRecord[];
 
 beforeAll(async () => {
-  seed = (await loadFeeds(await listFeedFiles(join(SEED_CONTENT, 'feeds')))).articles;
+  seed = (await loadFeeds((await listFeedFiles(join(SEED_CONTENT, 'feeds'))).files)).articles;
   const photo = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#7a6a55' } }).jpeg().toBuffer();
   const content = await makeContent({
     ...(await fixtureFiles('feeds/arabic.txt', `articles/${IRAN}.md`)),

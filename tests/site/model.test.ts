@@ -6,7 +6,7 @@ import { buildSiteModel, permalinkFor } from '../../src/site/model.ts';
 import { parseOverride } from '../../src/site/overrides.ts';
 import { parsePage } from '../../src/site/pages.ts';
 import { learnCasing, toReadableCase } from '../../src/site/readable-case.ts';
-import { readingMinutes, summarise } from '../../src/site/reading.ts';
+import { readingMinutes } from '../../src/site/reading.ts';
 import { DEFAULT_SETTINGS, parseSiteSettings } from '../../src/site/settings.ts';
 import type { ArticleRecord } from '../../src/types.ts';
 
@@ -96,10 +96,6 @@ describe('toReadableCase', () => {
 
 describe('reading helpers', () => {
   it.each([[0, 1], [114, 1], [345, 2], [700, 3]])('%i words → %i min', (words, minutes) => expect(readingMinutes(words)).toBe(minutes));
-  it('summarises at a word boundary', () => {
-    expect(summarise('Iran will never surrender the right to enrich uranium', 30)).toBe('Iran will never surrender the…');
-    expect(summarise('  short\n text ')).toBe('short text');
-  });
 });
 
 describe('parseSiteSettings', () => {

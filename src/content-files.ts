@@ -1,0 +1,67 @@
+/**
+ * The content folder's file-system edge, shared by every reader (feeds,
+ * settings, overrides, pages, images): whatever a path turns out to be — a
+ * folder where a file belongs, a file where a folder belongs, a FIFO, a
+ * dangling link, a file the user may not read — becomes an error
+ * diagnostic naming the path, never a thrown error or a hang.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Diagnostic } from './types.ts';
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of its path is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+function reasonOf(error: unknown): string {
+  const { code = '', message } = error as NodeJS.ErrnoException;
+  return REASONS[code] ?? message;
+}
+
+/** A file's bytes, or why it cannot be read; `missing` tells a path that does not exist. */
+export type ContentRead = { bytes: Buffer } | { problem: Diagnostic; missing: boolean };
+
+/**
+ * Reads one content file. It is checked before it is opened: reading a
+ * FIFO would wait for a writer forever.
+ *
+ * @example
+ * const read = await readContentFile('content/site.json', 'settings-unreadable', 'cannot read the settings');
+ * if ('bytes' in read) JSON.parse(read.bytes.toString('utf8'));
+ */
+export async function readContentFile(file: string, rule: string, what: string): Promise<ContentRead> {
+  const problem = (reason: string, missing = false): ContentRead => ({ problem: { severity: 'error', file, line: 1, message: `${what}: ${reason}`, rule }, missing });
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return problem(REASONS.EISDIR!);
+    if (!info.isFile()) return problem('not a regular file (a FIFO, socket or device)');
+    return { bytes: await readFile(file) };
+  } catch (error) {
+    return problem(reasonOf(error), (error as NodeJS.ErrnoException).code === 'ENOENT');
+  }
+}
+
+/**
+ * The sorted names in a content folder that `keep` accepts. A missing
+ * folder has none (a new site may have no pages yet); a file where the
+ * folder should be, or an unreadable folder, is an error diagnostic.
+ *
+ * @example
+ * const { names } = await listContentFolder('content/pages', (n) => n.endsWith('.md'));
+ */
+export async function listContentFolder(dir: string, keep: (name: string) => boolean): Promise<{ names: string[]; diagnostics: Diagnostic[] }> {
+  try {
+    const names = (await readdir(dir)).filter(keep).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return { names, diagnostics: [] };
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT') return { names: [], diagnostics: [] };
+    const reason = code === 'ENOTDIR' ? 'it is a file, not a folder' : reasonOf(error);
+    return { names: [], diagnostics: [{ severity: 'error', file: dir, line: 1, message: `cannot read the folder: ${reason}`, rule: 'unreadable-folder' }] };
+  }
+}
