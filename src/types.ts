@@ -253,4 +253,18 @@ export interface SiteData {
   articles: SiteArticle[];
   pages: SitePage[];
   archive: ArchiveMonth[];
+  /** The home page and its older pages, `HOME_PAGE_SIZE` stories each (at least one, maybe empty). */
+  homePages: HomePage[];
+}
+
+/** One page of the home page's list of stories. */
+export interface HomePage {
+  url: string;
+  /** 1 for the front page. */
+  number: number;
+  /** How many home pages there are. */
+  count: number;
+  stories: SiteArticle[];
+  previous: string | null;
+  next: string | null;
 }

@@ -8,9 +8,10 @@ import { absoluteUrl } from './absolute-url.ts';
 import { datedArticles, publicationTime, w3cDateTime, type TimeReader } from './publication-date.ts';
 import type { DiscoveryArticle, DiscoverySite, Topic } from './types.ts';
 import { xmlText } from './xml-text.ts';
+import { FEED_URLS, HOME_URL } from '../routes.ts';
 
 /** Where the feeds are written, root-relative. */
-export const FEED_PATHS = { atom: '/feed.xml', rss: '/rss.xml', json: '/feed.json' } as const;
+export const FEED_PATHS = FEED_URLS;
 
 export interface FeedItem {
   /** Absolute URL, also the item's permanent id. */
@@ -82,7 +83,7 @@ export function feedData(
     title: xmlText(site.title),
     description: xmlText(site.description),
     language: site.language,
-    home: absoluteUrl('/', site.url),
+    home: absoluteUrl(HOME_URL, site.url),
     urls: {
       atom: absoluteUrl(FEED_PATHS.atom, site.url),
       rss: absoluteUrl(FEED_PATHS.rss, site.url),

@@ -17,6 +17,7 @@ import { scriptSafeJson } from './structured-data.ts';
 import { topicPages, topicUrl, type TopicPage } from './topic-pages.ts';
 import { indexTopics } from './topics.ts';
 import type { DiscoveryArticle, DiscoverySite, TopicIndex } from './types.ts';
+import { NEWS_SITEMAP_URL, SITEMAP_URL } from '../routes.ts';
 
 /** The site data discovery reads: `SiteData` from `src/site/` fits it. */
 export interface DiscoveryInput {
@@ -25,8 +26,6 @@ export interface DiscoveryInput {
   articles: readonly DiscoveryArticle[];
   pages?: readonly { url: string }[];
   archive?: readonly { url: string; days: readonly { date: string | null }[] }[];
-  /** Stories per home page (the home pages are `/`, `/page/2/`, …). */
-  pageSize?: number;
 }
 
 export interface DiscoveryOptions {
@@ -101,7 +100,7 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
   const readTime = options.readTime ?? cachedTimeReader();
   const feed = feedData(articles, site, (slug) => topicIndex.topicsByArticle.get(slug) ?? [], 50, readTime);
   const parts = sitemapParts(sitemapEntries(sitePages(input, pages, articleOf, readTime), site));
-  const single = parts.length === 1 && parts[0]?.url === '/sitemap.xml';
+  const single = parts.length === 1 && parts[0]?.url === SITEMAP_URL;
   return {
     site,
     topicIndex,
@@ -117,6 +116,6 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
     sitemap: single
       ? { entries: parts[0]?.entries ?? [], parts: [] }
       : { entries: [], parts: parts.map((part) => ({ ...part, loc: absoluteUrl(part.url, site.url) })) },
-    sitemapUrls: { sitemap: absoluteUrl('/sitemap.xml', site.url), news: absoluteUrl('/news-sitemap.xml', site.url) },
+    sitemapUrls: { sitemap: absoluteUrl(SITEMAP_URL, site.url), news: absoluteUrl(NEWS_SITEMAP_URL, site.url) },
   };
 }

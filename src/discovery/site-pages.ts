@@ -10,9 +10,8 @@ import type { DateTime } from 'luxon';
 import { publicationTime, w3cDateTime, type TimeReader } from './publication-date.ts';
 import type { TopicPage } from './topic-pages.ts';
 import type { DiscoveryArticle } from './types.ts';
+import { ARCHIVE_URL, HOME_PAGE_SIZE, homeUrl, SEARCH_URL, TOPICS_URL } from '../routes.ts';
 
-/** Stories per home page when the site does not say (`/`, `/page/2/`, …). */
-export const DEFAULT_PAGE_SIZE = 20;
 
 export interface SitePageEntry {
   url: string;
@@ -39,24 +38,24 @@ export function sitePages(
     return newest ? w3cDateTime(newest) : null;
   };
   const pages: SitePageEntry[] = [];
-  const size = input.pageSize ?? DEFAULT_PAGE_SIZE;
+  const size = HOME_PAGE_SIZE;
   const homeCount = Math.max(1, Math.ceil(input.articles.length / size));
   for (let n = 0; n < homeCount; n++) {
-    pages.push({ url: n === 0 ? '/' : `/page/${n + 1}/`, lastmod: newestOf(input.articles.slice(n * size, (n + 1) * size)) });
+    pages.push({ url: homeUrl(n), lastmod: newestOf(input.articles.slice(n * size, (n + 1) * size)) });
   }
   for (const article of input.articles) pages.push({ url: article.url, lastmod: newestOf([article]) });
   for (const page of input.pages ?? []) pages.push({ url: page.url, lastmod: null });
   if (input.archive) {
-    pages.push({ url: '/archive/', lastmod: newestOf(input.articles) });
+    pages.push({ url: ARCHIVE_URL, lastmod: newestOf(input.articles) });
     for (const month of input.archive) {
       const newestDay = readTime(month.days.find((d) => d.date)?.date, zone);
       pages.push({ url: month.url, lastmod: newestDay ? w3cDateTime(newestDay) : null });
     }
   }
-  pages.push({ url: '/topics/', lastmod: newestOf(input.articles) });
+  pages.push({ url: TOPICS_URL, lastmod: newestOf(input.articles) });
   for (const page of topicPageList) {
     pages.push({ url: page.url, lastmod: newestOf(page.articleSlugs.map((s) => articleOf[s] as DiscoveryArticle)) });
   }
-  pages.push({ url: '/search/', lastmod: null });
+  pages.push({ url: SEARCH_URL, lastmod: null });
   return pages;
 }

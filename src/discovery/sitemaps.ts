@@ -8,6 +8,7 @@ import { absoluteUrl } from './absolute-url.ts';
 import { datedArticles, publicationTime, w3cDateTime, type TimeReader } from './publication-date.ts';
 import type { DiscoveryArticle, DiscoverySite } from './types.ts';
 import { xmlText } from './xml-text.ts';
+import { SITEMAP_URL, sitemapPartUrl } from '../routes.ts';
 
 /** The sitemap protocol's limit of URLs per file. */
 export const SITEMAP_URL_LIMIT = 50_000;
@@ -53,10 +54,10 @@ export function sitemapEntries(
  * sitemapParts(entries, 50_000).map((p) => p.url) // => ['/sitemap.xml'] up to 50,000 entries
  */
 export function sitemapParts(entries: readonly SitemapEntry[], limit = SITEMAP_URL_LIMIT): SitemapFile[] {
-  if (entries.length <= limit) return [{ url: '/sitemap.xml', entries: [...entries] }];
+  if (entries.length <= limit) return [{ url: SITEMAP_URL, entries: [...entries] }];
   const parts: SitemapFile[] = [];
   for (let i = 0; i < entries.length; i += limit) {
-    parts.push({ url: `/sitemaps/sitemap-${parts.length + 1}.xml`, entries: entries.slice(i, i + limit) });
+    parts.push({ url: sitemapPartUrl(parts.length + 1), entries: entries.slice(i, i + limit) });
   }
   return parts;
 }

@@ -4,6 +4,7 @@
  * home page's sections by topic.
  */
 import type { Topic, TopicIndex } from './types.ts';
+import { TOPIC_PAGE_SIZE, topicUrl as routeOfTopic } from '../routes.ts';
 
 /** One page of one topic, ready for Eleventy to paginate over with size 1. */
 export interface TopicPage {
@@ -27,7 +28,7 @@ export interface TopicPage {
  * topicUrl({ slug: 'iran' }, 2) // => '/topics/iran/page/2/'
  */
 export function topicUrl(topic: Pick<Topic, 'slug'>, pageNumber = 1): string {
-  return pageNumber === 1 ? `/topics/${topic.slug}/` : `/topics/${topic.slug}/page/${pageNumber}/`;
+  return routeOfTopic(topic.slug, pageNumber);
 }
 
 /**
@@ -36,7 +37,7 @@ export function topicUrl(topic: Pick<Topic, 'slug'>, pageNumber = 1): string {
  * @example
  * topicPages(index, 50)[0]?.url // => '/topics/ukraine/'
  */
-export function topicPages(index: TopicIndex, perPage = 50): TopicPage[] {
+export function topicPages(index: TopicIndex, perPage = TOPIC_PAGE_SIZE): TopicPage[] {
   const pages: TopicPage[] = [];
   for (const topic of index.topics) {
     const slugs = index.articlesByTopic.get(topic.slug) ?? [];

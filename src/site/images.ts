@@ -8,6 +8,7 @@
 import { listContentFolder } from '../content-files.ts';
 import { join } from 'node:path';
 import type { Diagnostic, EditorialOverride, ResponsiveImage } from '../types.ts';
+import { IMAGES_URL } from '../routes.ts';
 
 const IMAGE_FILE = /^(.+)\.(?:jpe?g|png|webp)$/i;
 const WIDTHS = [480, 960, 1600];
@@ -76,7 +77,7 @@ export async function processImages(imagesDir: string, outputDir: string, files:
         widths: WIDTHS,
         formats: [...FORMATS],
         outputDir: join(outputDir, 'img'),
-        urlPath: '/img/',
+        urlPath: IMAGES_URL,
       })) as Record<string, ImageMetadataEntry[]>;
       pictures.set(slug, toResponsiveImage(metadata));
     } catch (error) {

@@ -6,13 +6,14 @@
  */
 import { DateTime } from 'luxon';
 import type {
-  ArchiveMonth, ArticleLink, ArticleRecord, Diagnostic, EditorialOverride, ResponsiveImage,
+  ArchiveMonth, ArticleLink, ArticleRecord, Diagnostic, EditorialOverride, HomePage, ResponsiveImage,
   SiteArticle, SiteData, SitePage, SiteSettings,
 } from '../types.ts';
 import { memoise } from '../memoise.ts';
 import { learnCasing, toReadableCase, wordsOf } from './readable-case.ts';
 import { shortenText } from '../text.ts';
 import { guessRtlLanguage, languageDirection, readingMinutes } from './reading.ts';
+import { archiveMonthUrl, articleUrl, HOME_PAGE_SIZE, homeUrl } from '../routes.ts';
 
 /** Longest summary on lists, ellipsis included (a meta description shortens it again to 160). */
 const SUMMARY_LENGTH = 200;
@@ -53,7 +54,7 @@ export function buildSiteModel(input: SiteModelInput): { site: SiteData; diagnos
   articles.sort(newestFirst);
   linkNeighbours(articles);
   return {
-    site: { settings, dir: languageDirection(settings.language), articles, pages: input.pages ?? [], archive: buildArchive(articles) },
+    site: { settings, dir: languageDirection(settings.language), articles, pages: input.pages ?? [], archive: buildArchive(articles), homePages: buildHomePages(articles) },
     diagnostics,
   };
 }
@@ -106,7 +107,7 @@ function toSiteArticle(
  * permalinkFor('factory-explosion', null) // => '/articles/factory-explosion/'
  */
 export function permalinkFor(slug: string, published: string | null): string {
-  return published ? `/${published.replaceAll('-', '/')}/${slug}/` : `/articles/${slug}/`;
+  return articleUrl(published, slug);
 }
 
 /** Newest first; undated last; ties keep feed order (file, then line). */
@@ -137,7 +138,7 @@ function buildArchive(articles: readonly SiteArticle[]): ArchiveMonth[] {
   for (const article of articles) {
     const key = article.published ? article.published.slice(0, 7) : 'undated';
     if (month?.key !== key) {
-      month = { key, url: key === 'undated' ? '/archive/undated/' : `/archive/${key.replace('-', '/')}/`, days: [], count: 0 };
+      month = { key, url: archiveMonthUrl(key), days: [], count: 0 };
       months.push(month);
     }
     let day = month.days[month.days.length - 1];
@@ -149,4 +150,17 @@ function buildArchive(articles: readonly SiteArticle[]): ArchiveMonth[] {
     month.count++;
   }
   return months;
+}
+
+/** The home pages: the newest stories first, `HOME_PAGE_SIZE` a page; one empty page for an empty site. */
+function buildHomePages(articles: SiteArticle[]): HomePage[] {
+  const count = Math.max(1, Math.ceil(articles.length / HOME_PAGE_SIZE));
+  return Array.from({ length: count }, (_, n) => ({
+    url: homeUrl(n),
+    number: n + 1,
+    count,
+    stories: articles.slice(n * HOME_PAGE_SIZE, (n + 1) * HOME_PAGE_SIZE),
+    previous: n > 0 ? homeUrl(n - 1) : null,
+    next: n + 1 < count ? homeUrl(n + 1) : null,
+  }));
 }

@@ -8,10 +8,11 @@ import type { Marked } from 'marked';
 import type { Diagnostic, SitePage } from '../types.ts';
 import { lineOfYamlError, readFrontMatter } from './front-matter.ts';
 import { renderMarkdown, unsafeHtmlMessage } from './markdown.ts';
+import { pageUrl, RESERVED_SEGMENTS } from '../routes.ts';
 
 const KNOWN_KEYS = new Set(['title', 'description']);
 // Paths the site itself uses; a page there would overwrite generated output.
-const RESERVED = new Set(['archive', 'page', 'topics', 'search', 'feed', 'img', 'css', 'js', 'pagefind', '404']);
+const RESERVED = RESERVED_SEGMENTS;
 const PAGE_SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
@@ -52,7 +53,7 @@ export function parsePage(text: string, file: string, slug: string, markdown: Ma
   return {
     page: {
       slug,
-      url: `/${slug}/`,
+      url: pageUrl(slug),
       title: title.trim(),
       description: typeof description === 'string' && description.trim() ? description.trim() : null,
       html: body.html,

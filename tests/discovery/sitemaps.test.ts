@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAGE_SIZE } from '../../src/discovery/site-pages.ts';
 import { newsSitemapEntries, sitemapEntries, sitemapParts } from '../../src/discovery/sitemaps.ts';
 import { article, SITE } from './helpers.ts';
 
@@ -67,17 +64,5 @@ describe('newsSitemapEntries', () => {
   it('stops at the limit and rejects a bad --now', () => {
     expect(newsSitemapEntries(articles, SITE, { days: 2, limit: 1 })).toHaveLength(1);
     expect(() => newsSitemapEntries(articles, SITE, { now: 'yesterday', days: 2, limit: 10 })).toThrow(/--now/);
-  });
-});
-
-describe('the home pages in the sitemap', () => {
-  it('are counted with the page size templates/index.njk paginates by', async () => {
-    // The template's front matter is JavaScript (see templates/article.njk):
-    // run it as Eleventy does, and read the variables it declares.
-    const source = await readFile(new URL('../../templates/index.njk', import.meta.url), 'utf8');
-    const frontMatter = /^---js\n([\s\S]*?)\n---\n/.exec(source)?.[1];
-    expect(frontMatter).toBeDefined();
-    const data = runInNewContext(`${frontMatter}\n({ pagination })`) as { pagination: { size: number } };
-    expect(data.pagination.size).toBe(DEFAULT_PAGE_SIZE);
   });
 });

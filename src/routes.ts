@@ -1,0 +1,78 @@
+/**
+ * Every web address the site has, and every page size: the one module that
+ * knows URL patterns. The site model, discovery, the page plan, sitemaps,
+ * feeds and templates all take their addresses from here, so a pattern is
+ * changed in one place. Addresses are root-relative (`/topics/iran/`); a
+ * site under a path (`https://owner.github.io/paper/`) gets the prefix when
+ * pages are written (see docs/publishing.md).
+ */
+
+/** Stories per home page: `/`, then `/page/2/`, … */
+export const HOME_PAGE_SIZE = 20;
+/** Stories per topic page: `/topics/<slug>/`, then `/topics/<slug>/page/2/`, … */
+export const TOPIC_PAGE_SIZE = 50;
+/** URLs per sitemap file; past it, `sitemap.xml` is an index of parts. */
+export const SITEMAP_LIMIT = 50_000;
+
+export const HOME_URL = '/';
+export const ARCHIVE_URL = '/archive/';
+export const TOPICS_URL = '/topics/';
+export const SEARCH_URL = '/search/';
+export const NOT_FOUND_URL = '/404.html';
+export const ROBOTS_URL = '/robots.txt';
+export const SITEMAP_URL = '/sitemap.xml';
+export const NEWS_SITEMAP_URL = '/news-sitemap.xml';
+export const FEED_URLS = { atom: '/feed.xml', rss: '/rss.xml', json: '/feed.json' } as const;
+/** Where eleventy-img writes photo renditions. */
+export const IMAGES_URL = '/img/';
+/** The search index Pagefind writes, and its list of bundles. */
+export const SEARCH_INDEX_URL = '/pagefind/';
+
+/** The `n`-th home page, counted from 0. */
+export function homeUrl(n: number): string {
+  return n === 0 ? HOME_URL : `/page/${n + 1}/`;
+}
+
+/** An article's page: by its publication day, or under `/articles/` when undated. */
+export function articleUrl(published: string | null, slug: string): string {
+  return published ? `/${published.replaceAll('-', '/')}/${slug}/` : `/articles/${slug}/`;
+}
+
+/** An archive month (`YYYY-MM`, or `undated`). */
+export function archiveMonthUrl(key: string): string {
+  return key === 'undated' ? '/archive/undated/' : `/archive/${key.replace('-', '/')}/`;
+}
+
+/** The `pageNumber`-th page of a topic, counted from 1. */
+export function topicUrl(slug: string, pageNumber = 1): string {
+  return pageNumber === 1 ? `/topics/${slug}/` : `/topics/${slug}/page/${pageNumber}/`;
+}
+
+/** A page from `content/pages/<slug>.md`. */
+export function pageUrl(slug: string): string {
+  return `/${slug}/`;
+}
+
+/** The `n`-th part of a split sitemap, counted from 1. */
+export function sitemapPartUrl(n: number): string {
+  return `/sitemaps/sitemap-${n}.xml`;
+}
+
+/**
+ * The file a URL is written to, relative to the output folder: a folder URL
+ * is its `index.html`.
+ *
+ * @example
+ * outputPathOf('/topics/iran/') // => 'topics/iran/index.html'
+ * outputPathOf('/feed.xml')     // => 'feed.xml'
+ */
+export function outputPathOf(url: string): string {
+  const path = decodeURI(url).replace(/^\/+/, '');
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+/**
+ * The first path segments the site's own pages use: a page in
+ * `content/pages/` may not take one.
+ */
+export const RESERVED_SEGMENTS = new Set(['archive', 'articles', 'page', 'topics', 'search', 'sitemaps', 'feed', 'img', 'css', 'js', 'pagefind', '404']);
