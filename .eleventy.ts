@@ -1,17 +1,26 @@
 /**
- * Eleventy configuration. Run Eleventy with `--config=.eleventy.ts` under tsx
- * (the `broadsheet` command does this in-process). The content folder comes
- * from BROADSHEET_CONTENT_DIR (default `content`), which `broadsheet build
- * --content DIR` sets; the output folder comes from Eleventy's own option.
+ * Eleventy's settings for this project's layout. `broadsheet build` and
+ * `serve` run Eleventy in-process (src/build/render-pages.ts) and register
+ * the site plugin with the build they prepared, before this file runs.
+ * Plain Eleventy (`npx tsx node_modules/.bin/eleventy --config=.eleventy.ts`)
+ * has no such build: this file prepares one from `content/`.
  */
 import type { UserConfig } from '@11ty/eleventy';
-import { discoveryPlugin } from './src/discovery/eleventy-plugin.ts';
-import { broadsheetPlugin } from './src/site/eleventy-plugin.ts';
+import { prepareBuild } from './src/build/prepare-build.ts';
+import { printedLines } from './src/diagnostics.ts';
+import { sitePlugin } from './src/site/eleventy-plugin.ts';
 
 export default function eleventyConfig(config: UserConfig): void {
-  config.addPlugin(broadsheetPlugin, { contentDir: process.env.BROADSHEET_CONTENT_DIR || 'content' });
-  // After the site plugin: feeds, sitemaps and topics build on its data.
-  config.addPlugin(discoveryPlugin, { now: process.env.BROADSHEET_NOW || null });
+  if (config.hasPlugin(sitePlugin)) return;
+  const contentDir = 'content';
+  config.addPlugin(sitePlugin, {
+    contentDir,
+    prepare: async () => {
+      const build = await prepareBuild({ contentDir, outputDir: config.directories.output });
+      for (const line of printedLines(build.diagnostics, false)) process.stderr.write(`${line}\n`);
+      return build;
+    },
+  });
 }
 
 export const config = {

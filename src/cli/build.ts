@@ -4,9 +4,10 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { PAGES_PER_BUNDLE, writeSearchIndex } from '../discovery/search-index.ts';
+import { PAGES_PER_BUNDLE } from '../discovery/search-index.ts';
 import { parseCommandArgs } from './args.ts';
-import { buildSite, CONFIG_FILE } from '../site/run-eleventy.ts';
+import { CONFIG_FILE } from '../build/render-pages.ts';
+import { buildSite } from '../build/run-build.ts';
 import { countDiagnostics, exitCodeFor, printDiagnostics } from './report.ts';
 
 const USAGE = `Usage: broadsheet build [--content DIR] [--output DIR] [--strict] [--now DATE] [--no-search]
@@ -61,10 +62,15 @@ export async function runBuild(args: string[]): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const diagnostics = await buildSite({ contentDir: values.content, outputDir: values.output, now: values.now ?? null });
-  printDiagnostics(diagnostics, process.stderr, process.env.GITHUB_ACTIONS === 'true');
-  if (!values['no-search']) {
-    const search = await writeSearchIndex(values.output);
+  const { diagnostics, search } = await buildSite({
+    contentDir: values.content,
+    outputDir: values.output,
+    now: values.now ?? null,
+    search: !values['no-search'],
+    // Printed before rendering starts, so an editor sees them at once.
+    onDiagnostics: (list) => printDiagnostics(list, process.stderr, process.env.GITHUB_ACTIONS === 'true'),
+  });
+  if (search) {
     const bundles = search.bundles > 1 ? ` (${search.bundles} bundles of at most ${PAGES_PER_BUNDLE})` : '';
     process.stderr.write(`broadsheet build: indexed ${search.pages} pages for search in ${values.output}/pagefind${bundles}\n`);
   }

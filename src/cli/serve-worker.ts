@@ -1,24 +1,43 @@
 /**
  * The dev server's build process: Eleventy in watch mode, rebuilding on
- * changes to feeds, overrides, images, pages, templates and CSS. It tells
- * its parent (`broadsheet serve`) after each build so open pages reload. The
- * parent restarts this process when Broadsheet's own code changes, because
- * Node cannot re-import changed ES modules in a running process.
+ * changes to feeds, overrides, images, pages, templates and CSS, through
+ * the same stages as `broadsheet build` (src/build/run-build.ts): each
+ * rebuild prepares the build anew, renders it, and updates the search
+ * index. It tells its parent (`broadsheet serve`) after each build so open
+ * pages reload. The parent restarts this process when Broadsheet's own code
+ * changes, because Node cannot re-import changed ES modules in a running
+ * process. Its folders come as arguments: `serve-worker.ts CONTENT OUTPUT`.
  */
+import { prepareBuild } from '../build/prepare-build.ts';
+import { createEleventy } from '../build/render-pages.ts';
+import { buildGazetteer } from '../discovery/place-names.ts';
+import { writeSearchIndex } from '../discovery/search-index.ts';
 import { printable } from '../diagnostics.ts';
-import { createEleventy } from '../site/run-eleventy.ts';
 import { printDiagnostics } from './report.ts';
 
-const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
-const outputDir = process.env.BROADSHEET_OUTPUT_DIR ?? '_site';
+const [contentDir = 'content', outputDir = '_site'] = process.argv.slice(2);
 const notify = (message: { type: 'built' | 'failed' }) => process.send?.(message);
+const gazetteer = buildGazetteer();
 
 const eleventy = await createEleventy({
   contentDir,
   outputDir,
   runMode: 'watch',
-  onDiagnostics: (list) => printDiagnostics(list, process.stderr, false),
-  onBuilt: () => notify({ type: 'built' }),
+  prepare: async () => {
+    const build = await prepareBuild({ contentDir, outputDir }, { gazetteer });
+    printDiagnostics(build.diagnostics, process.stderr, false);
+    return build;
+  },
+  onBuilt: async () => {
+    // The pages reload first; search follows a moment later, so the
+    // index never delays what an editor sees.
+    notify({ type: 'built' });
+    try {
+      await writeSearchIndex(outputDir);
+    } catch (error) {
+      process.stderr.write(`broadsheet serve: search index not updated: ${printable(error instanceof Error ? error.message : String(error))}\n`);
+    }
+  },
 });
 // A template error is logged by Eleventy and the watcher keeps running; the
 // first build failing must not end the process either.

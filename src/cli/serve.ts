@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { printable } from '../diagnostics.ts';
 import { parseCommandArgs } from './args.ts';
 import { startDevServer, type DevServer } from '../site/dev-server.ts';
-import { CONFIG_FILE } from '../site/run-eleventy.ts';
+import { CONFIG_FILE } from '../build/render-pages.ts';
 
 const USAGE = `Usage: broadsheet serve [--port N] [--content DIR] [--output DIR]
 
@@ -68,8 +68,7 @@ export async function runServe(args: string[]): Promise<number> {
   }
   process.stdout.write(`broadsheet serve: http://127.0.0.1:${server.port}/ (Ctrl+C to stop)\n`);
 
-  const env = { ...process.env, BROADSHEET_CONTENT_DIR: values.content, BROADSHEET_OUTPUT_DIR: values.output };
-  const builder = new BuildProcess(env, () => server.reload());
+  const builder = new BuildProcess([values.content, values.output], () => server.reload());
   builder.start();
   const watchers = watchCode((file) => {
     process.stdout.write(`broadsheet serve: code changed (${printable(file)}); restarting the build\n`);
@@ -90,13 +89,12 @@ export async function runServe(args: string[]): Promise<number> {
 class BuildProcess {
   #child: ChildProcess | null = null;
   constructor(
-    private readonly env: NodeJS.ProcessEnv,
+    private readonly folders: [content: string, output: string],
     private readonly onBuilt: () => void,
   ) {}
 
   start(): void {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), WORKER], {
-      env: this.env,
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), WORKER, ...this.folders], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('message', (message: { type?: string }) => {

@@ -12,7 +12,7 @@ import {
   DEFAULT_NEWS_OPTIONS, newsSitemapEntries, sitemapEntries, sitemapParts,
   type NewsSitemapEntry, type SitemapEntry, type SitemapFile,
 } from './sitemaps.ts';
-import { sitePages } from './site-pages.ts';
+import { sitePages, type SitePageEntry } from './site-pages.ts';
 import { scriptSafeJson } from './structured-data.ts';
 import { topicPages, topicUrl, type TopicPage } from './topic-pages.ts';
 import { indexTopics } from './topics.ts';
@@ -61,6 +61,8 @@ export interface DiscoveryData {
   jsonFeed: string;
   newsSitemap: NewsSitemapEntry[];
   /** `sitemap.xml`: its URLs, or (past 50,000) the parts it indexes. */
+  /** Every HTML page the site has, with its last change: what sitemaps list and the page plan starts from. */
+  pages: SitePageEntry[];
   sitemap: { entries: SitemapEntry[]; parts: (SitemapFile & { loc: string })[] };
   /** Absolute URLs of both sitemaps, for `robots.txt`. */
   sitemapUrls: { sitemap: string; news: string };
@@ -99,7 +101,8 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
   const pages = topicPages(topicIndex);
   const readTime = options.readTime ?? cachedTimeReader();
   const feed = feedData(articles, site, (slug) => topicIndex.topicsByArticle.get(slug) ?? [], 50, readTime);
-  const parts = sitemapParts(sitemapEntries(sitePages(input, pages, articleOf, readTime), site));
+  const htmlPages = sitePages(input, pages, articleOf, readTime);
+  const parts = sitemapParts(sitemapEntries(htmlPages, site));
   const single = parts.length === 1 && parts[0]?.url === SITEMAP_URL;
   return {
     site,
@@ -113,6 +116,7 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
     feed,
     jsonFeed: scriptSafeJson(jsonFeed(feed)),
     newsSitemap: newsSitemapEntries(articles, site, { ...DEFAULT_NEWS_OPTIONS, now: options.now ?? null }, readTime),
+    pages: htmlPages,
     sitemap: single
       ? { entries: parts[0]?.entries ?? [], parts: [] }
       : { entries: [], parts: parts.map((part) => ({ ...part, loc: absoluteUrl(part.url, site.url) })) },

@@ -1,44 +1,37 @@
 /**
- * Broadsheet as an Eleventy plugin: the parsed site as the global `broadsheet`
- * data (loaded once per build), `public/` copied to the site root, the content
- * folder watched, the filters, and marked as the Markdown library.
+ * Broadsheet as an Eleventy plugin. It is handed the build — the site data,
+ * discovery and page plan made before rendering (`prepareBuild`) — as its
+ * options, by function call: `broadsheet build` and `serve` register it
+ * from the runner (`src/build/run-build.ts`), plain Eleventy from
+ * `.eleventy.ts`. It sets the `broadsheet` and `discovery` global data,
+ * the filters, marked as the Markdown library, and copies `public/`.
  */
 import type { UserConfig } from '@11ty/eleventy';
-import type { Marked } from 'marked';
-import { printedLines, sortDiagnostics } from '../diagnostics.ts';
-import type { Diagnostic, SiteData } from '../types.ts';
+import type { PreparedBuild } from '../build/prepare-build.ts';
+import { PUBLIC_DIR } from '../build/prepare-build.ts';
+import { discoveryFilters } from '../discovery/eleventy-filters.ts';
 import { filtersPlugin } from './filters.ts';
-import { loadSite } from './load-site.ts';
 import { createMarkdown, renderMarkdown } from './markdown.ts';
 
-export interface BroadsheetPluginOptions {
-  /** The content folder (feeds, overrides, images, pages, site.json). */
+export interface SitePluginOptions {
+  /** The content folder, watched under `serve`. */
   contentDir: string;
+  /**
+   * The build to render. Called once per Eleventy build: under `serve`,
+   * once per rebuild, so it may prepare a new one each time.
+   */
+  prepare: () => Promise<PreparedBuild>;
 }
-
-/** The event a build emits with its diagnostics; the CLI listens to it. */
-export const DIAGNOSTICS_EVENT = 'broadsheet.diagnostics';
-
-/** The event a build emits with the loaded site data; discovery (feeds, topics) builds on it. */
-export const SITE_LOADED_EVENT = 'broadsheet.site';
-
-/**
- * The event the plugin asks for already loaded site data with. A batched
- * build (`buildSite`) answers it in every run after the first, so the
- * content folder is read and modelled once per build, not once per run.
- */
-export const PRELOADED_SITE_EVENT = 'broadsheet.preloaded-site';
 
 /**
  * @example
- * // .eleventy.ts
- * export default (eleventyConfig) => eleventyConfig.addPlugin(broadsheetPlugin, { contentDir: 'content' });
+ * eleventyConfig.addPlugin(sitePlugin, { contentDir: 'content', prepare: async () => build });
  */
-export function broadsheetPlugin(eleventyConfig: UserConfig, options: BroadsheetPluginOptions): void {
+export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOptions): void {
   const markdown = createMarkdown();
   eleventyConfig.setLibrary('md', { render: (source: string) => renderMarkdown(markdown, source).html });
   eleventyConfig.addPlugin(filtersPlugin);
-  eleventyConfig.addPassthroughCopy({ public: '/' });
+  eleventyConfig.addPassthroughCopy({ [PUBLIC_DIR]: '/' });
   eleventyConfig.addWatchTarget(options.contentDir);
   // Eleventy waits until a changed file's size has been stable for 150 ms
   // (checked every 25 ms) before rebuilding, so it never reads a half-written
@@ -46,27 +39,23 @@ export function broadsheetPlugin(eleventyConfig: UserConfig, options: Broadsheet
   // is still a margin and takes about 0.1 s off every dev-server rebuild.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 
-  // A function, so Eleventy calls it again on every rebuild under --serve.
-  eleventyConfig.addGlobalData('broadsheet', async () => {
-    const [preloaded] = (await eleventyConfig.emit(PRELOADED_SITE_EVENT)) as (SiteData | undefined)[];
-    const site = preloaded ?? (await loadAndReport(eleventyConfig, options.contentDir, markdown));
-    await eleventyConfig.emit(SITE_LOADED_EVENT, site);
-    // Frozen so Eleventy's data cascade shares it with every template instead
-    // of deep-copying its plain objects into each one (see docs/performance.md).
-    return Object.freeze(site);
+  // The build of the Eleventy build under way: prepared on first use, and
+  // again after each `eleventy.before` (a rebuild under `serve`).
+  let pending: Promise<PreparedBuild> | null = null;
+  let current: PreparedBuild | null = null;
+  const build = () =>
+    (pending ??= options.prepare().then((prepared) => {
+      current = prepared;
+      return prepared;
+    }));
+  eleventyConfig.on('eleventy.before', () => {
+    pending = null;
   });
-}
-
-/** Reads the content folder and hands on its diagnostics (the CLI's listener, or stderr). */
-async function loadAndReport(eleventyConfig: UserConfig, contentDir: string, markdown: Marked): Promise<SiteData> {
-  const { site, diagnostics } = await loadSite({ contentDir, outputDir: eleventyConfig.directories.output, markdown });
-  const sorted = sortDiagnostics(diagnostics);
-  if (eleventyConfig.events.listenerCount(DIAGNOSTICS_EVENT) > 0) await eleventyConfig.emit(DIAGNOSTICS_EVENT, sorted);
-  else printDiagnostics(sorted);
-  return site;
-}
-
-/** Plain Eleventy runs (no Broadsheet CLI listening) still show problems. */
-function printDiagnostics(list: readonly Diagnostic[]): void {
-  for (const line of printedLines(list, false)) process.stderr.write(`${line}\n`);
+  // Functions, so Eleventy calls them again on every rebuild.
+  eleventyConfig.addGlobalData('broadsheet', async () => (await build()).site);
+  eleventyConfig.addGlobalData('discovery', async () => (await build()).discovery);
+  discoveryFilters(eleventyConfig, () => {
+    if (!current) throw new Error('a page filter ran before the build was prepared');
+    return current.readTime;
+  });
 }

@@ -9,7 +9,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFeed } from '../../bench/generate.ts';
 import { loadFeeds, listFeedFiles } from '../../src/feeds/read-feeds.ts';
-import { buildSite } from '../../src/site/run-eleventy.ts';
+import { prepareBuild } from '../../src/build/prepare-build.ts';
+import { buildSite } from '../../src/build/run-build.ts';
 import type { ArticleRecord } from '../../src/types.ts';
 import { buildFixture, fixtureFiles, makeContent, SEED_CONTENT, type FixtureSite } from './helpers.ts';
 
@@ -227,7 +228,7 @@ it('writes the same site, byte for byte, when its articles are written over seve
   // buildSite splits big sites into runs of ARTICLES_PER_RUN article pages
   // (10,000); here runs of 7 make this site's 25 articles take four.
   const batched = join(site.root, '_site-batched');
-  const diagnostics = await buildSite({ contentDir: site.content, outputDir: batched, articlesPerRun: 7 });
+  const { diagnostics } = await buildSite({ contentDir: site.content, outputDir: batched, articlesPerRun: 7, search: false });
   expect(diagnostics).toEqual(site.diagnostics);
   const files = await listFiles(site.output);
   expect(files.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(25);
@@ -237,8 +238,16 @@ it('writes the same site, byte for byte, when its articles are written over seve
   }
 });
 
+it('writes exactly the files of its page plan, computed before rendering', async () => {
+  const build = await prepareBuild({ contentDir: site.content, outputDir: site.output });
+  const planned = build.plan.files.map((f) => f.path).sort();
+  expect(new Set(planned).size).toBe(planned.length);
+  expect(planned.filter((p) => p.startsWith('img/')).length).toBeGreaterThan(0);
+  expect(planned).toEqual(await listFiles(site.output));
+});
+
 it('refuses a batch size that is not a positive integer', async () => {
-  await expect(buildSite({ contentDir: site.content, outputDir: join(site.root, '_never'), articlesPerRun: 0 })).rejects.toThrow(/positive integer/);
+  await expect(buildSite({ contentDir: site.content, outputDir: join(site.root, '_never'), articlesPerRun: 0, search: false })).rejects.toThrow(/positive integer/);
 });
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -6,7 +6,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { buildSite } from '../../src/site/run-eleventy.ts';
+import { buildSite } from '../../src/build/run-build.ts';
 import type { Diagnostic } from '../../src/types.ts';
 import { makeContentFolder, SHIPPED_CONTENT, type ExtraContent } from '../support/content-folder.ts';
 
@@ -37,7 +37,7 @@ export async function makeContent(extra: ExtraContent = {}, withSeed = true): Pr
 export async function buildFixture(content: string): Promise<FixtureSite> {
   const root = join(content, '..');
   const output = join(root, '_site');
-  const diagnostics = await buildSite({ contentDir: content, outputDir: output });
+  const { diagnostics } = await buildSite({ contentDir: content, outputDir: output, search: false });
   return {
     root,
     content,

@@ -1,0 +1,79 @@
+/**
+ * Everything a build knows before Eleventy renders a page: the content
+ * folder read and parsed, the site model, discovery (topics, related
+ * stories, feeds, sitemaps) and the page plan. Made once per build (once
+ * per rebuild under `serve`) and handed to Eleventy as plugin options.
+ */
+import { buildDiscovery, type DiscoveryData } from '../discovery/index.ts';
+import { buildGazetteer, type Gazetteer } from '../discovery/place-names.ts';
+import { cachedTimeReader, type TimeReader } from '../discovery/publication-date.ts';
+import { sortDiagnostics } from '../diagnostics.ts';
+import { loadSite } from '../site/load-site.ts';
+import { createMarkdown } from '../site/markdown.ts';
+import type { Diagnostic, SiteData } from '../types.ts';
+import { readdir } from 'node:fs/promises';
+import { planPages, type PagePlan } from './page-plan.ts';
+
+export interface BuildInputs {
+  /** The content folder: `feeds/`, `articles/`, `images/`, `pages/`, `site.json`. */
+  contentDir: string;
+  /** Where the site is written (photos are encoded straight into its `img/`). */
+  outputDir: string;
+  /** `--now`: the news sitemap's "now"; default the newest publication date. */
+  now?: string | null;
+}
+
+/** One build's data, complete before rendering starts. Frozen: Eleventy shares frozen data with every template instead of copying it. */
+export interface PreparedBuild {
+  inputs: BuildInputs;
+  /** The templates' `broadsheet` global data. */
+  site: SiteData;
+  /** The templates' `discovery` global data. */
+  discovery: DiscoveryData;
+  /** Reads publication dates, cached per (day, zone); the page filters share it with discovery. */
+  readTime: TimeReader;
+  /** Every file the build will write, before a page is rendered. */
+  plan: PagePlan;
+  /** Content problems, sorted by file and line. */
+  diagnostics: Diagnostic[];
+}
+
+/** What may be reused across the builds of one process: the place-name dataset. */
+export interface BuildReuse {
+  gazetteer?: Gazetteer;
+}
+
+/**
+ * content folder ─loadSite─▶ records + site model ─buildDiscovery─▶ topics,
+ * feeds, sitemaps ─planPages─▶ the page plan.
+ *
+ * @example
+ * const build = await prepareBuild({ contentDir: 'content', outputDir: '_site' });
+ * build.plan.files.map((f) => f.path) // => ['index.html', '2026/02/08/…/index.html', …]
+ */
+export async function prepareBuild(inputs: BuildInputs, reuse: BuildReuse = {}): Promise<PreparedBuild> {
+  const { site, diagnostics } = await loadSite({ contentDir: inputs.contentDir, outputDir: inputs.outputDir, markdown: createMarkdown() });
+  // luxon's zone arithmetic is the costly part of reading dates: one cache per build.
+  const readTime = cachedTimeReader();
+  const discovery = buildDiscovery(site, { now: inputs.now ?? null, gazetteer: reuse.gazetteer ?? buildGazetteer(), readTime });
+  return {
+    inputs,
+    site: Object.freeze(site),
+    discovery: Object.freeze(discovery),
+    readTime,
+    plan: planPages(site, discovery, await listPublicFiles()),
+    diagnostics: sortDiagnostics(diagnostics),
+  };
+}
+
+/** The folder of files copied as they are to the site root (CSS, scripts, favicon), in the project folder. */
+export const PUBLIC_DIR = 'public';
+
+/** Files under `public/`, as sorted paths with `/` separators. */
+async function listPublicFiles(): Promise<string[]> {
+  const entries = await readdir(PUBLIC_DIR, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => `${e.parentPath.slice(PUBLIC_DIR.length + 1)}/${e.name}`.replace(/^\//, '').split('\\').join('/'))
+    .sort();
+}
