@@ -3,14 +3,16 @@
  * one command, for CI and for publishing.
  */
 import { existsSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { DateTime } from 'luxon';
 import { PAGES_PER_BUNDLE } from '../discovery/search-index.ts';
 import { parseCommandArgs } from './args.ts';
 import { CONFIG_FILE } from '../build/render-pages.ts';
+import { DEFAULT_CACHE_DIR } from '../build/manifest.ts';
 import { buildSite } from '../build/run-build.ts';
 import { countDiagnostics, exitCodeFor, printDiagnostics } from './report.ts';
 
-const USAGE = `Usage: broadsheet build [--content DIR] [--output DIR] [--strict] [--now DATE] [--no-search]
+const USAGE = `Usage: broadsheet build [--content DIR] [--output DIR] [--cache DIR | --no-cache] [--strict] [--now DATE] [--no-search]
 
 Builds the site from the content folder into the output folder. Run it in
 the project folder (the one with ${CONFIG_FILE} and templates/).
@@ -18,6 +20,15 @@ the project folder (the one with ${CONFIG_FILE} and templates/).
 Options:
   --content DIR   the content folder (default: content)
   --output DIR    where the site is written (default: _site)
+  --cache DIR     where the manifest of the last build is kept (default:
+                  ${DEFAULT_CACHE_DIR}; never inside the output). With it,
+                  a build deletes what the last build into the same output
+                  wrote and this one does not (a retracted article's page,
+                  photos and search entries), never files it did not write,
+                  and gives a corrected article's old URL a redirect page.
+                  Keep it between CI runs to keep those redirects.
+  --no-cache      read and write no manifest: nothing from earlier builds is
+                  pruned and no redirect is made
   --strict        fail on warnings too
   --now DATE      "now" for the Google News sitemap (ISO date or date-time,
                   e.g. 2026-02-08T18:00+01:00); default: the newest
@@ -45,6 +56,8 @@ export async function runBuild(args: string[]): Promise<number> {
     strict: { type: 'boolean', default: false },
     now: { type: 'string' },
     'no-search': { type: 'boolean', default: false },
+    cache: { type: 'string', default: DEFAULT_CACHE_DIR },
+    'no-cache': { type: 'boolean', default: false },
   }, USAGE);
   if (typeof values === 'number') return values;
   const now = values.now === undefined ? null : DateTime.fromISO(values.now, { setZone: true });
@@ -61,15 +74,23 @@ export async function runBuild(args: string[]): Promise<number> {
     process.stderr.write(`broadsheet build: the content folder '${values.content}' does not exist or is not a folder\n`);
     return 2;
   }
+  const cacheDir = values['no-cache'] ? null : values.cache;
+  if (cacheDir && isInside(resolve(cacheDir), resolve(values.output))) {
+    process.stderr.write(`broadsheet build: the cache folder '${cacheDir}' is inside the output folder '${values.output}'; it must not be published\n`);
+    return 2;
+  }
   const started = performance.now();
-  const { diagnostics, search } = await buildSite({
+  const { diagnostics, search, pruned, redirects } = await buildSite({
     contentDir: values.content,
     outputDir: values.output,
     now: values.now ?? null,
     search: !values['no-search'],
+    cacheDir,
+    onNote: (note) => process.stderr.write(`broadsheet build: ${note}\n`),
     // Printed before rendering starts, so an editor sees them at once.
     onDiagnostics: (list) => printDiagnostics(list, process.stderr, process.env.GITHUB_ACTIONS === 'true'),
   });
+  if (pruned > 0 || redirects > 0) process.stderr.write(`broadsheet build: removed ${pruned} file(s) the last build wrote and this one does not; ${redirects} redirect page(s) for corrected URLs\n`);
   if (search) {
     const bundles = search.bundles > 1 ? ` (${search.bundles} bundles of at most ${PAGES_PER_BUNDLE})` : '';
     process.stderr.write(`broadsheet build: indexed ${search.pages} pages for search in ${values.output}/pagefind${bundles}\n`);
@@ -79,6 +100,10 @@ export async function runBuild(args: string[]): Promise<number> {
   const outcome = code === 0 ? 'built' : 'built, but failed on diagnostics:';
   process.stderr.write(`broadsheet build: ${outcome} ${values.output} from ${values.content} in ${seconds} s (${countDiagnostics(diagnostics)})\n`);
   return code;
+}
+
+function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder + sep);
 }
 
 function isDirectory(path: string): boolean {

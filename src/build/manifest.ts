@@ -1,0 +1,100 @@
+/**
+ * The manifest of the last build into an output folder, kept in the cache
+ * folder (`--cache DIR`, default `.broadsheet-cache/`, never inside the
+ * output): every file that build wrote, each article's identity and URL,
+ * and the redirects of corrected URLs. The next build into the same folder
+ * deletes what the old build wrote and the new one does not (a retracted
+ * article's page, photos and search entries) and keeps files it never
+ * wrote (a CNAME, a verification file). A damaged or foreign manifest is
+ * ignored with a warning, never trusted.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { outputPathOf } from '../routes.ts';
+
+export const DEFAULT_CACHE_DIR = '.broadsheet-cache';
+const FORMAT = 1;
+
+/** Broadsheet's version: a manifest of another version is not trusted. */
+export const BROADSHEET_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface Manifest {
+  format: typeof FORMAT;
+  broadsheet: string;
+  /** The output folder it describes, resolved. */
+  outputDir: string;
+  /** Every file the build wrote, relative to the output folder, sorted. */
+  files: string[];
+  /** Each article's identity and URL. */
+  articles: { id: string; url: string }[];
+  /** Old URLs that redirect to an article, by its identity. */
+  redirects: { from: string; id: string }[];
+}
+
+/** Where the manifest of builds into `outputDir` is kept. */
+export function manifestPath(cacheDir: string, outputDir: string): string {
+  const key = createHash('sha256').update(resolve(outputDir)).digest('hex').slice(0, 16);
+  return join(cacheDir, 'manifests', `${key}.json`);
+}
+
+export type ManifestRead = { manifest: Manifest } | { manifest: null; why: string | null };
+
+/**
+ * The manifest of the last build into `outputDir`, or null with the reason
+ * it was not used (`why` is null when there simply is none yet).
+ */
+export async function readManifest(cacheDir: string, outputDir: string): Promise<ManifestRead> {
+  const path = manifestPath(cacheDir, outputDir);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: null, why: null };
+    return { manifest: null, why: `cannot read ${path}: ${(error as Error).message}` };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { manifest: null, why: `${path} is damaged (not JSON)` };
+  }
+  const problem = checkManifest(data, outputDir);
+  return problem ? { manifest: null, why: `${path} ${problem}` } : { manifest: data as Manifest };
+}
+
+function checkManifest(data: unknown, outputDir: string): string | null {
+  const m = data as Partial<Manifest> | null;
+  if (!m || typeof m !== 'object' || m.format !== FORMAT) return 'is not a Broadsheet build manifest of this format';
+  if (m.broadsheet !== BROADSHEET_VERSION) return `was written by Broadsheet ${String(m.broadsheet)}, not ${BROADSHEET_VERSION}`;
+  if (m.outputDir !== resolve(outputDir)) return `describes another output folder (${String(m.outputDir)})`;
+  const strings = (list: unknown) => Array.isArray(list) && list.every((x) => typeof x === 'string' && safeRelative(x));
+  if (!strings(m.files)) return 'is damaged (its file list)';
+  const pairs = (list: unknown, keys: string[]) => Array.isArray(list) && list.every((x) => x && typeof x === 'object' && keys.every((k) => typeof (x as Record<string, unknown>)[k] === 'string'));
+  if (!pairs(m.articles, ['id', 'url']) || !pairs(m.redirects, ['from', 'id'])) return 'is damaged (its articles or redirects)';
+  if (!m.redirects!.every((r) => r.from.startsWith('/') && safeRelative(safeOutputPath(r.from)))) return 'is damaged (a redirect outside the site)';
+  return null;
+}
+
+function safeOutputPath(url: string): string {
+  try {
+    return outputPathOf(url);
+  } catch {
+    return '';
+  }
+}
+
+/** A path that stays inside the output folder: no `..`, no absolute path, no backslash. */
+function safeRelative(path: string): boolean {
+  return path !== '' && !path.startsWith('/') && !path.includes('\\') && !path.split('/').some((s) => s === '..' || s === '.' || s === '');
+}
+
+/** Writes the manifest whole (a temporary file renamed over the old one), so a killed build never leaves half of one. */
+export async function writeManifest(cacheDir: string, manifest: Manifest): Promise<void> {
+  const path = manifestPath(cacheDir, manifest.outputDir);
+  await mkdir(join(path, '..'), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(manifest)}\n`);
+  await rename(temporary, path);
+}
