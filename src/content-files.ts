@@ -27,22 +27,36 @@ function reasonOf(error: unknown): string {
 export type ContentRead = { bytes: Buffer } | { problem: Diagnostic; missing: boolean };
 
 /**
- * Reads one content file. It is checked before it is opened: reading a
- * FIFO would wait for a writer forever.
+ * Why a content file cannot be read, checked before it is opened (reading
+ * a FIFO would wait for a writer forever), or null when it is a regular
+ * file (a symlink to one is followed).
+ */
+export async function notARegularFile(file: string, rule: string, what: string): Promise<{ problem: Diagnostic; missing: boolean } | null> {
+  const problem = (reason: string, missing = false) => ({ problem: { severity: 'error' as const, file, line: 1, message: `${what}: ${reason}`, rule }, missing });
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return problem(REASONS.EISDIR!);
+    if (!info.isFile()) return problem('not a regular file (a FIFO, socket or device)');
+    return null;
+  } catch (error) {
+    return problem(reasonOf(error), (error as NodeJS.ErrnoException).code === 'ENOENT');
+  }
+}
+
+/**
+ * Reads one content file, after `notARegularFile`'s check.
  *
  * @example
  * const read = await readContentFile('content/site.json', 'settings-unreadable', 'cannot read the settings');
  * if ('bytes' in read) JSON.parse(read.bytes.toString('utf8'));
  */
 export async function readContentFile(file: string, rule: string, what: string): Promise<ContentRead> {
-  const problem = (reason: string, missing = false): ContentRead => ({ problem: { severity: 'error', file, line: 1, message: `${what}: ${reason}`, rule }, missing });
+  const refused = await notARegularFile(file, rule, what);
+  if (refused) return refused;
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) return problem(REASONS.EISDIR!);
-    if (!info.isFile()) return problem('not a regular file (a FIFO, socket or device)');
     return { bytes: await readFile(file) };
   } catch (error) {
-    return problem(reasonOf(error), (error as NodeJS.ErrnoException).code === 'ENOENT');
+    return { problem: { severity: 'error', file, line: 1, message: `${what}: ${reasonOf(error)}`, rule }, missing: false };
   }
 }
 

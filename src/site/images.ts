@@ -5,7 +5,7 @@
  * @11ty/eleventy-img, whose output names hash the source bytes, so builds
  * stay deterministic and unchanged photos are not re-encoded.
  */
-import { listContentFolder } from '../content-files.ts';
+import { listContentFolder, notARegularFile } from '../content-files.ts';
 import { join } from 'node:path';
 import type { Diagnostic, EditorialOverride, ResponsiveImage } from '../types.ts';
 import { IMAGES_URL } from '../routes.ts';
@@ -72,6 +72,11 @@ export async function processImages(imagesDir: string, outputDir: string, files:
   const { default: Image } = await import('@11ty/eleventy-img');
   for (const [slug, name] of files) {
     const file = join(imagesDir, name);
+    const refused = await notARegularFile(file, 'image-unreadable', 'cannot process image');
+    if (refused) {
+      diagnostics.push(refused.problem);
+      continue;
+    }
     try {
       const metadata = (await Image(file, {
         widths: WIDTHS,

@@ -53,6 +53,7 @@ describe('files of the wrong kind', () => {
     ['a folder named like an override', (c: string) => mkdir(join(c, 'articles', 'x.md'), { recursive: true }), 'articles/x.md:1: error: cannot read the override: it is a folder, not a file'],
     ['a FIFO named like a page', (c: string) => fifo(join(c, 'pages', 'pipe.md')), 'pages/pipe.md:1: error: cannot read the page: not a regular file'],
     ['a dangling symlink as a feed', (c: string) => symlink(join(c, 'nowhere.txt'), join(c, 'feeds', 'gone.txt')), 'feeds/gone.txt:1: error: cannot read the feed: no such file'],
+    ['a FIFO named like a photo', async (c: string) => { await mkdir(join(c, 'images')); await fifo(join(c, 'images', 'factory-explosion-kills-8-in-northern-china.jpg')); }, 'images/factory-explosion-kills-8-in-northern-china.jpg:1: error: cannot process image: not a regular file'],
     ['a page named pagefind', (c: string) => writeFile(join(c, 'pages', 'pagefind.md'), '---\ntitle: P\n---\nHi\n'), 'pages/pagefind.md:1: error: page name "pagefind" is used by the site itself'],
   ])('%s is an error diagnostic with its path, exit 1, no hang', async (_, setup, expected) => {
     const { code, stderr, content } = await build(setup);
