@@ -76,3 +76,23 @@ export function outputPathOf(url: string): string {
  * `content/pages/` may not take one.
  */
 export const RESERVED_SEGMENTS = new Set(['archive', 'articles', 'page', 'topics', 'search', 'sitemaps', 'feed', 'img', 'css', 'js', 'pagefind', '404']);
+
+/**
+ * The path a site lives under, from its configured URL, without a trailing
+ * slash: '' for `https://news.example`, '/paper' for a GitHub Pages project
+ * site at `https://owner.github.io/paper/`.
+ */
+export function basePathOf(siteUrl: string): string {
+  return new URL(siteUrl).pathname.replace(/\/+$/, '');
+}
+
+/**
+ * A root-relative URL as a page links to it on a site under `basePath`;
+ * absolute URLs, fragments and protocol-relative ones are left alone.
+ *
+ * @example
+ * withBase('/paper', '/topics/iran/') // => '/paper/topics/iran/'
+ */
+export function withBase(basePath: string, url: string): string {
+  return basePath && url.startsWith('/') && !url.startsWith('//') ? `${basePath}${url}` : url;
+}

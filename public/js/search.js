@@ -9,7 +9,10 @@ window.addEventListener('DOMContentLoaded', function () {
     root.textContent = 'Search is not available here: its index is written by “broadsheet build”.';
     return;
   }
-  var bundlePath = '/pagefind/';
+  // A site under a path (https://owner.github.io/paper/) says where its
+  // index and its pages are; a site at a domain's root has '/pagefind/' and '/'.
+  var bundlePath = root.getAttribute('data-bundle-path') || '/pagefind/';
+  var baseUrl = root.getAttribute('data-base-url') || '/';
   fetch(bundlePath + 'bundles.json')
     .then(function (response) { return response.ok ? response.json() : { merge: [] }; })
     .catch(function () { return { merge: [] }; })
@@ -17,7 +20,8 @@ window.addEventListener('DOMContentLoaded', function () {
       var ui = new window.PagefindUI({
         element: '#search',
         bundlePath: bundlePath,
-        mergeIndex: (bundles.merge || []).map(function (path) { return { bundlePath: bundlePath + path }; }),
+        baseUrl: baseUrl,
+        mergeIndex: (bundles.merge || []).map(function (path) { return { bundlePath: bundlePath + path, baseUrl: baseUrl }; }),
         showImages: false,
         showSubResults: false,
         resetStyles: false,

@@ -7,7 +7,7 @@
  * when their article is retracted or a real page takes the URL.
  */
 import { absoluteUrl } from '../discovery/absolute-url.ts';
-import { outputPathOf } from '../routes.ts';
+import { basePathOf, outputPathOf, withBase } from '../routes.ts';
 import type { SiteArticle, SiteSettings } from '../types.ts';
 import { articleIdentity } from './article-identity.ts';
 import type { Manifest } from './manifest.ts';
@@ -51,7 +51,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 /** The page at a redirect's old URL. */
 export function redirectPage(redirect: Redirect, settings: SiteSettings): string {
-  const to = redirect.article.url;
+  const to = withBase(basePathOf(settings.url), redirect.article.url);
   const canonical = escapeHtml(absoluteUrl(to, settings.url));
   const headline = escapeHtml(redirect.article.headline);
   return `<!doctype html>

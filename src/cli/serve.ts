@@ -13,6 +13,8 @@ import { existsSync, type FSWatcher, watch } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printable } from '../diagnostics.ts';
+import { basePathOf } from '../routes.ts';
+import { loadSiteSettings } from '../site/settings.ts';
 import { parseCommandArgs } from './args.ts';
 import { startDevServer, type DevServer } from '../site/dev-server.ts';
 import { CONFIG_FILE } from '../build/render-pages.ts';
@@ -58,15 +60,18 @@ export async function runServe(args: string[]): Promise<number> {
   }
 
   let server: DevServer;
+  let basePath = '';
   try {
-    server = await startDevServer(values.output, port);
+    // Read once: a change of site.json's url needs a restart of serve.
+    basePath = basePathOf((await loadSiteSettings(values.content)).settings.url);
+    server = await startDevServer(values.output, port, basePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : (error as Error).message;
     process.stderr.write(`broadsheet serve: ${why}\n`);
     return 1;
   }
-  process.stdout.write(`broadsheet serve: http://127.0.0.1:${server.port}/ (Ctrl+C to stop)\n`);
+  process.stdout.write(`broadsheet serve: http://127.0.0.1:${server.port}${basePath}/ (Ctrl+C to stop)\n`);
 
   const builder = new BuildProcess([values.content, values.output], () => server.reload());
   builder.start();

@@ -33,7 +33,7 @@ export interface DevServer {
  * const server = await startDevServer('_site', 8080);
  * server.reload();
  */
-export async function startDevServer(root: string, port: number): Promise<DevServer> {
+export async function startDevServer(root: string, port: number, basePath = ''): Promise<DevServer> {
   const base = resolve(root);
   const clients = new Set<ServerResponse>();
   let bound = port;
@@ -44,7 +44,7 @@ export async function startDevServer(root: string, port: number): Promise<DevSer
       response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: this preview answers only to 127.0.0.1, localhost and [::1]\n');
       return;
     }
-    handle(base, request, response, clients).catch(() => {
+    handle(base, basePath, request, response, clients).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
@@ -67,13 +67,26 @@ export async function startDevServer(root: string, port: number): Promise<DevSer
   };
 }
 
-async function handle(base: string, request: IncomingMessage, response: ServerResponse, clients: Set<ServerResponse>): Promise<void> {
+async function handle(base: string, basePath: string, request: IncomingMessage, response: ServerResponse, clients: Set<ServerResponse>): Promise<void> {
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
   } catch {
     response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request\n');
     return;
+  }
+  // A site under a path (site.json's url https://owner.github.io/paper) is
+  // served under it, as its host will: its pages link to /paper/….
+  if (basePath && pathname !== RELOAD_PATH) {
+    if (pathname === '/' || pathname === basePath) {
+      response.writeHead(302, { location: `${basePath}/` }).end();
+      return;
+    }
+    if (!pathname.startsWith(`${basePath}/`)) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: this site lives under ${basePath}/\n`);
+      return;
+    }
+    pathname = pathname.slice(basePath.length);
   }
   if (pathname === RELOAD_PATH) {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -82,7 +95,7 @@ async function handle(base: string, request: IncomingMessage, response: ServerRe
     request.on('close', () => clients.delete(response));
     return;
   }
-  const file = await findFile(base, pathname);
+  const file = await findFile(base, pathname, basePath);
   if (file && typeof file === 'object') {
     response.writeHead(301, { location: file.redirect }).end();
     return;
@@ -129,7 +142,7 @@ function isLocalHost(host: string | undefined, port: number): boolean {
  * resolved folder, never from the request's text, so it can only name a
  * path on this server (never `//other.host/`).
  */
-async function findFile(base: string, pathname: string): Promise<string | null | { redirect: string }> {
+async function findFile(base: string, pathname: string, basePath: string): Promise<string | null | { redirect: string }> {
   const candidate = resolve(base, `.${pathname}`);
   if (candidate !== base && !candidate.startsWith(base + sep)) return null;
   const info = await stat(candidate).catch(() => null);
@@ -137,7 +150,7 @@ async function findFile(base: string, pathname: string): Promise<string | null |
   if (info?.isDirectory()) {
     if (!pathname.endsWith('/')) {
       const path = relative(base, candidate).split(sep).map(encodeURIComponent).join('/');
-      return { redirect: `/${path}${path ? '/' : ''}` };
+      return { redirect: `${basePath}/${path}${path ? '/' : ''}` };
     }
     const index = join(candidate, 'index.html');
     return (await stat(index).catch(() => null))?.isFile() ? index : null;

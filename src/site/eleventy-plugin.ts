@@ -10,6 +10,7 @@ import type { UserConfig } from '@11ty/eleventy';
 import type { PreparedBuild } from '../build/prepare-build.ts';
 import { PUBLIC_DIR } from '../build/prepare-build.ts';
 import { discoveryFilters } from '../discovery/eleventy-filters.ts';
+import { basePathOf, withBase } from '../routes.ts';
 import { filtersPlugin } from './filters.ts';
 import { createMarkdown, renderMarkdown } from './markdown.ts';
 
@@ -54,6 +55,15 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
   // Functions, so Eleventy calls them again on every rebuild.
   eleventyConfig.addGlobalData('broadsheet', async () => (await build()).site);
   eleventyConfig.addGlobalData('discovery', async () => (await build()).discovery);
+  // Every root-relative link a template prints goes through `href` (and a
+  // srcset through `srcset`), so a site under a path (site.json's url
+  // https://owner.github.io/paper) links within it.
+  const basePath = () => (current ? basePathOf(current.site.settings.url) : '');
+  eleventyConfig.addFilter('href', (url: string) => withBase(basePath(), url));
+  eleventyConfig.addFilter('srcset', (srcset: string) => {
+    const base = basePath();
+    return base ? srcset.split(',').map((candidate) => candidate.trim().replace(/^\S+/, (url) => withBase(base, url))).join(', ') : srcset;
+  });
   discoveryFilters(eleventyConfig, () => {
     if (!current) throw new Error('a page filter ran before the build was prepared');
     return current.readTime;

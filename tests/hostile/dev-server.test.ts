@@ -69,3 +69,24 @@ it('stays up when a file disappears while it is being requested', async () => {
   expect((await get('/big.css')).status).toBe(200);
   expect((await get('/2026/')).status).toBe(200);
 });
+
+it('serves a site whose url has a path under that path', async () => {
+  const under = await startDevServer(root, 0, '/paper');
+  try {
+    const at = (path: string) =>
+      new Promise<{ status: number; location?: string }>((done, fail) => {
+        const req = request({ host: '127.0.0.1', port: under.port, path, headers: { host: `127.0.0.1:${under.port}` } }, (res) => {
+          res.resume();
+          res.on('end', () => done({ status: res.statusCode!, location: res.headers.location }));
+        });
+        req.on('error', fail);
+        req.end();
+      });
+    expect(await at('/paper/2026/')).toEqual({ status: 200, location: undefined });
+    expect(await at('/paper/2026')).toEqual({ status: 301, location: '/paper/2026/' });
+    expect(await at('/')).toEqual({ status: 302, location: '/paper/' });
+    expect((await at('/2026/')).status).toBe(404);
+  } finally {
+    await under.close();
+  }
+});
