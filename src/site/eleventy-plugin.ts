@@ -44,9 +44,12 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
   // again after each `eleventy.before` (a rebuild under `serve`).
   let pending: Promise<PreparedBuild> | null = null;
   let current: PreparedBuild | null = null;
+  // The path the site lives under, once per build: the filters below run for every link of every page.
+  let base = '';
   const build = () =>
     (pending ??= options.prepare().then((prepared) => {
       current = prepared;
+      base = basePathOf(prepared.site.settings.url);
       return prepared;
     }));
   eleventyConfig.on('eleventy.before', () => {
@@ -58,12 +61,10 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
   // Every root-relative link a template prints goes through `href` (and a
   // srcset through `srcset`), so a site under a path (site.json's url
   // https://owner.github.io/paper) links within it.
-  const basePath = () => (current ? basePathOf(current.site.settings.url) : '');
-  eleventyConfig.addFilter('href', (url: string) => withBase(basePath(), url));
-  eleventyConfig.addFilter('srcset', (srcset: string) => {
-    const base = basePath();
-    return base ? srcset.split(',').map((candidate) => candidate.trim().replace(/^\S+/, (url) => withBase(base, url))).join(', ') : srcset;
-  });
+  eleventyConfig.addFilter('href', (url: string) => withBase(base, url));
+  eleventyConfig.addFilter('srcset', (srcset: string) =>
+    base ? srcset.split(',').map((candidate) => candidate.trim().replace(/^\S+/, (url) => withBase(base, url))).join(', ') : srcset,
+  );
   discoveryFilters(eleventyConfig, () => {
     if (!current) throw new Error('a page filter ran before the build was prepared');
     return current.readTime;
