@@ -7,14 +7,19 @@
  *   planRedirects     old URLs of articles whose URL changed → redirect pages
  *   renderPages       the plan's pages, feeds and sitemaps → the output folder (Eleventy)
  *   writeRedirects    the redirect pages
- *   pruneOutput       what the last build wrote and this one does not → deleted
+ *   carryOver         files of the live site this build keeps (never written by a build) → staging
  *   writeSearchIndex  the article pages → pagefind/ (Pagefind)
+ *   swapIn            the complete staging folder replaces the live site
  *   writeManifest     what this build wrote, for the next one
+ *
+ * Everything is written into a staging folder beside the output, under a
+ * lock (src/build/output-folder.ts): a killed build leaves the last
+ * complete site serving.
  *
  * `broadsheet build` runs it once; `broadsheet serve` runs the same stages
  * on every rebuild (src/cli/serve-worker.ts).
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { writeSearchIndex, type SearchIndexResult } from '../discovery/search-index.ts';
 import type { Diagnostic, SiteSettings } from '../types.ts';
@@ -24,6 +29,8 @@ import { prepareBuild, type BuildInputs } from './prepare-build.ts';
 import { pruneOutput } from './prune.ts';
 import { planRedirects, redirectPage, type Redirect } from './redirects.ts';
 import { renderPages } from './render-pages.ts';
+import { acquireLock, carryOver, removeStaleStaging, stageImages, stagingDirFor, swapIn } from './output-folder.ts';
+import { IMAGES_URL, outputPathOf, SEARCH_INDEX_URL } from '../routes.ts';
 
 export interface BuildSiteOptions extends BuildInputs {
   /** Called with the build's diagnostics, sorted, as soon as the content is read (before rendering). */
@@ -61,38 +68,67 @@ export interface BuildSiteResult {
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const { outputDir, cacheDir = null } = options;
-  const previous = cacheDir ? await readManifest(cacheDir, outputDir) : null;
-  if (previous && previous.manifest === null) {
-    if (previous.why) options.onNote?.(`warning: ignoring the build manifest: ${previous.why}; nothing from earlier builds is pruned`);
-    else if (await hasFiles(outputDir)) options.onNote?.(`no manifest of an earlier build into ${outputDir} in ${cacheDir}: files already there are left as they are`);
+  const lock = await acquireLock(outputDir);
+  if ('heldBy' in lock) throw new OutputBusyError(outputDir, lock.heldBy, lock.file);
+  const staging = stagingDirFor(outputDir);
+  try {
+    await removeStaleStaging(outputDir);
+    await rm(staging, { recursive: true, force: true });
+    const previous = cacheDir ? await readManifest(cacheDir, outputDir) : null;
+    if (previous && previous.manifest === null) {
+      if (previous.why) options.onNote?.(`warning: ignoring the build manifest: ${previous.why}; nothing from earlier builds is pruned`);
+      else if (await hasFiles(outputDir)) options.onNote?.(`no manifest of an earlier build into ${outputDir} in ${cacheDir}: files already there are left as they are`);
+    }
+    // Everything is written into the staging folder; the live site is untouched until the swap.
+    await stageImages(outputDir, staging, IMAGES_FOLDER);
+    const build = await prepareBuild({ ...options, outputDir: staging });
+    options.onDiagnostics?.(build.diagnostics);
+    const redirects = planRedirects(previous?.manifest ?? null, build.site.articles, new Set(build.plan.files.map((f) => f.url)));
+    await renderPages(build, { ...options, outputDir: staging });
+    await writeRedirects(staging, redirects, build.site.settings);
+    const written = new Set([...build.plan.files.map((f) => f.path), ...redirects.map((r) => r.path)]);
+    // Renditions are Broadsheet's own: the staged ones no article uses any more (a retracted story's) go.
+    await pruneOutput(staging, (await listFiles(join(staging, IMAGES_FOLDER))).map((f) => `${IMAGES_FOLDER}/${f}`), written);
+    const search = options.search !== false;
+    const previousFiles = previous?.manifest ? new Set(previous.manifest.files) : null;
+    const pruned = previousFiles ? [...previousFiles].filter((f) => !written.has(f) && !(search && f.startsWith(SEARCH_FOLDER))).length : 0;
+    // The search index is rewritten whole, so none of an old one is carried over.
+    const replaced = new Set(written);
+    if (search) for (const f of await listFiles(join(outputDir, SEARCH_FOLDER))) replaced.add(`${SEARCH_FOLDER}${f}`);
+    await carryOver(outputDir, staging, previousFiles, replaced);
+    const index = search ? await writeSearchIndex(staging) : null;
+    const searchFiles = index ? (await listFiles(join(staging, SEARCH_FOLDER))).map((f) => `${SEARCH_FOLDER}${f}`) : [];
+    await swapIn(staging, outputDir);
+    if (cacheDir) {
+      await writeManifest(cacheDir, {
+        format: 1,
+        broadsheet: BROADSHEET_VERSION,
+        outputDir: resolve(outputDir),
+        files: [...written, ...searchFiles].sort(),
+        articles: build.site.articles.map((a) => ({ id: articleIdentity(a), url: a.url })),
+        redirects: redirects.map(({ from, id }) => ({ from, id })),
+      });
+    }
+    return { diagnostics: build.diagnostics, search: index, pruned, redirects: redirects.length };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await lock.release();
   }
-  const build = await prepareBuild(options);
-  options.onDiagnostics?.(build.diagnostics);
-  const redirects = planRedirects(previous?.manifest ?? null, build.site.articles, new Set(build.plan.files.map((f) => f.url)));
-  await renderPages(build, options);
-  await writeRedirects(outputDir, redirects, build.site.settings);
-  const written = new Set([...build.plan.files.map((f) => f.path), ...redirects.map((r) => r.path)]);
-  const search = options.search !== false;
-  let pruned = 0;
-  if (previous?.manifest) {
-    // The search index is replaced whole by its own stage; without search, an old index is pruned like any file.
-    const stale = previous.manifest.files.filter((f) => !(search && f.startsWith('pagefind/')));
-    pruned = await pruneOutput(outputDir, stale, written);
-  }
-  const index = search ? await writeSearchIndex(outputDir) : null;
-  if (cacheDir) {
-    const searchFiles = index ? (await listFiles(join(outputDir, 'pagefind'))).map((f) => `pagefind/${f}`) : [];
-    await writeManifest(cacheDir, {
-      format: 1,
-      broadsheet: BROADSHEET_VERSION,
-      outputDir: resolve(outputDir),
-      files: [...written, ...searchFiles].sort(),
-      articles: build.site.articles.map((a) => ({ id: articleIdentity(a), url: a.url })),
-      redirects: redirects.map(({ from, id }) => ({ from, id })),
-    });
-  }
-  return { diagnostics: build.diagnostics, search: index, pruned, redirects: redirects.length };
 }
+
+/** Another build holds the output folder's lock. */
+export class OutputBusyError extends Error {
+  constructor(outputDir: string, pid: number, lockFile: string) {
+    super(`another build (process ${pid}) is writing ${outputDir}; wait for it to finish, or delete ${lockFile} if no build is running`);
+    this.name = 'OutputBusyError';
+  }
+}
+
+/** The output's folders of photo renditions and of the search index (see src/routes.ts). */
+const IMAGES_FOLDER = outputPathOf(IMAGES_URL).replace(/\/index\.html$/, '');
+const SEARCH_FOLDER = `${outputPathOf(SEARCH_INDEX_URL).replace(/\/index\.html$/, '')}/`;
 
 async function writeRedirects(outputDir: string, redirects: readonly Redirect[], settings: SiteSettings): Promise<void> {
   for (const redirect of redirects) {
@@ -108,6 +144,6 @@ async function hasFiles(dir: string): Promise<boolean> {
 
 /** Files under `dir`, relative, with `/` separators. */
 async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'));
 }

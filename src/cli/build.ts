@@ -2,14 +2,15 @@
  * `broadsheet build [--content DIR] [--output DIR] [--strict]`: the site in
  * one command, for CI and for publishing.
  */
-import { existsSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { DateTime } from 'luxon';
 import { PAGES_PER_BUNDLE } from '../discovery/search-index.ts';
 import { parseCommandArgs } from './args.ts';
 import { CONFIG_FILE } from '../build/render-pages.ts';
-import { DEFAULT_CACHE_DIR } from '../build/manifest.ts';
-import { buildSite } from '../build/run-build.ts';
+import { DEFAULT_CACHE_DIR, readManifest } from '../build/manifest.ts';
+import { outputRefusal } from '../build/output-folder.ts';
+import { buildSite, OutputBusyError } from '../build/run-build.ts';
 import { countDiagnostics, exitCodeFor, printDiagnostics } from './report.ts';
 
 const USAGE = `Usage: broadsheet build [--content DIR] [--output DIR] [--cache DIR | --no-cache] [--strict] [--now DATE] [--no-search]
@@ -29,6 +30,8 @@ Options:
                   Keep it between CI runs to keep those redirects.
   --no-cache      read and write no manifest: nothing from earlier builds is
                   pruned and no redirect is made
+  --force         build into a folder that holds other files than an
+                  earlier Broadsheet build (they are kept)
   --strict        fail on warnings too
   --now DATE      "now" for the Google News sitemap (ISO date or date-time,
                   e.g. 2026-02-08T18:00+01:00); default: the newest
@@ -39,9 +42,14 @@ Options:
 Diagnostics go to stderr as FILE:LINE: severity: message; with
 GITHUB_ACTIONS=true, also as ::error/::warning annotations.
 
-Exit status: 0 built; 1 an error diagnostic (or a warning with --strict), or
-the build failed; 2 a usage mistake (an unknown option, a bad --now, a
-missing content folder).`;
+The site is written into a staging folder beside the output and swapped in
+when complete, so an interrupted build leaves the last complete site; a
+second build into the same output while one runs is refused (exit 1).
+
+Exit status: 0 built; 1 an error diagnostic (or a warning with --strict), the
+build failed, or another build holds the output; 2 a usage mistake (an
+unknown option, a bad --now, a missing content folder, an output folder
+that must not be written into).`;
 
 /**
  * Runs the build command and returns its exit code.
@@ -58,6 +66,7 @@ export async function runBuild(args: string[]): Promise<number> {
     'no-search': { type: 'boolean', default: false },
     cache: { type: 'string', default: DEFAULT_CACHE_DIR },
     'no-cache': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
   }, USAGE);
   if (typeof values === 'number') return values;
   const now = values.now === undefined ? null : DateTime.fromISO(values.now, { setZone: true });
@@ -75,21 +84,38 @@ export async function runBuild(args: string[]): Promise<number> {
     return 2;
   }
   const cacheDir = values['no-cache'] ? null : values.cache;
+  const refusal = await outputRefusal(
+    values.output,
+    { contentDir: values.content, projectDir: '.', sourceFolders: SOURCE_FOLDERS },
+    async () => values.force || (cacheDir !== null && (await readManifest(cacheDir, values.output)).manifest !== null) || isBroadsheetSite(values.output),
+  );
+  if (refusal) {
+    process.stderr.write(`broadsheet build: will not write the site into '${values.output}': ${refusal}\n`);
+    return 2;
+  }
   if (cacheDir && isInside(resolve(cacheDir), resolve(values.output))) {
     process.stderr.write(`broadsheet build: the cache folder '${cacheDir}' is inside the output folder '${values.output}'; it must not be published\n`);
     return 2;
   }
   const started = performance.now();
-  const { diagnostics, search, pruned, redirects } = await buildSite({
-    contentDir: values.content,
-    outputDir: values.output,
-    now: values.now ?? null,
-    search: !values['no-search'],
-    cacheDir,
-    onNote: (note) => process.stderr.write(`broadsheet build: ${note}\n`),
-    // Printed before rendering starts, so an editor sees them at once.
-    onDiagnostics: (list) => printDiagnostics(list, process.stderr, process.env.GITHUB_ACTIONS === 'true'),
-  });
+  let result;
+  try {
+    result = await buildSite({
+      contentDir: values.content,
+      outputDir: values.output,
+      now: values.now ?? null,
+      search: !values['no-search'],
+      cacheDir,
+      onNote: (note) => process.stderr.write(`broadsheet build: ${note}\n`),
+      // Printed before rendering starts, so an editor sees them at once.
+      onDiagnostics: (list) => printDiagnostics(list, process.stderr, process.env.GITHUB_ACTIONS === 'true'),
+    });
+  } catch (error) {
+    if (!(error instanceof OutputBusyError)) throw error;
+    process.stderr.write(`broadsheet build: ${error.message}\n`);
+    return 1;
+  }
+  const { diagnostics, search, pruned, redirects } = result;
   if (pruned > 0 || redirects > 0) process.stderr.write(`broadsheet build: removed ${pruned} file(s) the last build wrote and this one does not; ${redirects} redirect page(s) for corrected URLs\n`);
   if (search) {
     const bundles = search.bundles > 1 ? ` (${search.bundles} bundles of at most ${PAGES_PER_BUNDLE})` : '';
@@ -100,6 +126,23 @@ export async function runBuild(args: string[]): Promise<number> {
   const outcome = code === 0 ? 'built' : 'built, but failed on diagnostics:';
   process.stderr.write(`broadsheet build: ${outcome} ${values.output} from ${values.content} in ${seconds} s (${countDiagnostics(diagnostics)})\n`);
   return code;
+}
+
+/** The project's own folders, never an output. */
+const SOURCE_FOLDERS = ['src', 'templates', 'public', 'bin', 'tests', 'bench', 'docs', 'node_modules', '.git'];
+
+/**
+ * Whether a folder holds a site Broadsheet wrote: its home page names its
+ * generator, or (builds from before that meta tag) it has the set of
+ * files only a Broadsheet build writes together.
+ */
+function isBroadsheetSite(dir: string): boolean {
+  try {
+    if (readFileSync(join(dir, 'index.html'), 'utf8').includes('<meta name="generator" content="Broadsheet">')) return true;
+  } catch {
+    return false;
+  }
+  return ['feed.json', 'news-sitemap.xml', 'robots.txt', 'sitemap.xml'].every((file) => existsSync(join(dir, file)));
 }
 
 function isInside(path: string, folder: string): boolean {

@@ -10,7 +10,15 @@ import type { UserConfig } from '@11ty/eleventy';
 import type { PreparedBuild } from '../build/prepare-build.ts';
 import { PUBLIC_DIR } from '../build/prepare-build.ts';
 import { discoveryFilters } from '../discovery/eleventy-filters.ts';
-import { basePathOf, withBase } from '../routes.ts';
+import {
+  ARCHIVE_URL, basePathOf, FEED_URLS, HOME_URL, NEWS_SITEMAP_URL, NOT_FOUND_URL, ROBOTS_URL, SEARCH_INDEX_URL, SEARCH_URL, SITEMAP_URL, TOPICS_URL, withBase,
+} from '../routes.ts';
+
+/** The fixed addresses templates print and write to, as the global `routes`. */
+const TEMPLATE_ROUTES = Object.freeze({
+  home: HOME_URL, archive: ARCHIVE_URL, topics: TOPICS_URL, search: SEARCH_URL, notFound: NOT_FOUND_URL, robots: ROBOTS_URL,
+  sitemap: SITEMAP_URL, newsSitemap: NEWS_SITEMAP_URL, feeds: FEED_URLS, searchIndex: SEARCH_INDEX_URL,
+});
 import { filtersPlugin } from './filters.ts';
 import { createMarkdown, renderMarkdown } from './markdown.ts';
 
@@ -55,6 +63,8 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
   eleventyConfig.on('eleventy.before', () => {
     pending = null;
   });
+  // The site's fixed addresses, from src/routes.ts, for permalinks and links.
+  eleventyConfig.addGlobalData('routes', TEMPLATE_ROUTES);
   // Functions, so Eleventy calls them again on every rebuild.
   eleventyConfig.addGlobalData('broadsheet', async () => (await build()).site);
   eleventyConfig.addGlobalData('discovery', async () => (await build()).discovery);

@@ -53,7 +53,9 @@ it('build warns about a damaged manifest, deletes nothing, and writes a good one
   try {
     const output = join(root, '_site');
     const cache = join(root, 'cache');
-    await mkdir(output, { recursive: true });
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await runBuild(['--content', content, '--output', output, '--cache', cache, '--no-search'])).toBe(0);
+    vi.restoreAllMocks();
     await writeFile(join(output, 'keep.txt'), 'mine');
     const path = manifestPath(cache, output);
     await mkdir(join(path, '..'), { recursive: true });

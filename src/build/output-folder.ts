@@ -1,0 +1,145 @@
+/**
+ * Keeping the published folder whole. A build writes into a staging folder
+ * beside the output (`_site.staging-PID`) and swaps it in only when it is
+ * complete, so a killed or failed build leaves the last complete site
+ * serving; a lock beside the output (`_site.lock`) stops a second build
+ * into the same folder; and `--output` refuses folders that are not a
+ * site's (the content or project folder, `/`, the home folder, a folder of
+ * other files).
+ */
+import { constants } from 'node:fs';
+import { link, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+
+/** Where a build of `outputDir` stages its files. */
+export function stagingDirFor(outputDir: string): string {
+  return `${resolve(outputDir)}.staging-${process.pid}`;
+}
+
+/** The lock file of builds into `outputDir`, beside it (never published). */
+export function lockFileFor(outputDir: string): string {
+  return `${resolve(outputDir)}.lock`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the lock of `outputDir`, or says which build holds it. A lock left
+ * by a build that no longer runs (killed) is taken over.
+ */
+export async function acquireLock(outputDir: string): Promise<{ release: () => Promise<void> } | { heldBy: number; file: string }> {
+  const file = lockFileFor(outputDir);
+  await mkdir(dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      return { release: () => rm(file, { force: true }) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) return { heldBy: pid, file };
+      await rm(file, { force: true });
+    }
+  }
+  return { heldBy: -1, file };
+}
+
+/** Removes staging folders of `outputDir` left by builds that were killed. */
+export async function removeStaleStaging(outputDir: string): Promise<void> {
+  const full = resolve(outputDir);
+  const prefix = `${basename(full)}.staging-`;
+  for (const name of await readdir(dirname(full)).catch(() => [] as string[])) {
+    const pid = Number(name.slice(prefix.length));
+    if (name.startsWith(prefix) && Number.isInteger(pid) && !isAlive(pid)) await rm(join(dirname(full), name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts the staging folder with the photo renditions of the live site,
+ * hard-linked: eleventy-img skips a rendition that exists, and never
+ * rewrites one, so a build re-encodes only new photos.
+ */
+export async function stageImages(outputDir: string, staging: string, imagesFolder: string): Promise<void> {
+  const from = join(outputDir, imagesFolder);
+  const names = await readdir(from).catch(() => [] as string[]);
+  if (names.length === 0) return;
+  await mkdir(join(staging, imagesFolder), { recursive: true });
+  for (const name of names) await link(join(from, name), join(staging, imagesFolder, name)).catch(() => undefined);
+}
+
+/**
+ * Moves into the staging folder the live site's files this build did not
+ * write and must keep: files the last build did not write either (a CNAME,
+ * a verification file). With no manifest (`previous` null), every file this
+ * build did not write is kept, as builds into the folder always did.
+ */
+export async function carryOver(outputDir: string, staging: string, previous: ReadonlySet<string> | null, written: ReadonlySet<string>): Promise<void> {
+  const walk = async (relative: string): Promise<void> => {
+    for (const entry of await readdir(join(outputDir, relative), { withFileTypes: true }).catch(() => [])) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        await walk(path);
+        continue;
+      }
+      if (written.has(path) || (previous && previous.has(path)) || (await exists(join(staging, path)))) continue;
+      await mkdir(dirname(join(staging, path)), { recursive: true });
+      await rename(join(outputDir, path), join(staging, path));
+    }
+  };
+  await walk('');
+}
+
+async function exists(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null)) !== null;
+}
+
+/**
+ * Puts the complete staging folder in the output's place: the old site is
+ * renamed aside, the new one renamed in, the old one deleted. Between the
+ * two renames (microseconds) the folder is missing; it is never half written.
+ */
+export async function swapIn(staging: string, outputDir: string): Promise<void> {
+  const full = resolve(outputDir);
+  const aside = `${full}.old-${process.pid}`;
+  const hadOutput = await exists(full);
+  if (hadOutput) await rename(full, aside);
+  await rename(staging, full);
+  if (hadOutput) await rm(aside, { recursive: true, force: true });
+}
+
+/** Folders a build must never write into. */
+export interface ProtectedFolders {
+  contentDir: string;
+  /** The project folder (where .eleventy.ts is); its source folders are protected too. */
+  projectDir: string;
+  sourceFolders: readonly string[];
+}
+
+/**
+ * Why `outputDir` must not be written into, or null. `isEarlierBuild`
+ * tells whether a non-empty folder holds an earlier Broadsheet build.
+ */
+export async function outputRefusal(outputDir: string, protectedFolders: ProtectedFolders, isEarlierBuild: () => Promise<boolean>): Promise<string | null> {
+  const output = resolve(outputDir);
+  const project = resolve(protectedFolders.projectDir);
+  const content = resolve(protectedFolders.contentDir);
+  const inside = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+  if (output === resolve('/')) return 'it is the root folder';
+  if (output === resolve(homedir())) return 'it is the home folder';
+  if (inside(project, output)) return 'it holds the project folder';
+  if (inside(output, content) || inside(content, output)) return 'it is or holds the content folder';
+  for (const folder of protectedFolders.sourceFolders) if (inside(output, resolve(project, folder))) return `it is inside the project's ${folder}/ folder`;
+  const entries = await readdir(output).catch(() => null);
+  if (entries && entries.length > 0 && !(await isEarlierBuild())) return 'it holds files and no earlier Broadsheet build (use --force to build into it anyway)';
+  return null;
+}

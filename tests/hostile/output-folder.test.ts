@@ -1,0 +1,102 @@
+/**
+ * The published folder stays whole: `--output` refuses folders that are not
+ * a site's, a second build into the same folder is refused while one runs,
+ * and a build killed half way leaves the previous complete site in place.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateFeed } from '../../bench/generate.ts';
+import { lockFileFor } from '../../src/build/output-folder.ts';
+import { makeContentFolder } from '../support/content-folder.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function run(args: string[]): { done: Promise<{ code: number | null; stderr: string }>; kill: () => void } {
+  const child = spawn(process.execPath, ['bin/broadsheet.js', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+  return { done, kill: () => child.kill('SIGKILL') };
+}
+
+let root: string;
+let content: string;
+beforeAll(async () => {
+  // Enough articles that a build takes a few seconds: long enough to be caught in the middle.
+  ({ root, content } = await makeContentFolder({ prefix: 'broadsheet-output-', extra: { 'feeds/generated.txt': generateFeed({ articles: 600, seed: 3 }) } }));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe('--output', () => {
+  it.each([
+    ['the content folder', () => content, 'it is or holds the content folder'],
+    ['the project folder', () => '.', 'it holds the project folder'],
+    ['its parent', () => '..', 'it holds the project folder'],
+    ['a source folder', () => 'templates', "inside the project's templates/ folder"],
+    ['the root folder', () => '/', 'it is the root folder'],
+    ['the home folder', () => homedir(), 'it is the home folder'],
+  ])('refuses %s with exit 2, writing nothing', async (_, output, why) => {
+    const { code, stderr } = await run(['build', '--content', content, '--output', output(), '--no-search']).done;
+    expect(code).toBe(2);
+    expect(stderr).toContain(why);
+  });
+
+  it('refuses a folder of other files unless --force, and then keeps them', async () => {
+    const foreign = join(root, 'foreign');
+    await mkdir(foreign, { recursive: true });
+    await writeFile(join(foreign, 'notes.txt'), 'mine');
+    const refused = await run(['build', '--content', content, '--output', foreign, '--no-search', '--no-cache']).done;
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('it holds files and no earlier Broadsheet build (use --force');
+    expect(await readdir(foreign)).toEqual(['notes.txt']);
+    const forced = await run(['build', '--content', content, '--output', foreign, '--no-search', '--no-cache', '--force']).done;
+    expect(forced.code).toBe(0);
+    expect(await readFile(join(foreign, 'notes.txt'), 'utf8')).toBe('mine');
+    // Now it holds a Broadsheet build: no --force needed again.
+    expect((await run(['build', '--content', content, '--output', foreign, '--no-search', '--no-cache']).done).code).toBe(0);
+  }, 120_000);
+});
+
+describe('builds into one folder', () => {
+  it('refuses a second build while one runs, and neither hangs', async () => {
+    const output = join(root, 'concurrent');
+    const first = run(['build', '--content', content, '--output', output, '--cache', join(root, 'cache')]);
+    // Started once the first holds the lock.
+    for (let i = 0; i < 200 && !(await stat(lockFileFor(output)).catch(() => null)); i++) await new Promise((r) => setTimeout(r, 25));
+    const second = await run(['build', '--content', content, '--output', output, '--cache', join(root, 'cache')]).done;
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/another build \(process \d+\) is writing/);
+    const { code } = await first.done;
+    expect(code).toBe(0);
+    expect(await stat(lockFileFor(output)).catch(() => null)).toBeNull();
+    expect((await readdir(join(output, 'pagefind'))).length).toBeGreaterThan(3);
+  }, 120_000);
+
+  it('keeps the previous complete site when a build is killed half way, and the next build recovers', async () => {
+    const output = join(root, 'killed');
+    const cache = join(root, 'cache-killed');
+    expect((await run(['build', '--content', content, '--output', output, '--cache', cache]).done).code).toBe(0);
+    const before = (await readdir(output, { recursive: true })).sort();
+    const home = await readFile(join(output, 'index.html'), 'utf8');
+    const victim = run(['build', '--content', content, '--output', output, '--cache', cache]);
+    // Killed once it has written some of its pages into the staging folder.
+    let staged = 0;
+    for (let i = 0; i < 1000 && staged <= 50; i++) {
+      const folder = (await readdir(root)).find((n) => n.startsWith('killed.staging-'));
+      staged = folder ? (await readdir(join(root, folder), { recursive: true }).catch(() => [])).length : 0;
+      if (staged <= 50) await new Promise((r) => setTimeout(r, 10));
+    }
+    victim.kill();
+    // It was killed in the middle, not after it had finished.
+    expect(staged).toBeGreaterThan(50);
+    expect((await victim.done).code).toBeNull();
+    expect((await readdir(output, { recursive: true })).sort()).toEqual(before);
+    expect(await readFile(join(output, 'index.html'), 'utf8')).toBe(home);
+    // The next build is not stopped by the killed one's lock, and clears its staging folder.
+    expect((await run(['build', '--content', content, '--output', output, '--cache', cache]).done).code).toBe(0);
+    expect((await readdir(root)).filter((n) => n.startsWith('killed.'))).toEqual([]);
+  }, 180_000);
+});
