@@ -6,6 +6,7 @@
  * diagnostic naming the path, never a thrown error or a hang.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Diagnostic } from './types.ts';
 
 const REASONS: Record<string, string> = {
@@ -78,4 +79,30 @@ export async function listContentFolder(dir: string, keep: (name: string) => boo
     const reason = code === 'ENOTDIR' ? 'it is a file, not a folder' : reasonOf(error);
     return { names: [], diagnostics: [{ severity: 'error', file: dir, line: 1, message: `cannot read the folder: ${reason}`, rule: 'unreadable-folder' }] };
   }
+}
+
+/** One Markdown file of a content folder: its path, its name without `.md`, its text. */
+export interface MarkdownFile {
+  file: string;
+  stem: string;
+  text: string;
+}
+
+/**
+ * The `*.md` files of a content folder (overrides, pages), read as UTF-8 in
+ * name order; any that cannot be read is an error diagnostic with `rule`.
+ *
+ * @example
+ * const { files } = await readMarkdownFolder('content/pages', 'page-unreadable', 'cannot read the page');
+ */
+export async function readMarkdownFolder(dir: string, rule: string, what: string): Promise<{ files: MarkdownFile[]; diagnostics: Diagnostic[] }> {
+  const { names, diagnostics } = await listContentFolder(dir, (name) => name.endsWith('.md'));
+  const files: MarkdownFile[] = [];
+  for (const name of names) {
+    const file = join(dir, name);
+    const read = await readContentFile(file, rule, what);
+    if ('problem' in read) diagnostics.push(read.problem);
+    else files.push({ file, stem: name.slice(0, -3), text: read.bytes.toString('utf8') });
+  }
+  return { files, diagnostics };
 }

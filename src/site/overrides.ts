@@ -4,8 +4,7 @@
  * editor's note on its page. Every problem is a diagnostic on the line of
  * the key that causes it; a bad value is ignored, the rest still applies.
  */
-import { listContentFolder, readContentFile } from '../content-files.ts';
-import { join } from 'node:path';
+import { readMarkdownFolder } from '../content-files.ts';
 import type { Marked } from 'marked';
 import { isCalendarDate } from '../parser/calendar.ts';
 import type { Diagnostic, EditorialOverride } from '../types.ts';
@@ -91,15 +90,9 @@ function toStringList(value: unknown): string[] | null {
  */
 export async function loadOverrides(dir: string, markdown: Marked): Promise<{ overrides: Map<string, EditorialOverride>; diagnostics: Diagnostic[] }> {
   const overrides = new Map<string, EditorialOverride>();
-  const { names, diagnostics } = await listContentFolder(dir, (name) => name.endsWith('.md'));
-  for (const name of names) {
-    const file = join(dir, name);
-    const read = await readContentFile(file, 'override-unreadable', 'cannot read the override');
-    if ('problem' in read) {
-      diagnostics.push(read.problem);
-      continue;
-    }
-    const result = parseOverride(read.bytes.toString('utf8'), file, name.slice(0, -3), markdown);
+  const { files, diagnostics } = await readMarkdownFolder(dir, 'override-unreadable', 'cannot read the override');
+  for (const { file, stem, text } of files) {
+    const result = parseOverride(text, file, stem, markdown);
     for (const d of result.diagnostics) diagnostics.push(d);
     if (result.override) overrides.set(result.override.slug, result.override);
   }

@@ -2,8 +2,7 @@
  * Editor-written pages: `content/pages/<slug>.md` becomes `/<slug>/`. Front
  * matter gives the `title` (required) and an optional `description`.
  */
-import { listContentFolder, readContentFile } from '../content-files.ts';
-import { join } from 'node:path';
+import { readMarkdownFolder } from '../content-files.ts';
 import type { Marked } from 'marked';
 import type { Diagnostic, SitePage } from '../types.ts';
 import { lineOfYamlError, readFrontMatter } from './front-matter.ts';
@@ -66,15 +65,9 @@ export function parsePage(text: string, file: string, slug: string, markdown: Ma
 /** Reads every page in the pages folder, in file-name order. */
 export async function loadPages(dir: string, markdown: Marked): Promise<{ pages: SitePage[]; diagnostics: Diagnostic[] }> {
   const pages: SitePage[] = [];
-  const { names, diagnostics } = await listContentFolder(dir, (name) => name.endsWith('.md'));
-  for (const name of names) {
-    const file = join(dir, name);
-    const read = await readContentFile(file, 'page-unreadable', 'cannot read the page');
-    if ('problem' in read) {
-      diagnostics.push(read.problem);
-      continue;
-    }
-    const result = parsePage(read.bytes.toString('utf8'), file, name.slice(0, -3), markdown);
+  const { files, diagnostics } = await readMarkdownFolder(dir, 'page-unreadable', 'cannot read the page');
+  for (const { file, stem, text } of files) {
+    const result = parsePage(text, file, stem, markdown);
     for (const d of result.diagnostics) diagnostics.push(d);
     if (result.page) pages.push(result.page);
   }
