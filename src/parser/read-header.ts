@@ -8,7 +8,7 @@
  */
 import type { Diagnostic, FeedLine } from '../types.ts';
 import { CaptionCopies } from './caption-copies.ts';
-import { looksLikeHeadline, quoteShort, similarHeadlines } from './near-text.ts';
+import { endsLikeHeadline, looksLikeHeadline, nearlyEqual, quoteShort, similarHeadlines } from './near-text.ts';
 import { type Rows, MARKER, blankAfter, feedLine, isDoubled, isDoubledCaption, lineOf, looksLikeCaption, skipCopies, textOf } from './rows.ts';
 
 /** An article's header as found (row indices: positions among the non-blank lines). */
@@ -41,6 +41,8 @@ const NEAR = 32;
 
 /** The most photos an unmarked header is read with: a longer run of doubled lines is no header. */
 const MAX_PHOTOS = 8;
+/** The most captions given once that an unmarked header is read with. */
+const MAX_LONE_CAPTIONS = 4;
 
 /**
  * The last row before `t` (and from the floor on) whose text is `text`, or -1.
@@ -79,27 +81,60 @@ export function readMarkedHeader(rows: Rows, t: number, earlier: EarlierLines, f
     start = firstCopyBefore(rows, t, earlier.floor);
     if (start < 0) return null;
   }
-  const copies = new CaptionCopies(rows);
-  copies.addRange(start + 1, t, 0);
-  const firstCopyCaptions = t - start - 1;
-  const end = readSecondCopy(rows, t + 2, copies);
-  const diagnostics: Diagnostic[] = [];
+  const read = (!edited && readPlainHeader(rows, start, t)) || readCaptionCopies(rows, start, t, file);
   if (edited) {
     const first = textOf(rows, start);
-    const repeatedAcross = firstCopyCaptions > 0 && end > t + 2;
+    const repeatedAcross = t - start - 1 > 0 && read.end > t + 2;
     if (!repeatedAcross && !(similarHeadlines(first, second) && looksLikeHeadline(first))) return null;
-    const [a, b] = [lineOf(rows, start), lineOf(rows, t + 1)];
-    diagnostics.push({
-      severity: 'warning',
-      file,
-      line: a,
-      endLine: b,
-      message: `the headline at line ${a} differs from its copy at line ${b}: "${quoteShort(first)}" vs "${quoteShort(second)}"; using line ${b}'s (the copy above the body). Make both copies the same`,
-      rule: 'headline-mismatch',
-    });
+    read.diagnostics.unshift(headlineMismatch(file, lineOf(rows, start), lineOf(rows, t + 1), first, second));
   }
-  const settled = copies.settle(file);
-  return { start, headline: feedLine(rows, edited ? t + 1 : start), captions: settled.captions, end, truncated: null, diagnostics: diagnostics.concat(settled.diagnostics) };
+  return { start, headline: feedLine(rows, edited ? t + 1 : start), captions: read.captions, end: read.end, truncated: null, diagnostics: read.diagnostics };
+}
+
+/**
+ * The captions of the header copies around the marker at `t` (the first
+ * copy's headline at `start`), grouped by `CaptionCopies`: edited copies
+ * found and named. The general reading, which `readPlainHeader` shortcuts.
+ */
+export function readCaptionCopies(rows: Rows, start: number, t: number, file: string): { captions: FeedLine[]; end: number; diagnostics: Diagnostic[] } {
+  const copies = new CaptionCopies(rows);
+  copies.addRange(start + 1, t, 0);
+  const end = readSecondCopy(rows, t + 2, copies);
+  return { ...copies.settle(file), end };
+}
+
+/**
+ * The usual header, read without grouping copies: each caption of the first
+ * copy is given again in the second or doubled, the second copy's own
+ * captions are doubled, and the line after it is no edited caption. Null
+ * when any of that fails, and `CaptionCopies` must sort the copies out.
+ * The fast path of `readMarkedHeader`: `tests/parser/fast-paths.test.ts`
+ * holds its results equal to the general reading's.
+ */
+export function readPlainHeader(rows: Rows, start: number, t: number): { captions: FeedLine[]; end: number; diagnostics: Diagnostic[] } | null {
+  const first: number[] = [];
+  for (let r = start + 1; r < t; r++) if (!first.some((f) => textOf(rows, f) === textOf(rows, r))) first.push(r);
+  if (first.length > 8) return null;
+  const texts = first.map((r) => textOf(rows, r));
+  const seen = new Array<boolean>(texts.length).fill(false);
+  const captions = first.map((r) => feedLine(rows, r));
+  let end = t + 2;
+  while (end < rows.at.length) {
+    const k = texts.indexOf(textOf(rows, end));
+    if (k >= 0 && texts[k] !== MARKER) {
+      seen[k] = true;
+      end++;
+    } else if (isDoubledCaption(rows, end)) {
+      if (!captions.some((c) => c.text === textOf(rows, end))) captions.push(feedLine(rows, end));
+      end += 2;
+    } else break;
+  }
+  for (let k = 0; k < first.length; k++) {
+    const r = first[k]!;
+    if (!seen[k] && !isDoubled(rows, r) && !(r > start + 1 && isDoubled(rows, r - 1))) return null;
+  }
+  if (end < rows.at.length && captions.some((c) => nearlyEqual(c.text, textOf(rows, end)))) return null;
+  return { captions, end, diagnostics: [] };
 }
 
 /**
@@ -149,49 +184,94 @@ export function readUnmarkedHeader(rows: Rows, i: number, current: (text: string
   const count = rows.at.length;
   if (i + 2 >= count) return null;
   const head = textOf(rows, i);
+  const next = textOf(rows, i + 1);
   // Structure first, by string comparisons only: this runs on every body line.
   let j = -1;
-  if (textOf(rows, i + 1) === head) j = i + 1;
-  else {
-    if (!isDoubled(rows, i + 1)) return null;
+  let edited = false;
+  if (next === head) j = i + 1;
+  else if (isDoubled(rows, i + 1)) {
     let end = i + 1;
     for (let runs = 0; end < count && runs < MAX_PHOTOS && isDoubled(rows, end); runs++) end = skipCopies(rows, end);
     if (end >= count || textOf(rows, end) === MARKER) return null;
     if (textOf(rows, end) === head) j = end;
-    else if (!blankAfter(rows, i)) return null;
+    else if (end + 1 < count && textOf(rows, end + 1) === next && looksLikeHeadline(textOf(rows, end))) {
+      // The caption block repeats after another line: the header's second copy, its headline changed.
+      j = end;
+      edited = true;
+    } else if (!blankAfter(rows, i)) return null;
+  } else {
+    // Captions given once, or one copy of a pair edited: the headline again a
+    // few rows on. Only a line that ends like a headline is looked for, which
+    // spares the search for nearly every body line.
+    if (!endsLikeHeadline(head)) return null;
+    for (let k = i + 2; k <= i + 1 + MAX_LONE_CAPTIONS && k < count; k++) {
+      const text = textOf(rows, k);
+      if (text === head) {
+        j = k;
+        break;
+      }
+      if (text === MARKER) return null;
+    }
+    if (j < 0) return null;
   }
   if (current(head)) return null;
-  return j >= 0 ? readRepeatedHeader(rows, i, j, file) : readSingleHeader(rows, i, file);
+  return j >= 0 ? readRepeatedHeader(rows, i, j, edited, file) : readSingleHeader(rows, i, file);
 }
 
 /**
- * The header at `i` repeated at `j` with no marker between the copies; the
- * rows between, if any, are runs of doubled lines (`readUnmarkedHeader`
- * found them so), and the second copy must repeat them.
+ * The header at `i` repeated at `j` with no marker between the copies (its
+ * headline changed in the second copy when `edited`). The rows between are
+ * its captions, and the second copy must repeat each, exactly or edited.
  */
-function readRepeatedHeader(rows: Rows, i: number, j: number, file: string): Header | null {
+function readRepeatedHeader(rows: Rows, i: number, j: number, edited: boolean, file: string): Header | null {
   const head = textOf(rows, i);
   // A line given twice with only blank lines between is a paragraph repeated
   // as often as a headline: only a headline's shape tells them apart.
   if (j === i + 1 && (!blankAfter(rows, i) || !looksLikeHeadline(head))) return null;
-  const between = new Set<string>();
-  for (let k = i + 1; k < j; k++) between.add(textOf(rows, k));
-  for (let k = j + 1; k < 2 * j - i && k < rows.at.length; k++) between.delete(textOf(rows, k));
-  if (between.size > 0) return null;
+  let lone = false;
+  for (let k = i + 1; k < j; k++) if (!isDoubled(rows, k) && !isDoubled(rows, k - 1)) lone = true;
+  // Lines given once between two copies of a line: captions only if they read as captions under a headline.
+  if (lone && !(looksLikeHeadline(head) && rowsAreCaptions(rows, i + 1, j))) return null;
+  const window: string[] = [];
+  for (let k = j + 1; k < Math.min(rows.at.length, 2 * j - i + 1); k++) window.push(textOf(rows, k));
+  for (let k = i + 1; k < j; k++) {
+    const text = textOf(rows, k);
+    if (!window.includes(text) && !window.some((w) => nearlyEqual(w, text))) return null;
+  }
   const copies = new CaptionCopies(rows);
   copies.addRange(i + 1, j, 0);
   const end = readSecondCopy(rows, j + 1, copies);
   if (end < rows.at.length && textOf(rows, end) === MARKER) return null;
   const settled = copies.settle(file);
   const [a, b] = [lineOf(rows, i), lineOf(rows, j)];
-  const missing: Diagnostic = {
+  const diagnostics: Diagnostic[] = [
+    {
+      severity: 'warning',
+      file,
+      line: b,
+      message: `no "${MARKER}" marker between the two copies of the header of "${quoteShort(head)}" (lines ${a} and ${b}); read as one article`,
+      rule: 'missing-marker',
+    },
+  ];
+  if (edited) diagnostics.push(headlineMismatch(file, a, b, head, textOf(rows, j)));
+  return { start: i, headline: feedLine(rows, edited ? j : i), captions: settled.captions, end, truncated: null, diagnostics: [...diagnostics, ...settled.diagnostics] };
+}
+
+function rowsAreCaptions(rows: Rows, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!looksLikeCaption(rows, k)) return false;
+  return true;
+}
+
+/** The warning for two copies of a headline that differ; the second copy is used. */
+function headlineMismatch(file: string, a: number, b: number, first: string, second: string): Diagnostic {
+  return {
     severity: 'warning',
     file,
-    line: b,
-    message: `no "${MARKER}" marker between the two copies of the header of "${quoteShort(head)}" (lines ${a} and ${b}); read as one article`,
-    rule: 'missing-marker',
+    line: a,
+    endLine: b,
+    message: `the headline at line ${a} differs from its copy at line ${b}: "${quoteShort(first)}" vs "${quoteShort(second)}"; using line ${b}'s (the copy above the body). Make both copies the same`,
+    rule: 'headline-mismatch',
   };
-  return { start: i, headline: feedLine(rows, i), captions: settled.captions, end, truncated: null, diagnostics: [missing, ...settled.diagnostics] };
 }
 
 /** A headline at `i` with doubled captions after it and no second copy. */

@@ -1,6 +1,7 @@
 import type { ArticleDraft, Diagnostic, FeedLines } from '../types.ts';
 import { type EarlierLines, type Header, readMarkedHeader, readTrailingHeader, readUnmarkedHeader } from './read-header.ts';
-import { type Rows, MARKER, lineOf, rowsOf, textOf } from './rows.ts';
+import { endsLikeHeadline } from './near-text.ts';
+import { type Rows, MARKER, blankAfter, lineOf, rowsOf, textOf } from './rows.ts';
 
 export { MARKER } from './rows.ts';
 
@@ -38,8 +39,9 @@ export function splitArticles(lines: FeedLines, file: string): SplitResult {
   const earlier: EarlierLines = { floor: 0, indexed: 0, latest: new Map() };
   let current: (text: string) => boolean = () => false;
   for (let i = 0; i < count; i++) {
-    const marker = textOf(rows, i) === MARKER;
-    const header = marker ? readMarkedHeader(rows, i, earlier, file) : readUnmarkedHeader(rows, i, current, file);
+    const text = textOf(rows, i);
+    const marker = text === MARKER;
+    const header = marker ? readMarkedHeader(rows, i, earlier, file) : mayStartHeader(rows, i, text) ? readUnmarkedHeader(rows, i, current, file) : null;
     if (header) {
       headers.push(header);
       for (const d of header.diagnostics) diagnostics.push(d);
@@ -84,6 +86,23 @@ export function splitArticles(lines: FeedLines, file: string): SplitResult {
     return { headline: header.headline, captions: header.captions, body, endLine, truncated };
   });
   return { drafts, diagnostics };
+}
+
+/**
+ * Whether an unmarked header could start at row `i`, by the cheapest tests
+ * `readUnmarkedHeader` makes first: the next line repeats this one (across
+ * a blank line) or itself, or this line ends like a headline and is no
+ * caption's second copy. Nearly every body line fails them all, and is
+ * spared the call.
+ */
+function mayStartHeader(rows: Rows, i: number, text: string): boolean {
+  if (i + 2 >= rows.at.length) return false;
+  const next = textOf(rows, i + 1);
+  // A line given twice on consecutive lines is a caption, not a headline given twice.
+  if (next === text) return blankAfter(rows, i);
+  // Nor does a header start at the second copy of a caption.
+  if (i > 0 && textOf(rows, i - 1) === text && !blankAfter(rows, i - 1)) return false;
+  return next === textOf(rows, i + 2) || endsLikeHeadline(text);
 }
 
 /**

@@ -13,6 +13,8 @@ import { findCaptionDate } from '../../src/parser/caption-date.ts';
 import { normaliseLines, normaliseSpace } from '../../src/parser/normalise-lines.ts';
 import { foldNonAscii, slugify } from '../../src/parser/slugs.ts';
 import { detectDirection, MAYBE_RTL } from '../../src/parser/text-direction.ts';
+import { readCaptionCopies, readPlainHeader } from '../../src/parser/read-header.ts';
+import { rowsOf } from '../../src/parser/rows.ts';
 
 const referenceSubhead = (text: string) =>
   !/[\p{Ll}\p{Lt}\p{Lm}\p{Lo}]/u.test(text) && (text.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
@@ -111,5 +113,30 @@ describe('fast paths agree with the plain regexes on any text', () => {
   it('detectDirection agrees with counting every letter', () => {
     fc.assert(fc.property(anyText, (t) => detectDirection([t]) === referenceDirection(t)), { numRuns: 3000 });
     expect(detectDirection(['قال الناتو NATO'])).toBe('rtl');
+  });
+});
+
+describe('the plain header reading agrees with grouping caption copies', () => {
+  // Headers of a few lines drawn from a small set, so copies, edits and doubles occur often.
+  const LINES = ['Cap one, 3 May 2025. (EPA)', 'Cap one, 3 May 2O25. (EPA)', 'Cap two REUTERS/Ann Lee', 'Body text here.', 'Another body line.', 'H'];
+  const header = fc.record({
+    first: fc.array(fc.constantFrom(...LINES.slice(0, 4)), { maxLength: 5 }),
+    second: fc.array(fc.constantFrom(...LINES.slice(0, 5)), { maxLength: 6 }),
+  });
+  it('readPlainHeader, when it answers, gives what readCaptionCopies gives', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(header, ({ first, second }) => {
+        const lines = normaliseLines(['H', ...first, 'TT', 'H', ...second, 'Tail.'].join('\n'));
+        const rows = rowsOf(lines);
+        const t = first.length + 1;
+        const plain = readPlainHeader(rows, 0, t);
+        if (plain === null) return;
+        answered++;
+        expect(plain).toEqual(readCaptionCopies(rows, 0, t, 'f.txt'));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(answered).toBeGreaterThan(200);
   });
 });
