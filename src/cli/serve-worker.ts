@@ -19,6 +19,34 @@ const [contentDir = 'content', outputDir = '_site'] = process.argv.slice(2);
 const notify = (message: { type: 'built' | 'failed' }) => process.send?.(message);
 const gazetteer = buildGazetteer();
 
+/**
+ * The search index, updated in the background after each rebuild: the
+ * pages reload at once, and a save made while Pagefind runs neither waits
+ * for it nor starts a second one beside it (one more run follows instead).
+ */
+const search = (() => {
+  let running = false;
+  let again = false;
+  const run = async (): Promise<void> => {
+    running = true;
+    do {
+      again = false;
+      try {
+        await writeSearchIndex(outputDir);
+      } catch (error) {
+        process.stderr.write(`broadsheet serve: search index not updated: ${printable(error instanceof Error ? error.message : String(error))}\n`);
+      }
+    } while (again);
+    running = false;
+  };
+  return {
+    request(): void {
+      if (running) again = true;
+      else void run();
+    },
+  };
+})();
+
 const eleventy = await createEleventy({
   contentDir,
   outputDir,
@@ -28,15 +56,9 @@ const eleventy = await createEleventy({
     printDiagnostics(build.diagnostics, process.stderr, false);
     return build;
   },
-  onBuilt: async () => {
-    // The pages reload first; search follows a moment later, so the
-    // index never delays what an editor sees.
+  onBuilt: () => {
     notify({ type: 'built' });
-    try {
-      await writeSearchIndex(outputDir);
-    } catch (error) {
-      process.stderr.write(`broadsheet serve: search index not updated: ${printable(error instanceof Error ? error.message : String(error))}\n`);
-    }
+    search.request();
   },
 });
 // A template error is logged by Eleventy and the watcher keeps running; the

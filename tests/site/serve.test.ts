@@ -63,6 +63,12 @@ it('binds 127.0.0.1 and serves the home page with the live-reload hook', async (
   expect((await fetch(`${origin}/%E0%A4%A`)).status).toBe(400);
 });
 
+it('indexes the preview for search, so /search/ works there too', { timeout: 150_000 }, async () => {
+  await waitFor(async () => (await fetch(`${origin}/pagefind/pagefind-entry.json`).catch(() => null))?.status === 200, 'the search index');
+  const entry = JSON.parse(await fetchText('/pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+  expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(4);
+});
+
 it('serves the new headline after the feed is edited', { timeout: 150_000 }, async () => {
   const [feed] = await readdir(join(content, 'feeds'));
   const file = join(content, 'feeds', feed!);
