@@ -9,7 +9,18 @@
 
 /** Stories per home page: `/`, then `/page/2/`, … */
 export const HOME_PAGE_SIZE = 20;
-/** Stories per topic page: `/topics/<slug>/`, then `/topics/<slug>/page/2/`, … */
+/**
+ * Home pages of latest news: `/` and `/page/2/` … `/page/5/`. Older stories
+ * are in the monthly archive, whose pages do not shift when a story is
+ * added (docs/ARCHITECTURE.md, "Pages that do not shift").
+ */
+export const LATEST_PAGES = 5;
+/**
+ * Stories per archived page of a topic. A topic's own page `/topics/<slug>/`
+ * lists its newest stories; the older ones are kept in pages of exactly this
+ * many, numbered from the topic's first story (`/topics/<slug>/page/1/` is
+ * the oldest), so adding a story never moves one between archived pages.
+ */
 export const TOPIC_PAGE_SIZE = 50;
 /** URLs per sitemap file; past it, `sitemap.xml` is an index of parts. */
 export const SITEMAP_LIMIT = 50_000;
@@ -33,6 +44,11 @@ export function homeUrl(n: number): string {
   return n === 0 ? HOME_URL : `/page/${n + 1}/`;
 }
 
+/** How many home pages a site of `articles` stories has: at least one, at most {@link LATEST_PAGES}. */
+export function homePageCount(articles: number): number {
+  return Math.min(LATEST_PAGES, Math.max(1, Math.ceil(articles / HOME_PAGE_SIZE)));
+}
+
 /** An article's page: by its publication day, or under `/articles/` when undated. */
 export function articleUrl(published: string | null, slug: string): string {
   return published ? `/${published.replaceAll('-', '/')}/${slug}/` : `/articles/${slug}/`;
@@ -43,9 +59,19 @@ export function archiveMonthUrl(key: string): string {
   return key === 'undated' ? '/archive/undated/' : `/archive/${key.replace('-', '/')}/`;
 }
 
-/** The `pageNumber`-th page of a topic, counted from 1. */
-export function topicUrl(slug: string, pageNumber = 1): string {
-  return pageNumber === 1 ? `/topics/${slug}/` : `/topics/${slug}/page/${pageNumber}/`;
+/** A topic's own page, or (with `part`, counted from 1 = oldest) one of its archived pages. */
+export function topicUrl(slug: string, part: number | null = null): string {
+  return part === null ? `/topics/${slug}/` : `/topics/${slug}/page/${part}/`;
+}
+
+/**
+ * How a topic of `articles` stories is paged: `archived` full pages of
+ * {@link TOPIC_PAGE_SIZE}, oldest first, and the topic's own page with the
+ * rest (the newest; from one page's worth up to just under two).
+ */
+export function topicPaging(articles: number, perPage = TOPIC_PAGE_SIZE): { archived: number; onMain: number } {
+  const archived = Math.max(0, Math.floor(articles / perPage) - 1);
+  return { archived, onMain: articles - archived * perPage };
 }
 
 /** A page from `content/pages/<slug>.md`. */

@@ -242,6 +242,9 @@ export interface ArchiveMonth {
   /** Articles of the month, newest first, grouped by day. */
   days: { date: string | null; articles: ArticleLink[] }[];
   count: number;
+  /** The next newer and older months' pages (from the model, not Eleventy's pagination, so a page renders alone). */
+  newerUrl: string | null;
+  olderUrl: string | null;
 }
 
 /** The global data the templates read as `broadsheet`. */
@@ -267,4 +270,6 @@ export interface HomePage {
   stories: SiteArticle[];
   previous: string | null;
   next: string | null;
+  /** On the last home page when older stories are left: the archive, where they are. */
+  archive: string | null;
 }

@@ -30,7 +30,7 @@ export interface DevRebuildFigures {
 const POLL_MS = 20;
 const MAX_DISCARDED = 6;
 /** What `broadsheet serve` prints when it replaces its build process. */
-const RESTART_MESSAGE = /restarting the build/g;
+const RESTART_MESSAGE = /code changed/g;
 /** What it prints once its file watcher is ready. */
 const WATCHING_MESSAGE = /watching for changes/;
 const WATCHER_GRACE_MS = 15_000;

@@ -5,17 +5,21 @@
  * and the redirects of corrected URLs. The next build into the same folder
  * deletes what the old build wrote and the new one does not (a retracted
  * article's page, photos and search entries) and keeps files it never
- * wrote (a CNAME, a verification file). A damaged or foreign manifest is
- * ignored with a warning, never trusted.
+ * wrote (a CNAME, a verification file). It also keeps each page's
+ * fingerprint and the search bundles, so the next build renders and
+ * indexes only what changed (src/build/run-build.ts). A damaged or foreign
+ * manifest is ignored with a warning, never trusted: the build is then a
+ * full one.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { outputPathOf } from '../routes.ts';
+import { CODE_FINGERPRINT } from './code-fingerprint.ts';
 
 export const DEFAULT_CACHE_DIR = '.broadsheet-cache';
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Broadsheet's version: a manifest of another version is not trusted. */
 export const BROADSHEET_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -31,6 +35,18 @@ export interface Manifest {
   articles: { id: string; url: string }[];
   /** Old URLs that redirect to an article, by its identity. */
   redirects: { from: string; id: string }[];
+  /** Broadsheet's code (src/build/code-fingerprint.ts): nothing of a build by other code is reused. */
+  code: string;
+  /** Each fingerprinted page's file → its fingerprint (src/build/page-fingerprints.ts). */
+  pages: Record<string, string>;
+  /** The search bundles written, each with a hash of its pages and its files. */
+  bundles: ManifestBundle[];
+}
+
+export interface ManifestBundle {
+  dir: string;
+  fingerprint: string;
+  files: string[];
 }
 
 /** Where the manifest of builds into `outputDir` is kept. */
@@ -74,6 +90,13 @@ function checkManifest(data: unknown, outputDir: string): string | null {
   const pairs = (list: unknown, keys: string[]) => Array.isArray(list) && list.every((x) => x && typeof x === 'object' && keys.every((k) => typeof (x as Record<string, unknown>)[k] === 'string'));
   if (!pairs(m.articles, ['id', 'url']) || !pairs(m.redirects, ['from', 'id'])) return 'is damaged (its articles or redirects)';
   if (!m.redirects!.every((r) => r.from.startsWith('/') && safeRelative(safeOutputPath(r.from)))) return 'is damaged (a redirect outside the site)';
+  if (m.code !== CODE_FINGERPRINT) return 'was written by other Broadsheet code';
+  const pages = m.pages as unknown;
+  if (!pages || typeof pages !== 'object' || !Object.entries(pages).every(([k, v]) => safeRelative(k) && typeof v === 'string')) return 'is damaged (its page fingerprints)';
+  const bundles = m.bundles as unknown;
+  if (!Array.isArray(bundles) || !bundles.every((b) => b && typeof b.dir === 'string' && safeRelative(b.dir) && typeof b.fingerprint === 'string' && strings(b.files))) {
+    return 'is damaged (its search bundles)';
+  }
   return null;
 }
 

@@ -7,8 +7,8 @@
  * site's (the content or project folder, `/`, the home folder, a folder of
  * other files).
  */
-import { constants } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { constants, type Dirent, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 
@@ -74,7 +74,13 @@ export async function stageImages(outputDir: string, staging: string, imagesFold
   const names = await readdir(from).catch(() => [] as string[]);
   if (names.length === 0) return;
   await mkdir(join(staging, imagesFolder), { recursive: true });
-  for (const name of names) await link(join(from, name), join(staging, imagesFolder, name)).catch(() => undefined);
+  for (const name of names) {
+    try {
+      linkSync(join(from, name), join(staging, imagesFolder, name));
+    } catch {
+      // a folder, or gone meanwhile: nothing to keep
+    }
+  }
 }
 
 /**
@@ -84,19 +90,26 @@ export async function stageImages(outputDir: string, staging: string, imagesFold
  * build did not write is kept, as builds into the folder always did.
  */
 export async function carryOver(outputDir: string, staging: string, previous: ReadonlySet<string> | null, written: ReadonlySet<string>): Promise<void> {
-  const walk = async (relative: string): Promise<void> => {
-    for (const entry of await readdir(join(outputDir, relative), { withFileTypes: true }).catch(() => [])) {
+  // Synchronous calls: a site has tens of thousands of files to look at.
+  const walk = (relative: string): void => {
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(join(outputDir, relative), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
       const path = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        await walk(path);
+        walk(path);
         continue;
       }
-      if (written.has(path) || (previous && previous.has(path)) || (await exists(join(staging, path)))) continue;
-      await mkdir(dirname(join(staging, path)), { recursive: true });
-      await rename(join(outputDir, path), join(staging, path));
+      if (written.has(path) || (previous && previous.has(path)) || existsSync(join(staging, path))) continue;
+      mkdirSync(dirname(join(staging, path)), { recursive: true });
+      renameSync(join(outputDir, path), join(staging, path));
     }
   };
-  await walk('');
+  walk('');
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -114,7 +127,8 @@ export async function swapIn(staging: string, outputDir: string): Promise<void> 
   const hadOutput = await exists(full);
   if (hadOutput) await rename(full, aside);
   await rename(staging, full);
-  if (hadOutput) await rm(aside, { recursive: true, force: true });
+  // Synchronous: tens of thousands of files, and nothing else to do meanwhile.
+  if (hadOutput) rmSync(aside, { recursive: true, force: true });
 }
 
 /** Folders a build must never write into. */

@@ -9,6 +9,7 @@
 import type { DiscoveryData } from '../discovery/index.ts';
 import { FEED_URLS, NEWS_SITEMAP_URL, NOT_FOUND_URL, outputPathOf, ROBOTS_URL, SITEMAP_URL } from '../routes.ts';
 import type { SiteData } from '../types.ts';
+import { pageFingerprints, type TemplateFingerprints } from './page-fingerprints.ts';
 
 export interface PlannedFile {
   /** Root-relative URL. */
@@ -19,6 +20,11 @@ export interface PlannedFile {
   source: 'page' | 'feed' | 'sitemap' | 'public' | 'image';
   /** W3C date-time of the page's last change, where it has one. */
   lastmod: string | null;
+  /**
+   * A hash of everything the page is made from (src/build/page-fingerprints.ts),
+   * or null for files every build writes afresh.
+   */
+  fingerprint: string | null;
 }
 
 export interface PagePlan {
@@ -29,9 +35,11 @@ export interface PagePlan {
  * @example
  * planPages(site, discovery, ['css/site.css']).files.find((f) => f.url === '/')?.path // => 'index.html'
  */
-export function planPages(site: SiteData, discovery: DiscoveryData, publicFiles: readonly string[]): PagePlan {
+export function planPages(site: SiteData, discovery: DiscoveryData, publicFiles: readonly string[], templates: TemplateFingerprints = new Map()): PagePlan {
+  const fingerprints = pageFingerprints(site, discovery, templates);
   const files: PlannedFile[] = [];
-  const add = (url: string, source: PlannedFile['source'], lastmod: string | null = null) => files.push({ url, path: outputPathOf(url), source, lastmod });
+  const add = (url: string, source: PlannedFile['source'], lastmod: string | null = null) =>
+    files.push({ url, path: outputPathOf(url), source, lastmod, fingerprint: source === 'page' ? fingerprints.get(url) ?? null : null });
   for (const page of discovery.pages) add(page.url, 'page', page.lastmod);
   add(NOT_FOUND_URL, 'page');
   for (const url of Object.values(FEED_URLS)) add(url, 'feed');

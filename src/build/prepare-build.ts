@@ -13,6 +13,9 @@ import { createMarkdown } from '../site/markdown.ts';
 import type { Diagnostic, SiteData } from '../types.ts';
 import { readdir } from 'node:fs/promises';
 import { planPages, type PagePlan } from './page-plan.ts';
+import { templateFingerprints } from './page-fingerprints.ts';
+import type { ParseCache } from './parse-cache.ts';
+import { TEMPLATES_DIR } from './render-pages.ts';
 
 export interface BuildInputs {
   /** The content folder: `feeds/`, `articles/`, `images/`, `pages/`, `site.json`. */
@@ -38,9 +41,10 @@ export interface PreparedBuild {
   diagnostics: Diagnostic[];
 }
 
-/** What may be reused across the builds of one process: the place-name dataset. */
+/** What may be reused across builds: the place-name dataset, parse results of unchanged feeds. */
 export interface BuildReuse {
   gazetteer?: Gazetteer;
+  parseCache?: ParseCache | null;
 }
 
 /**
@@ -52,7 +56,7 @@ export interface BuildReuse {
  * build.plan.files.map((f) => f.path) // => ['index.html', '2026/02/08/…/index.html', …]
  */
 export async function prepareBuild(inputs: BuildInputs, reuse: BuildReuse = {}): Promise<PreparedBuild> {
-  const { site, diagnostics } = await loadSite({ contentDir: inputs.contentDir, outputDir: inputs.outputDir, markdown: createMarkdown() });
+  const { site, diagnostics } = await loadSite({ contentDir: inputs.contentDir, outputDir: inputs.outputDir, markdown: createMarkdown(), parseCache: reuse.parseCache ?? null });
   // luxon's zone arithmetic is the costly part of reading dates: one cache per build.
   const readTime = cachedTimeReader();
   const discovery = buildDiscovery(site, { now: inputs.now ?? null, gazetteer: reuse.gazetteer ?? buildGazetteer(), readTime });
@@ -61,7 +65,7 @@ export async function prepareBuild(inputs: BuildInputs, reuse: BuildReuse = {}):
     site: Object.freeze(site),
     discovery: Object.freeze(discovery),
     readTime,
-    plan: planPages(site, discovery, await listPublicFiles()),
+    plan: planPages(site, discovery, await listPublicFiles(), templateFingerprints(TEMPLATES_DIR)),
     diagnostics: sortDiagnostics(diagnostics),
   };
 }

@@ -23,21 +23,25 @@ export interface RenderOptions {
   /** The build to render; under `serve`, called once per rebuild. */
   prepare: () => Promise<PreparedBuild>;
   runMode?: 'build' | 'watch';
-  /** Write only these article pages (and, unless the batch is the first, nothing else): one run of a batched build. */
-  batch?: ArticleBatch;
+  /** Write only these pages: one run of a batched or incremental build (default: every page). */
+  selection?: RenderSelection;
   /** Called after each successful write (once per rebuild when watching). */
   onBuilt?: () => void | Promise<void>;
 }
 
 /**
- * The article pages one Eleventy run writes, as indices into
- * `broadsheet.articles`. The run with the first batch (`from` 0) also
- * writes every other page (home, archive, topics, feeds, sitemaps…).
+ * The pages one Eleventy run writes: the pages of paginated templates
+ * (articles, home, topic, archive and site pages) whose URL `wants`, and,
+ * when `singles`, the templates of one page each (the archive and topic
+ * indexes, search, 404, feeds, sitemaps, robots.txt).
  */
-export interface ArticleBatch {
-  from: number;
-  to: number;
+export interface RenderSelection {
+  wants: (url: string) => boolean;
+  singles: boolean;
 }
+
+/** The templates that paginate site data, one page per item. */
+const PAGINATED_TEMPLATES = new Set(['article.njk', 'index.njk', 'topics/topic.njk', 'archive-month.njk', 'page.njk']);
 
 /**
  * Article pages written per Eleventy run of `buildSite`. Eleventy keeps
@@ -70,10 +74,11 @@ export async function createEleventy(options: RenderOptions): Promise<Eleventy> 
         config.on('eleventy.after', async () => {
           await options.onBuilt?.();
         });
-        if (options.batch) {
-          // Read by templates/article.njk's pagination.
-          config.addGlobalData('broadsheetBatch', options.batch);
-          if (options.batch.from > 0) for (const template of otherTemplates()) config.ignores.add(template);
+        const selection = options.selection;
+        if (selection) {
+          // Read by the paginated templates' `before` (templates/article.njk): a function value, which Eleventy calls for the data.
+          config.addGlobalData('broadsheetWants', () => selection.wants);
+          if (!selection.singles) for (const template of singleTemplates()) config.ignores.add(template);
         }
       },
     });
@@ -85,24 +90,36 @@ export async function createEleventy(options: RenderOptions): Promise<Eleventy> 
 }
 
 /**
- * Renders a prepared build's pages. Sites of more than `articlesPerRun`
- * articles (default {@link ARTICLES_PER_RUN}) are written in several
+ * Renders a prepared build's pages: all of them, or (`only`) the planned
+ * pages with these URLs and the single-page templates. Article pages past
+ * `articlesPerRun` (default {@link ARTICLES_PER_RUN}) are written in further
  * Eleventy runs over the same build, which bounds memory; the output is
  * the same, byte for byte, as one run's. Template errors throw.
  *
  * @example
  * await renderPages(build, { contentDir: 'content', outputDir: '_site' });
  */
-export async function renderPages(build: PreparedBuild, options: { contentDir: string; outputDir: string; articlesPerRun?: number }): Promise<void> {
-  const { articlesPerRun = ARTICLES_PER_RUN } = options;
+export async function renderPages(
+  build: PreparedBuild,
+  options: { contentDir: string; outputDir: string; articlesPerRun?: number; only?: ReadonlySet<string> | null },
+): Promise<void> {
+  const { articlesPerRun = ARTICLES_PER_RUN, only = null } = options;
   if (!Number.isInteger(articlesPerRun) || articlesPerRun < 1) throw new RangeError(`articlesPerRun must be a positive integer, got ${articlesPerRun}`);
   const prepare = async () => build;
-  for (let from = 0; from === 0 || from < build.site.articles.length; from += articlesPerRun) {
+  const articles = build.site.articles.map((a) => a.url).filter((url) => !only || only.has(url));
+  const articleUrls = new Set(build.site.articles.map((a) => a.url));
+  for (let from = 0; from === 0 || from < articles.length; from += articlesPerRun) {
     // V8 grows the heap rather than collect the finished run's pages: without
-    // this, 50,000-article builds still peaked at 1.9-2.5 GB of resident
-    // memory in our runs; with it, at 1.5 GB (docs/performance.md).
+    // this, 50,000-article builds kept far more memory (docs/performance.md).
     if (from > 0) collectGarbage();
-    const eleventy = await createEleventy({ ...options, prepare, batch: { from, to: from + articlesPerRun } });
+    const batch = new Set(articles.slice(from, from + articlesPerRun));
+    const first = from === 0;
+    // One run with every page needs no selection at all.
+    const selection: RenderSelection | undefined =
+      first && !only && batch.size === articleUrls.size
+        ? undefined
+        : { wants: (url) => (articleUrls.has(url) ? batch.has(url) : first && (!only || only.has(url))), singles: first };
+    const eleventy = await createEleventy({ ...options, prepare, ...(selection ? { selection } : {}) });
     await eleventy.write();
   }
 }
@@ -117,10 +134,10 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-/** Every page template but the article pages', as paths Eleventy's ignores take. */
-function otherTemplates(): string[] {
+/** The templates of one page each, as paths Eleventy's ignores take. */
+function singleTemplates(): string[] {
   return readdirSync(TEMPLATES_DIR, { recursive: true, encoding: 'utf8' })
     .map((path) => path.split('\\').join('/'))
-    .filter((path) => /\.(?:njk|md)$/.test(path) && !path.startsWith('_includes/') && path !== 'article.njk')
+    .filter((path) => /\.(?:njk|md)$/.test(path) && !path.startsWith('_includes/') && !PAGINATED_TEMPLATES.has(path))
     .map((path) => join(TEMPLATES_DIR, path).split('\\').join('/'));
 }

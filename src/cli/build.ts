@@ -115,11 +115,12 @@ export async function runBuild(args: string[]): Promise<number> {
     process.stderr.write(`broadsheet build: ${error.message}\n`);
     return 1;
   }
-  const { diagnostics, search, pruned, redirects } = result;
+  const { diagnostics, search, pruned, redirects, rendered, kept } = result;
+  process.stderr.write(`broadsheet build: rendered ${rendered} page(s)${kept > 0 ? `, kept ${kept} unchanged from the last build` : ''}\n`);
   if (pruned > 0 || redirects > 0) process.stderr.write(`broadsheet build: removed ${pruned} file(s) the last build wrote and this one does not; ${redirects} redirect page(s) for corrected URLs\n`);
   if (search) {
-    const bundles = search.bundles > 1 ? ` (${search.bundles} bundles of at most ${PAGES_PER_BUNDLE})` : '';
-    process.stderr.write(`broadsheet build: indexed ${search.pages} pages for search in ${values.output}/pagefind${bundles}\n`);
+    const bundles = search.bundles > 1 ? ` (${search.bundles} bundles of at most ${PAGES_PER_BUNDLE} pages${search.indexed < search.bundles ? `; ${search.indexed} indexed, ${search.bundles - search.indexed} unchanged` : ''})` : '';
+    process.stderr.write(`broadsheet build: search index of ${search.pages} pages in ${values.output}/pagefind${bundles}\n`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const code = exitCodeFor(diagnostics, values.strict);

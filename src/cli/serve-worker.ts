@@ -1,77 +1,115 @@
 /**
- * The dev server's build process: Eleventy in watch mode, rebuilding on
- * changes to feeds, overrides, images, pages, templates and CSS, through
- * the same stages as `broadsheet build` (src/build/run-build.ts): each
- * rebuild prepares the build anew, renders it, and updates the search
- * index. It tells its parent (`broadsheet serve`) after each build so open
- * pages reload. The parent restarts this process when Broadsheet's own code
- * changes, because Node cannot re-import changed ES modules in a running
- * process. Its folders come as arguments: `serve-worker.ts CONTENT OUTPUT`.
+ * The dev server, in one process: it serves the output folder on
+ * 127.0.0.1, watches the content folder, `templates/` and `public/`, and on
+ * every save runs the same incremental build as `broadsheet build`
+ * (src/build/run-build.ts) in place: the saved feed alone is parsed again
+ * (the parse cache is kept in memory), the plan is made anew, only pages
+ * whose fingerprint changed are rendered, and open pages reload as soon as
+ * they are written; the search bundles whose pages changed are re-indexed
+ * after that. Content problems are printed and shown over the pages.
+ *
+ * `broadsheet serve` (serve.ts) starts this process and starts a new one
+ * when Broadsheet's own code changes, because Node cannot re-import changed
+ * ES modules in a running process. Arguments: `serve-worker.ts CONTENT OUTPUT PORT CACHE`.
  */
-import { prepareBuild } from '../build/prepare-build.ts';
-import { createEleventy } from '../build/render-pages.ts';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { buildSite } from '../build/run-build.ts';
+import { memoryParseCache } from '../build/parse-cache.ts';
+import { PUBLIC_DIR } from '../build/prepare-build.ts';
+import { TEMPLATES_DIR } from '../build/render-pages.ts';
 import { buildGazetteer } from '../discovery/place-names.ts';
-import { writeSearchIndex } from '../discovery/search-index.ts';
-import { printable } from '../diagnostics.ts';
+import { printable, printedLines } from '../diagnostics.ts';
+import { basePathOf } from '../routes.ts';
+import { startDevServer, type DevServer } from '../site/dev-server.ts';
+import { loadSiteSettings } from '../site/settings.ts';
 import { printDiagnostics } from './report.ts';
 
-const [contentDir = 'content', outputDir = '_site'] = process.argv.slice(2);
-const notify = (message: { type: 'built' | 'failed' }) => process.send?.(message);
+const [contentDir = 'content', outputDir = '_site', portText = '8080', cacheDir = '.broadsheet-cache'] = process.argv.slice(2);
+const SAVE_SETTLE_MS = 50;
+
+let server: DevServer;
+let basePath = '';
+try {
+  // Read once: a change of site.json's url needs a restart of serve.
+  basePath = basePathOf((await loadSiteSettings(contentDir)).settings.url);
+  server = await startDevServer(outputDir, Number(portText), basePath);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'EADDRINUSE' ? `port ${portText} is in use; pick another with --port` : (error as Error).message;
+  process.stderr.write(`broadsheet serve: ${why}\n`);
+  process.exit(1);
+}
+process.stdout.write(`broadsheet serve: http://127.0.0.1:${server.port}${basePath}/ (Ctrl+C to stop)\n`);
+process.send?.({ type: 'serving' });
+
+const parseCache = memoryParseCache();
 const gazetteer = buildGazetteer();
 
-/**
- * The search index, updated in the background after each rebuild: the
- * pages reload at once, and a save made while Pagefind runs neither waits
- * for it nor starts a second one beside it (one more run follows instead).
- */
-const search = (() => {
-  let running = false;
+/** One build at a time; saves during a build make one more build after it. */
+const rebuild = (() => {
+  let running: Promise<void> | null = null;
   let again = false;
-  const run = async (): Promise<void> => {
-    running = true;
+  const once = async (): Promise<void> => {
+    const started = performance.now();
+    let shown: string[] = [];
+    try {
+      const result = await buildSite({
+        contentDir,
+        outputDir,
+        cacheDir,
+        inPlace: true,
+        parseCache,
+        gazetteer,
+        onDiagnostics: (list) => {
+          printDiagnostics(list, process.stderr, false);
+          shown = printedLines(list, false);
+        },
+        // Open pages reload as soon as the pages are written, showing the build's problems; search follows.
+        onRendered: () => {
+          server.reload(shown);
+          const seconds = ((performance.now() - started) / 1000).toFixed(2);
+          process.stdout.write(`broadsheet serve: pages updated in ${seconds} s\n`);
+        },
+      });
+      process.stdout.write(`broadsheet serve: ${result.rendered} pages rendered, ${result.kept} kept${result.search ? `; search: ${result.search.indexed} of ${result.search.bundles} bundles indexed` : ''}\n`);
+    } catch (error) {
+      const message = printable(error instanceof Error ? error.message : String(error));
+      process.stderr.write(`broadsheet serve: build failed: ${message}\n`);
+      server.reload([`build failed: ${message}`]);
+    }
+  };
+  const loop = async () => {
     do {
       again = false;
-      try {
-        await writeSearchIndex(outputDir);
-      } catch (error) {
-        process.stderr.write(`broadsheet serve: search index not updated: ${printable(error instanceof Error ? error.message : String(error))}\n`);
-      }
+      await once();
     } while (again);
-    running = false;
+    running = null;
   };
-  return {
-    request(): void {
-      if (running) again = true;
-      else void run();
-    },
+  return (): Promise<void> => {
+    if (running) again = true;
+    else running = loop();
+    return running;
   };
 })();
 
-const eleventy = await createEleventy({
-  contentDir,
-  outputDir,
-  runMode: 'watch',
-  prepare: async () => {
-    const build = await prepareBuild({ contentDir, outputDir }, { gazetteer });
-    printDiagnostics(build.diagnostics, process.stderr, false);
-    return build;
-  },
-  onBuilt: () => {
-    notify({ type: 'built' });
-    search.request();
-  },
-});
-// A template error is logged by Eleventy and the watcher keeps running; the
-// first build failing must not end the process either.
-try {
-  await eleventy.watch();
-  // Eleventy starts its file watcher after the first build; edits saved
-  // before the watcher's first scan ends would go unseen, so say when it has.
-  const watcher = (eleventy as unknown as { watcher?: { once(event: 'ready', listener: () => void): void } }).watcher;
-  if (watcher) await new Promise<void>((ready) => watcher.once('ready', ready));
-  process.stdout.write('broadsheet serve: watching for changes\n');
-} catch (error) {
-  process.stderr.write(`broadsheet serve: build failed: ${printable(error instanceof Error ? error.message : String(error))}\n`);
-  notify({ type: 'failed' });
+await rebuild();
+const watchers = watchSources(() => void rebuild());
+process.stdout.write('broadsheet serve: watching for changes\n');
+const stop = async () => {
+  for (const w of watchers) w.close();
+  await server.close();
+  process.exit(0);
+};
+process.on('disconnect', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+/** Watches the content folder, templates and public files; `onChange` once per burst of saves. */
+function watchSources(onChange: () => void): FSWatcher[] {
+  let timer: NodeJS.Timeout | undefined;
+  return [contentDir, TEMPLATES_DIR, PUBLIC_DIR].filter((dir) => existsSync(dir)).map((dir) =>
+    watch(dir, { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(onChange, SAVE_SETTLE_MS);
+    }),
+  );
 }
-process.on('disconnect', () => process.exit(0));

@@ -2,21 +2,19 @@
  * `broadsheet serve [--port N] [--content DIR] [--output DIR]`: the preview
  * server with live reload, on 127.0.0.1.
  *
- * Two processes: this one serves the output folder and watches Broadsheet's
- * own code (`src/`, `.eleventy.ts`); a child runs Eleventy in watch mode
- * (`serve-worker.ts`) and rebuilds on content, template and CSS edits. When
- * the code changes, the child is replaced, since a running Node process
- * cannot reload changed ES modules.
+ * The preview runs in one process (`serve-worker.ts`): it serves the output
+ * folder, watches the content, templates and CSS, and rebuilds
+ * incrementally on every save. This process only starts it, and starts a
+ * new one when Broadsheet's own code (`src/`, `.eleventy.ts`) changes,
+ * since a running Node process cannot reload changed ES modules.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, type FSWatcher, watch } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printable } from '../diagnostics.ts';
-import { basePathOf } from '../routes.ts';
-import { loadSiteSettings } from '../site/settings.ts';
 import { parseCommandArgs } from './args.ts';
-import { startDevServer, type DevServer } from '../site/dev-server.ts';
+import { DEFAULT_CACHE_DIR } from '../build/manifest.ts';
 import { CONFIG_FILE } from '../build/render-pages.ts';
 
 const USAGE = `Usage: broadsheet serve [--port N] [--content DIR] [--output DIR]
@@ -30,6 +28,7 @@ Options:
   --port N        the port (default: 8080; 0 picks a free one)
   --content DIR   the content folder (default: content)
   --output DIR    where the site is written (default: _site)
+  --cache DIR     the build cache, shared with \`broadsheet build\` (default: .broadsheet-cache)
   -h, --help      show this help`;
 
 const WORKER = fileURLToPath(new URL('./serve-worker.ts', import.meta.url));
@@ -47,6 +46,7 @@ export async function runServe(args: string[]): Promise<number> {
     port: { type: 'string', default: '8080' },
     content: { type: 'string', default: 'content' },
     output: { type: 'string', default: '_site' },
+    cache: { type: 'string', default: DEFAULT_CACHE_DIR },
   }, USAGE);
   if (typeof values === 'number') return values;
   const port = Number(values.port);
@@ -59,55 +59,50 @@ export async function runServe(args: string[]): Promise<number> {
     return 2;
   }
 
-  let server: DevServer;
-  let basePath = '';
-  try {
-    // Read once: a change of site.json's url needs a restart of serve.
-    basePath = basePathOf((await loadSiteSettings(values.content)).settings.url);
-    server = await startDevServer(values.output, port, basePath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : (error as Error).message;
-    process.stderr.write(`broadsheet serve: ${why}\n`);
-    return 1;
-  }
-  process.stdout.write(`broadsheet serve: http://127.0.0.1:${server.port}${basePath}/ (Ctrl+C to stop)\n`);
-
-  const builder = new BuildProcess([values.content, values.output], () => server.reload());
+  let fail: (code: number) => void = () => undefined;
+  const failed = new Promise<number>((resolve) => (fail = resolve));
+  const builder = new BuildProcess([values.content, values.output, String(port), values.cache], (code) => fail(code));
   builder.start();
   const watchers = watchCode((file) => {
-    process.stdout.write(`broadsheet serve: code changed (${printable(file)}); restarting the build\n`);
+    process.stdout.write(`broadsheet serve: code changed (${printable(file)}); restarting\n`);
     void builder.restart();
   });
 
-  await new Promise<void>((stop) => {
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  const code = await Promise.race([
+    failed,
+    new Promise<number>((stop) => {
+      process.once('SIGINT', () => stop(0));
+      process.once('SIGTERM', () => stop(0));
+    }),
+  ]);
   for (const watcher of watchers) watcher.close();
   await builder.stop();
-  await server.close();
-  return 0;
+  return code;
 }
 
-/** The Eleventy watch process, replaceable when the code changes. */
+/** The dev server's process, replaceable when the code changes. */
 class BuildProcess {
   #child: ChildProcess | null = null;
   constructor(
-    private readonly folders: [content: string, output: string],
-    private readonly onBuilt: () => void,
+    private readonly args: [content: string, output: string, port: string, cache: string],
+    /** Called when the first process ends before it is serving (the port is taken, say). */
+    private readonly onStartFailed: (code: number) => void,
   ) {}
+  #serving = false;
 
   start(): void {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), WORKER, ...this.folders], {
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), WORKER, ...this.args], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('message', (message: { type?: string }) => {
-      if (message.type === 'built') this.onBuilt();
+      if (message.type === 'serving') this.#serving = true;
     });
     child.on('exit', (code, signal) => {
-      if (this.#child === child && signal === null) {
-        process.stderr.write(`broadsheet serve: the build process stopped (exit ${code}); fix the error and save to restart it\n`);
+      if (this.#child === child && !this.#serving) {
+        this.#child = null;
+        this.onStartFailed(code ?? 1);
+      } else if (this.#child === child && signal === null) {
+        process.stderr.write(`broadsheet serve: the server process stopped (exit ${code}); fix the error and save Broadsheet's code, or restart serve\n`);
         this.#child = null;
       }
     });

@@ -5,13 +5,15 @@
  * `pagefind/` beside it: the index and the UI the /search/ page loads, so
  * search works offline on the built site with no server code.
  *
- * Pagefind holds a whole index in memory until it is written: about 140 MB
- * per 1,000 generated article pages, 6 GB for one index of 50,000. The pages
- * are therefore indexed in bundles of at most `pagesPerBundle`, one at a
- * time, each freed before the next: the first in `pagefind/`, the others in
- * `pagefind/part-N/`, listed in `pagefind/bundles.json`. The search page
- * merges them at query time (the UI's `mergeIndex` option) and orders the
- * results of all bundles by score.
+ * The pages are indexed in bundles (`planBundles`): whole months of
+ * publication, oldest first, packed together up to `pagesPerBundle` pages.
+ * A new day's stories change only the newest bundle, so an incremental
+ * build re-indexes that one and keeps the others (`reuse`). Pagefind also
+ * holds a whole index in memory until it is written; bundles bound that.
+ * The first bundle is written to `pagefind/`, the others to
+ * `pagefind/part-<month>/`, listed in `pagefind/bundles.json`; the search
+ * page merges them at query time (the UI's `mergeIndex` option) and orders
+ * the results of all bundles by score.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -19,14 +21,12 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
 /**
- * Pages per bundle. Pagefind's peak memory grows with the pages of one
- * bundle (about 720 MB at 5,000 generated articles, 1.4 GB at 10,000), and
- * its CPU time per page does not shrink with fewer bundles (at 50,000
- * articles: 223 s in one index, 142 s in ten); every extra bundle is one
+ * Most pages per bundle. Pagefind's peak memory grows with the pages of one
+ * bundle, and an edit re-indexes its whole bundle; every extra bundle is one
  * more set of index files the search page loads for a query, and one more
- * source of near-matches for a word it lacks.
+ * source of near-matches for a word it lacks (docs/performance.md).
  */
-export const PAGES_PER_BUNDLE = 5000;
+export const PAGES_PER_BUNDLE = 2000;
 
 /** The list of bundles to merge, next to the first bundle's files. */
 const BUNDLES_FILE = 'bundles.json';
@@ -40,24 +40,77 @@ const PAGES_IN_FLIGHT = 64;
 export interface SearchIndexOptions {
   /** At most this many pages per bundle (default {@link PAGES_PER_BUNDLE}). */
   pagesPerBundle?: number;
+  /** The pages to index, relative to the output folder (default: every HTML file marked for Pagefind). */
+  pages?: readonly string[];
+  /**
+   * Called for each bundle before it is indexed: true when the caller has
+   * put an earlier build's files of the same bundle in place, so it is not
+   * indexed again.
+   */
+  reuse?: (bundle: SearchBundle) => Promise<boolean>;
+}
+
+/** One Pagefind index over some of the pages. */
+export interface SearchBundle {
+  /** Its folder, relative to the output folder: `pagefind` or `pagefind/part-2026-02`. */
+  dir: string;
+  /** Its pages, relative to the output folder, sorted. */
+  pages: string[];
 }
 
 export interface SearchIndexResult {
   /** Pages in the index (the article pages), summed over its bundles and languages. */
   pages: number;
-  /** Pagefind bundles written: `pagefind/` and its `part-N/` folders. */
+  /** Pagefind bundles written or kept: `pagefind/` and its `part-…/` folders. */
   bundles: number;
+  /** Bundles indexed by this call (the others were reused). */
+  indexed: number;
+  /** The bundles, in order. */
+  plan: SearchBundle[];
 }
 
-/** The contents of `pagefind/bundles.json`. */
-interface BundleList {
-  /** The bundles to merge into the one in `pagefind/`, as paths relative to it (`part-1/`). */
-  merge: string[];
+/**
+ * The bundles of a site's indexed pages: pages grouped by the month in
+ * their path (`2026/02/…`; undated pages under `undated`), months in path
+ * order packed into bundles of at most `pagesPerBundle` pages, and a month
+ * larger than that split evenly on its own. Adding pages to the newest
+ * month changes only the last bundle.
+ *
+ * @example
+ * planBundles(['2026/01/02/a/index.html', '2026/02/01/b/index.html'], 1).map((b) => b.dir)
+ * // => ['pagefind', 'pagefind/part-2026-02']
+ */
+export function planBundles(pages: readonly string[], pagesPerBundle = PAGES_PER_BUNDLE): SearchBundle[] {
+  if (!Number.isInteger(pagesPerBundle) || pagesPerBundle < 1) throw new RangeError(`pages per bundle must be a positive integer, got ${pagesPerBundle}`);
+  const months = new Map<string, string[]>();
+  for (const page of [...pages].sort()) {
+    const dated = /^(\d{4})\/(\d{2})\//.exec(page);
+    const key = dated ? `${dated[1]}-${dated[2]}` : 'undated';
+    const list = months.get(key);
+    if (list) list.push(page);
+    else months.set(key, [page]);
+  }
+  const groups: { key: string; pages: string[] }[] = [];
+  let open: { key: string; pages: string[] } | null = null;
+  for (const [key, list] of months) {
+    if (list.length > pagesPerBundle) {
+      open = null;
+      splitEvenly(list, pagesPerBundle).forEach((piece, i) => groups.push({ key: i === 0 ? key : `${key}-${i + 1}`, pages: piece }));
+    } else if (open && open.pages.length + list.length <= pagesPerBundle) {
+      for (const page of list) open.pages.push(page);
+    } else {
+      open = { key, pages: [...list] };
+      groups.push(open);
+    }
+  }
+  if (groups.length === 0) return [{ dir: BUNDLE_DIR, pages: [] }];
+  return groups.map((g, i) => ({ dir: i === 0 ? BUNDLE_DIR : `${BUNDLE_DIR}/part-${g.key}`, pages: g.pages }));
 }
 
 /**
  * Indexes `outputDir` and writes `outputDir/pagefind/` (replacing any
- * index there). The same site gives the same bytes.
+ * index there), bundle by bundle (`planBundles`). The same site gives the
+ * same bytes.
  *
  * @example
  * const { pages, bundles } = await writeSearchIndex('_site'); // pages === number of articles
@@ -66,26 +119,32 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   const bundleDir = join(outputDir, BUNDLE_DIR);
   // Removed before the pages are listed, so the listing never walks an old index.
   await rm(bundleDir, { recursive: true, force: true });
-  const groups = splitEvenly(listIndexablePages(outputDir), options.pagesPerBundle ?? PAGES_PER_BUNDLE);
-  const list: BundleList = { merge: [] };
+  const plan = planBundles(options.pages ?? listIndexablePages(outputDir), options.pagesPerBundle ?? PAGES_PER_BUNDLE);
+  const list: BundleList = { merge: plan.slice(1).map((b) => `${b.dir.slice(BUNDLE_DIR.length + 1)}/`) };
   let pages = 0;
+  let indexed = 0;
   try {
-    for (const [i, group] of groups.entries()) {
-      if (i === 0) {
-        pages += await writeBundle(outputDir, group, bundleDir);
-      } else {
-        const part = `part-${i}`;
-        pages += await writeBundle(outputDir, group, join(bundleDir, part));
-        // A merged bundle is searched by the first one's code: it needs none of its own.
-        await removeUiFiles(join(bundleDir, part));
-        list.merge.push(`${part}/`);
+    for (const [i, bundle] of plan.entries()) {
+      if (options.reuse && (await options.reuse(bundle))) {
+        pages += await pageCount(join(outputDir, bundle.dir));
+        continue;
       }
+      indexed++;
+      pages += await writeBundle(outputDir, bundle.pages, join(outputDir, bundle.dir));
+      // A merged bundle is searched by the first one's code: it needs none of its own.
+      if (i > 0) await removeUiFiles(join(outputDir, bundle.dir));
     }
   } finally {
-    await pagefind.close();
+    if (indexed > 0) await pagefind.close();
   }
   await writeFile(join(bundleDir, BUNDLES_FILE), `${JSON.stringify(list)}\n`);
-  return { pages, bundles: groups.length };
+  return { pages, bundles: plan.length, indexed, plan };
+}
+
+/** The contents of `pagefind/bundles.json`. */
+interface BundleList {
+  /** The bundles to merge into the one in `pagefind/`, as paths relative to it (`part-2026-02/`). */
+  merge: string[];
 }
 
 /**
@@ -139,7 +198,7 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
  * Pagefind is not kept waiting for a round trip per page. Returns the
  * number of pages indexed.
  */
-async function writeBundle(outputDir: string, pages: string[], outputPath: string): Promise<number> {
+async function writeBundle(outputDir: string, pages: readonly string[], outputPath: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -159,7 +218,12 @@ async function writeBundle(outputDir: string, pages: string[], outputPath: strin
   } finally {
     await index.deleteIndex();
   }
-  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+  return pageCount(outputPath);
+}
+
+/** The pages a written bundle holds, from its `pagefind-entry.json`. */
+async function pageCount(bundlePath: string): Promise<number> {
+  const entry = JSON.parse(await readFile(join(bundlePath, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
   };
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);

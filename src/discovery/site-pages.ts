@@ -10,7 +10,7 @@ import type { DateTime } from 'luxon';
 import { publicationTime, w3cDateTime, type TimeReader } from './publication-date.ts';
 import type { TopicPage } from './topic-pages.ts';
 import type { DiscoveryArticle } from './types.ts';
-import { ARCHIVE_URL, HOME_PAGE_SIZE, homeUrl, SEARCH_URL, TOPICS_URL } from '../routes.ts';
+import { ARCHIVE_URL, HOME_PAGE_SIZE, homePageCount, homeUrl, SEARCH_URL, TOPICS_URL } from '../routes.ts';
 
 
 export interface SitePageEntry {
@@ -39,7 +39,7 @@ export function sitePages(
   };
   const pages: SitePageEntry[] = [];
   const size = HOME_PAGE_SIZE;
-  const homeCount = Math.max(1, Math.ceil(input.articles.length / size));
+  const homeCount = homePageCount(input.articles.length);
   for (let n = 0; n < homeCount; n++) {
     pages.push({ url: homeUrl(n), lastmod: newestOf(input.articles.slice(n * size, (n + 1) * size)) });
   }

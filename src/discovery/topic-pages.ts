@@ -4,35 +4,44 @@
  * home page's sections by topic.
  */
 import type { Topic, TopicIndex } from './types.ts';
-import { TOPIC_PAGE_SIZE, topicUrl as routeOfTopic } from '../routes.ts';
+import { TOPIC_PAGE_SIZE, topicPaging, topicUrl as routeOfTopic } from '../routes.ts';
 
 /** One page of one topic, ready for Eleventy to paginate over with size 1. */
 export interface TopicPage {
   topic: Topic;
-  /** Root-relative URL: `/topics/<slug>/`, then `/topics/<slug>/page/2/`. */
+  /** Root-relative URL: `/topics/<slug>/`, or `/topics/<slug>/page/<part>/` for an archived page. */
   url: string;
-  /** 1-based. */
-  pageNumber: number;
-  pageCount: number;
+  /** Null for the topic's own page; 1 (the oldest) to `archived` for archived pages. */
+  part: number | null;
+  /** Newest first. */
   articleSlugs: string[];
-  /** Total articles in the topic. */
-  count: number;
-  previousUrl: string | null;
-  nextUrl: string | null;
+  /** Total articles in the topic, on its own page only (archived pages must not change when one is added). */
+  count: number | null;
+  /** Positions of this page's stories counted from the topic's first, on archived pages: 1–50, 51–100… */
+  range: { first: number; last: number } | null;
+  /** The page of newer stories (none on the topic's own page). */
+  newerUrl: string | null;
+  /** The page of older stories. */
+  olderUrl: string | null;
 }
 
 /**
  * A topic page's URL.
  *
  * @example
+ * topicUrl({ slug: 'iran' }) // => '/topics/iran/'
  * topicUrl({ slug: 'iran' }, 2) // => '/topics/iran/page/2/'
  */
-export function topicUrl(topic: Pick<Topic, 'slug'>, pageNumber = 1): string {
-  return routeOfTopic(topic.slug, pageNumber);
+export function topicUrl(topic: Pick<Topic, 'slug'>, part: number | null = null): string {
+  return routeOfTopic(topic.slug, part);
 }
 
 /**
- * Every topic page, topics in index order.
+ * Every topic page, topics in index order: each topic's own page with its
+ * newest stories, then its archived pages of exactly `perPage` stories,
+ * counted from its first story (src/routes.ts topicPaging), so that a new
+ * story changes the topic's own page and, once in `perPage` stories, adds
+ * one archived page and changes the link on the one before it.
  *
  * @example
  * topicPages(index, 50)[0]?.url // => '/topics/ukraine/'
@@ -41,17 +50,29 @@ export function topicPages(index: TopicIndex, perPage = TOPIC_PAGE_SIZE): TopicP
   const pages: TopicPage[] = [];
   for (const topic of index.topics) {
     const slugs = index.articlesByTopic.get(topic.slug) ?? [];
-    const pageCount = Math.max(1, Math.ceil(slugs.length / perPage));
-    for (let n = 1; n <= pageCount; n++) {
+    const { archived, onMain } = topicPaging(slugs.length, perPage);
+    pages.push({
+      topic,
+      url: topicUrl(topic),
+      part: null,
+      articleSlugs: slugs.slice(0, onMain),
+      count: slugs.length,
+      range: null,
+      newerUrl: null,
+      olderUrl: archived > 0 ? topicUrl(topic, archived) : null,
+    });
+    for (let part = archived; part >= 1; part--) {
+      // Oldest-first positions [(part-1)·perPage, part·perPage) are, in the newest-first list, these:
+      const end = slugs.length - (part - 1) * perPage;
       pages.push({
         topic,
-        url: topicUrl(topic, n),
-        pageNumber: n,
-        pageCount,
-        articleSlugs: slugs.slice((n - 1) * perPage, n * perPage),
-        count: slugs.length,
-        previousUrl: n > 1 ? topicUrl(topic, n - 1) : null,
-        nextUrl: n < pageCount ? topicUrl(topic, n + 1) : null,
+        url: topicUrl(topic, part),
+        part,
+        articleSlugs: slugs.slice(end - perPage, end),
+        count: null,
+        range: { first: (part - 1) * perPage + 1, last: part * perPage },
+        newerUrl: part === archived ? topicUrl(topic) : topicUrl(topic, part + 1),
+        olderUrl: part > 1 ? topicUrl(topic, part - 1) : null,
       });
     }
   }

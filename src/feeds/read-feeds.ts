@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import { listContentFolder, readContentFile } from '../content-files.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
-import { parseFeeds } from '../parser/index.ts';
+import { collectFeeds, parseFeedFile } from '../parser/index.ts';
+import { parseCacheKey, type ParseCache } from '../build/parse-cache.ts';
 import type { Diagnostic, FeedSource, ParseResult } from '../types.ts';
 
 /**
@@ -35,14 +36,27 @@ export async function readFeedFiles(paths: readonly string[]): Promise<{ sources
 }
 
 /**
- * Reads and parses feed files as one collection (see `parseFeeds`).
+ * Reads and parses feed files as one collection (see `parseFeeds`). With a
+ * cache, a file whose name and text are unchanged is not parsed again.
  *
  * @example
  * const { articles, diagnostics } = await loadFeeds(await listFeedFiles('content/feeds'));
  */
-export async function loadFeeds(paths: readonly string[]): Promise<ParseResult> {
+export async function loadFeeds(paths: readonly string[], cache: ParseCache | null = null): Promise<ParseResult> {
   const read = await readFeedFiles(paths);
-  const parsed = parseFeeds(read.sources);
+  const files: ParseResult[] = [];
+  for (const source of read.sources) {
+    const key = cache ? parseCacheKey(source) : '';
+    const kept = cache ? await cache.get(key) : undefined;
+    if (kept) {
+      files.push(kept);
+      continue;
+    }
+    const parsed = parseFeedFile(source);
+    cache?.set(key, parsed);
+    files.push(parsed);
+  }
+  const parsed = collectFeeds(files);
   return { articles: parsed.articles, diagnostics: sortDiagnostics([...read.diagnostics, ...parsed.diagnostics]) };
 }
 

@@ -6,6 +6,9 @@
  *   text ─normaliseLines─▶ FeedLines ─readFrontMatter─▶ FeedMeta + FeedLines
  *        ─splitArticles─▶ ArticleDraft[] ─buildRecords─▶ ArticleRecord[]
  *        ─dedupeArticles, uniqueSlugs─▶ ParseResult
+ *
+ * `parseFeedFile` runs the stages of one file; `collectFeeds` the last two,
+ * over all files.
  */
 import type { ArticleRecord, Diagnostic, FeedSource, ParseResult } from '../types.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
@@ -38,26 +41,47 @@ export function parseFeed(source: FeedSource): ParseResult {
  * // => the article count of a.txt alone
  */
 export function parseFeeds(sources: readonly FeedSource[]): ParseResult {
+  return collectFeeds(sources.map((source) => parseFeedFile(source)));
+}
+
+/**
+ * The part of parsing that sees one file only: its records (slugs unique
+ * per headline only) and diagnostics. What it returns depends on nothing
+ * but the file's name and text, so a build may keep it from an earlier run
+ * (src/build/parse-cache.ts) and hand it to {@link collectFeeds}.
+ *
+ * @example
+ * collectFeeds([parseFeedFile({ file: 'a.txt', text })]) // equals parseFeeds([{ file: 'a.txt', text }])
+ */
+export function parseFeedFile({ file, text }: FeedSource): ParseResult {
+  const lines = normaliseLines(text);
+  if (lines.rows.length === 0) {
+    return { articles: [], diagnostics: [{ severity: 'error', file, line: 1, message: 'the feed is empty: no articles', rule: 'empty-feed' }] };
+  }
+  const front = readFrontMatter(lines, file);
+  const split = splitArticles(front.lines, file);
+  const built = buildRecords(split.drafts, front.lines, front.meta, file);
+  const diagnostics: Diagnostic[] = [];
+  for (const list of [front.diagnostics, split.diagnostics, built.diagnostics]) for (const d of list) diagnostics.push(d);
+  return { articles: built.articles, diagnostics };
+}
+
+/**
+ * Files parsed one by one, in order, made one collection: duplicates across
+ * files merged with a warning, slugs unique overall. The records handed in
+ * are not changed.
+ */
+export function collectFeeds(files: readonly ParseResult[]): ParseResult {
   const records: ArticleRecord[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const { file, text } of sources) {
-    const lines = normaliseLines(text);
-    if (lines.rows.length === 0) {
-      diagnostics.push({ severity: 'error', file, line: 1, message: 'the feed is empty: no articles', rule: 'empty-feed' });
-      continue;
-    }
-    const front = readFrontMatter(lines, file);
-    const split = splitArticles(front.lines, file);
-    const built = buildRecords(split.drafts, front.lines, front.meta, file);
+  for (const parsed of files) {
     // Appended one by one: spreading 100,000s of items into push() overflows the call stack.
-    for (const record of built.articles) records.push(record);
-    for (const list of [front.diagnostics, split.diagnostics, built.diagnostics]) for (const d of list) diagnostics.push(d);
+    for (const record of parsed.articles) records.push(record);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
   }
   const deduped = dedupeArticles(records);
   const slugs = uniqueSlugs(deduped.articles.map((a) => a.slug));
-  // The records are this call's own and not yet seen outside it: each takes
-  // its final slug in place instead of being copied whole.
-  const articles = deduped.articles;
-  for (let i = 0; i < articles.length; i++) articles[i]!.slug = slugs[i]!;
+  // Copied only where the slug changes: the records may be kept by a parse cache for the next build.
+  const articles = deduped.articles.map((record, i) => (record.slug === slugs[i] ? record : { ...record, slug: slugs[i]! }));
   return { articles, diagnostics: sortDiagnostics(diagnostics.concat(deduped.diagnostics)) };
 }

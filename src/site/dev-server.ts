@@ -8,7 +8,36 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, relative, resolve, sep } from 'node:path';
 
 const RELOAD_PATH = '/__broadsheet/reload';
-const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(RELOAD_PATH)}).addEventListener('reload', () => location.reload());</script>`;
+const DIAGNOSTICS_PATH = '/__broadsheet/diagnostics';
+/**
+ * Injected into every page served (never written to the site): reloads on
+ * a rebuild, and shows the last build's content problems in a panel over
+ * the page until they are fixed. Diagnostics are feed text: the panel sets
+ * them as text, never as HTML.
+ */
+const RELOAD_SCRIPT = `<script type="module">
+new EventSource(${JSON.stringify(RELOAD_PATH)}).addEventListener('reload', () => location.reload());
+const list = await fetch(${JSON.stringify(DIAGNOSTICS_PATH)}).then((r) => r.json()).catch(() => []);
+if (list.length) {
+  const panel = document.createElement('section');
+  panel.id = '__broadsheet-diagnostics';
+  panel.setAttribute('role', 'alert');
+  panel.setAttribute('aria-label', 'Content problems');
+  panel.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:40vh;overflow:auto;margin:0;padding:.75rem 1rem;background:#1b1b1b;color:#f5f5f5;font:14px/1.4 ui-monospace,monospace;z-index:2147483647;border-top:4px solid #d33';
+  const close = document.createElement('button');
+  close.textContent = 'Hide';
+  close.style.cssText = 'float:right;font:inherit';
+  close.addEventListener('click', () => panel.remove());
+  const heading = document.createElement('p');
+  heading.style.margin = '0 0 .5rem';
+  heading.textContent = 'broadsheet serve: ' + list.length + (list.length === 1 ? ' problem' : ' problems') + ' in the content (also printed in the terminal)';
+  const pre = document.createElement('pre');
+  pre.style.cssText = 'margin:0;white-space:pre-wrap';
+  pre.textContent = list.join('\\n');
+  panel.append(close, heading, pre);
+  document.body.append(panel);
+}
+</script>`;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -21,8 +50,8 @@ const TYPES: Record<string, string> = {
 export interface DevServer {
   /** The port actually bound (useful when 0 asked for a free one). */
   port: number;
-  /** Tells every open page to reload. */
-  reload(): void;
+  /** Tells every open page to reload; `diagnostics` (printed lines) are shown over the pages until a build has none. */
+  reload(diagnostics?: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -36,6 +65,7 @@ export interface DevServer {
 export async function startDevServer(root: string, port: number, basePath = ''): Promise<DevServer> {
   const base = resolve(root);
   const clients = new Set<ServerResponse>();
+  const state = { diagnostics: [] as readonly string[] };
   let bound = port;
   const server: Server = createServer((request, response) => {
     // A page on another site can point a DNS name at 127.0.0.1 (DNS
@@ -44,7 +74,7 @@ export async function startDevServer(root: string, port: number, basePath = ''):
       response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: this preview answers only to 127.0.0.1, localhost and [::1]\n');
       return;
     }
-    handle(base, basePath, request, response, clients).catch(() => {
+    handle(base, basePath, request, response, clients, state).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
@@ -57,7 +87,8 @@ export async function startDevServer(root: string, port: number, basePath = ''):
   bound = typeof address === 'object' && address ? address.port : port;
   return {
     port: bound,
-    reload() {
+    reload(diagnostics) {
+      if (diagnostics) state.diagnostics = diagnostics;
       for (const client of clients) client.write('event: reload\ndata: {}\n\n');
     },
     close() {
@@ -67,7 +98,14 @@ export async function startDevServer(root: string, port: number, basePath = ''):
   };
 }
 
-async function handle(base: string, basePath: string, request: IncomingMessage, response: ServerResponse, clients: Set<ServerResponse>): Promise<void> {
+async function handle(
+  base: string,
+  basePath: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  clients: Set<ServerResponse>,
+  state: { diagnostics: readonly string[] },
+): Promise<void> {
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
@@ -77,7 +115,7 @@ async function handle(base: string, basePath: string, request: IncomingMessage, 
   }
   // A site under a path (site.json's url https://owner.github.io/paper) is
   // served under it, as its host will: its pages link to /paper/….
-  if (basePath && pathname !== RELOAD_PATH) {
+  if (basePath && pathname !== RELOAD_PATH && pathname !== DIAGNOSTICS_PATH) {
     if (pathname === '/' || pathname === basePath) {
       response.writeHead(302, { location: `${basePath}/` }).end();
       return;
@@ -87,6 +125,10 @@ async function handle(base: string, basePath: string, request: IncomingMessage, 
       return;
     }
     pathname = pathname.slice(basePath.length);
+  }
+  if (pathname === DIAGNOSTICS_PATH) {
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(state.diagnostics));
+    return;
   }
   if (pathname === RELOAD_PATH) {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

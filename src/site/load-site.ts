@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Marked } from 'marked';
+import type { ParseCache } from '../build/parse-cache.ts';
 import { loadFeeds, listFeedFiles } from '../feeds/read-feeds.ts';
 import type { Diagnostic, SiteData } from '../types.ts';
 import { findImageFiles, listImageFiles, processImages } from './images.ts';
@@ -21,6 +22,8 @@ export interface LoadSiteOptions {
   outputDir: string;
   /** The build's one Markdown renderer (default: a new one). */
   markdown?: Marked;
+  /** Parse results of unchanged feeds, kept from earlier builds. */
+  parseCache?: ParseCache | null;
 }
 
 /** The folders inside the content folder, in one place for docs and watchers. */
@@ -45,7 +48,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<{ site: SiteDa
   const markdown = options.markdown ?? createMarkdown();
   const [settings, feeds, overrides, pages, imageNames] = await Promise.all([
     loadSiteSettings(options.contentDir, paths.settings),
-    listFeedFiles(paths.feeds).then(async (list) => ({ list, parsed: await loadFeeds(list.files) })),
+    listFeedFiles(paths.feeds).then(async (list) => ({ list, parsed: await loadFeeds(list.files, options.parseCache ?? null) })),
     loadOverrides(paths.articles, markdown),
     loadPages(paths.pages, markdown),
     listImageFiles(paths.images),

@@ -13,7 +13,7 @@ import { memoise } from '../memoise.ts';
 import { learnCasing, toReadableCase, wordsOf } from './readable-case.ts';
 import { shortenText } from '../text.ts';
 import { guessRtlLanguage, languageDirection, readingMinutes } from './reading.ts';
-import { archiveMonthUrl, articleUrl, HOME_PAGE_SIZE, homeUrl } from '../routes.ts';
+import { ARCHIVE_URL, archiveMonthUrl, articleUrl, HOME_PAGE_SIZE, homePageCount, homeUrl } from '../routes.ts';
 
 /** Longest summary on lists, ellipsis included (a meta description shortens it again to 160). */
 const SUMMARY_LENGTH = 200;
@@ -138,7 +138,7 @@ function buildArchive(articles: readonly SiteArticle[]): ArchiveMonth[] {
   for (const article of articles) {
     const key = article.published ? article.published.slice(0, 7) : 'undated';
     if (month?.key !== key) {
-      month = { key, url: archiveMonthUrl(key), days: [], count: 0 };
+      month = { key, url: archiveMonthUrl(key), days: [], count: 0, newerUrl: null, olderUrl: null };
       months.push(month);
     }
     let day = month.days[month.days.length - 1];
@@ -149,12 +149,20 @@ function buildArchive(articles: readonly SiteArticle[]): ArchiveMonth[] {
     day.articles.push({ url: article.url, headline: article.headline });
     month.count++;
   }
+  months.forEach((m, i) => {
+    m.newerUrl = months[i - 1]?.url ?? null;
+    m.olderUrl = months[i + 1]?.url ?? null;
+  });
   return months;
 }
 
-/** The home pages: the newest stories first, `HOME_PAGE_SIZE` a page; one empty page for an empty site. */
+/**
+ * The home pages: the newest stories first, `HOME_PAGE_SIZE` a page, at most
+ * `LATEST_PAGES` of them (src/routes.ts); one empty page for an empty site.
+ * The last links on to the archive when older stories are left.
+ */
 function buildHomePages(articles: SiteArticle[]): HomePage[] {
-  const count = Math.max(1, Math.ceil(articles.length / HOME_PAGE_SIZE));
+  const count = homePageCount(articles.length);
   return Array.from({ length: count }, (_, n) => ({
     url: homeUrl(n),
     number: n + 1,
@@ -162,5 +170,6 @@ function buildHomePages(articles: SiteArticle[]): HomePage[] {
     stories: articles.slice(n * HOME_PAGE_SIZE, (n + 1) * HOME_PAGE_SIZE),
     previous: n > 0 ? homeUrl(n - 1) : null,
     next: n + 1 < count ? homeUrl(n + 1) : null,
+    archive: n + 1 === count && articles.length > count * HOME_PAGE_SIZE ? ARCHIVE_URL : null,
   }));
 }

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BROADSHEET_VERSION, manifestPath, readManifest, writeManifest, type Manifest } from '../../src/build/manifest.ts';
 import { runBuild } from '../../src/cli/build.ts';
+import { CODE_FINGERPRINT } from '../../src/build/code-fingerprint.ts';
 import { makeContentFolder } from '../support/content-folder.ts';
 
 let dir: string;
@@ -14,12 +15,15 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const good = (outputDir: string): Manifest => ({
-  format: 1,
+  format: 2,
   broadsheet: BROADSHEET_VERSION,
   outputDir: resolve(outputDir),
-  files: ['index.html', '2026/02/08/a/index.html'],
+  files: ['index.html', '2026/02/08/a/index.html', 'pagefind/pagefind-entry.json'],
   articles: [{ id: 'abc', url: '/2026/02/08/a/' }],
   redirects: [{ from: '/2026/02/08/old/', id: 'abc' }],
+  code: CODE_FINGERPRINT,
+  pages: { 'index.html': 'f1', '2026/02/08/a/index.html': 'f2' },
+  bundles: [{ dir: 'pagefind', fingerprint: 'b1', files: ['pagefind-entry.json'] }],
 });
 
 describe('readManifest', () => {
@@ -37,6 +41,9 @@ describe('readManifest', () => {
     ['of another output folder', () => JSON.stringify(good(join(dir, 'elsewhere')))],
     ['naming a file outside the output', () => JSON.stringify({ ...good(join(dir, 'out')), files: ['../../etc/passwd'] })],
     ['redirecting from outside the site', () => JSON.stringify({ ...good(join(dir, 'out')), redirects: [{ from: '/../../x', id: 'abc' }] })],
+    ['of other code', () => JSON.stringify({ ...good(join(dir, 'out')), code: 'other' })],
+    ['fingerprinting a page outside the output', () => JSON.stringify({ ...good(join(dir, 'out')), pages: { '../x': 'f' } })],
+    ['keeping a search bundle outside the output', () => JSON.stringify({ ...good(join(dir, 'out')), bundles: [{ dir: '../x', fingerprint: 'b', files: [] }] })],
   ])('ignores a manifest that is %s, saying why', async (_, text) => {
     const cache = join(dir, `c-${Math.random().toString(36).slice(2)}`);
     const path = manifestPath(cache, join(dir, 'out'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitEvenly } from '../../src/discovery/search-index.ts';
+import fc from 'fast-check';
+import { planBundles, splitEvenly } from '../../src/discovery/search-index.ts';
 
 const sizes = (groups: unknown[][]) => groups.map((g) => g.length);
 
@@ -21,5 +22,44 @@ describe('splitEvenly', () => {
 
   it.each([0, -1, 2.5, Number.NaN])('rejects %s pages per bundle', (size) => {
     expect(() => splitEvenly([1, 2], size)).toThrow(RangeError);
+  });
+});
+
+describe('planBundles', () => {
+  const page = (month: string, n: number) => `${month.replace('-', '/')}/${String((n % 28) + 1).padStart(2, '0')}/story-${n}/index.html`;
+  const pages = (counts: Record<string, number>) => Object.entries(counts).flatMap(([month, count]) => Array.from({ length: count }, (_, i) => page(month, i)));
+
+  it('packs whole months, oldest first, up to the bundle size; the first bundle is pagefind/', () => {
+    const plan = planBundles(pages({ '2026-01': 3, '2026-02': 2, '2026-03': 4, '2026-04': 1 }), 5);
+    expect(plan.map((b) => [b.dir, b.pages.length])).toEqual([
+      ['pagefind', 5],
+      ['pagefind/part-2026-03', 5],
+    ]);
+    expect(plan.flatMap((b) => b.pages)).toEqual(pages({ '2026-01': 3, '2026-02': 2, '2026-03': 4, '2026-04': 1 }).sort());
+  });
+
+  it('splits a month larger than a bundle evenly, on its own, and puts undated pages last', () => {
+    const plan = planBundles([...pages({ '2026-01': 7 }), 'articles/a/index.html', 'articles/b/index.html'], 3);
+    expect(plan.map((b) => [b.dir, b.pages.length])).toEqual([
+      ['pagefind', 3],
+      ['pagefind/part-2026-01-2', 2],
+      ['pagefind/part-2026-01-3', 2],
+      ['pagefind/part-undated', 2],
+    ]);
+  });
+
+  it('keeps every bundle but the last when a newer month gains pages (a day of news re-indexes one bundle)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 2, max: 12 }), (counts, added, size) => {
+        const months = Object.fromEntries(counts.map((c, i) => [`2025-${String(i + 1).padStart(2, '0')}`, c]));
+        const before = planBundles(pages(months), size);
+        const last = `2025-${String(counts.length).padStart(2, '0')}`;
+        const after = planBundles(pages({ ...months, [last]: months[last]! + added }), size);
+        // Every bundle before the one holding the newest month's pages is unchanged.
+        const touched = before.findIndex((b) => b.pages.some((p) => p.startsWith(last.replace('-', '/'))));
+        expect(after.slice(0, touched)).toEqual(before.slice(0, touched));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

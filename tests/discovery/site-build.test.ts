@@ -231,9 +231,12 @@ describe('search', () => {
   // (Pagefind's prefix fallback, e.g. "war" for "warns"), so only the ranking
   // of the articles with the word is asserted, not the number of results.
   it('split into one bundle per article, the merged bundles still rank the article first, and again give the same bytes', async () => {
-    expect(await writeSearchIndex(output, { pagesPerBundle: 1 })).toEqual({ pages: site.articles.length, bundles: site.articles.length });
+    const result = await writeSearchIndex(output, { pagesPerBundle: 1 });
+    expect(result).toMatchObject({ pages: site.articles.length, bundles: site.articles.length, indexed: site.articles.length });
     const bundles = JSON.parse(await read('pagefind/bundles.json'));
-    expect(bundles.merge).toEqual(site.articles.slice(1).map((_, i) => `part-${i + 1}/`));
+    // Named by month of publication, a month of more than one page split in order: part-2026-02, part-2026-02-2, …
+    expect(bundles.merge).toEqual(result.plan.slice(1).map((b) => `${b.dir.slice('pagefind/'.length)}/`));
+    expect(bundles.merge.every((dir: string) => /^part-\d{4}-\d{2}(?:-\d+)?\/$/.test(dir))).toBe(true);
     const counts = await Promise.all(['', ...bundles.merge].map(async (dir) => JSON.parse(await read(`pagefind/${dir}pagefind-entry.json`)).languages.en.page_count));
     expect(counts).toEqual(site.articles.map(() => 1));
     const before = await snapshotIndex();

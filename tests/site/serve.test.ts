@@ -83,6 +83,20 @@ it('prints diagnostics for a broken feed and keeps serving', { timeout: 150_000 
   await waitFor(async () => output.includes('zz-broken.txt:1: error:'), 'the diagnostic');
   expect(server.exitCode).toBeNull();
   expect(await fetchText('/')).toContain(NEW);
+  // The pages show the problems too: the injected script reads them from the server.
+  await waitFor(async () => (await fetchText('/__broadsheet/diagnostics')).includes('zz-broken.txt:1: error:'), 'the diagnostics in the browser');
+  expect(await fetchText('/')).toContain('__broadsheet-diagnostics');
+  // Fixed, they are gone.
+  await rm(join(content, 'feeds', 'zz-broken.txt'));
+  await waitFor(async () => JSON.parse((await fetchText('/__broadsheet/diagnostics')) || '[1]').length === 0, 'the diagnostics to clear');
+});
+
+it('updates only the changed pages on a save: one article edited, the other articles kept', { timeout: 150_000 }, async () => {
+  const [feed] = (await readdir(join(content, 'feeds'))).filter((f) => f.endsWith('.txt'));
+  const file = join(content, 'feeds', feed!);
+  const before = output.length;
+  await writeFile(file, (await readFile(file, 'utf8')).replace('Tehran', 'Teheran'));
+  await waitFor(async () => /\d+ pages rendered, [1-9]\d* kept/.test(output.slice(before)), 'the incremental rebuild');
 });
 
 it('rebuilds with changed code when src/ changes', { timeout: 150_000 }, async () => {

@@ -1,0 +1,115 @@
+/**
+ * Page fingerprints: for each page of the plan, a hash of everything its
+ * bytes are made from — its template and the templates that template
+ * includes, the site settings every page prints, Broadsheet's code, and
+ * the data of that one page (an article and the stories it links to; a
+ * topic page and the stories on it). An incremental build renders only the
+ * pages whose fingerprint differs from the last build's and keeps the rest.
+ *
+ * What each kind of page reads is listed here, next to its template's
+ * name: a template that starts printing a new piece of data must have it
+ * added here. `tests/build/incremental.test.ts` holds incremental builds
+ * equal to clean ones, byte for byte, over random edit sequences.
+ *
+ * Pages that list the whole site (the archive and topic indexes, the
+ * search page, feeds, sitemaps, robots.txt, the 404 page) have no
+ * fingerprint: they are few, and every build renders them.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DiscoveryData } from '../discovery/index.ts';
+import type { SiteArticle, SiteData } from '../types.ts';
+import { CODE_FINGERPRINT } from './code-fingerprint.ts';
+
+/** Template file (relative to the templates folder) → hash of it and every template it extends, includes or imports. */
+export type TemplateFingerprints = ReadonlyMap<string, string>;
+
+/** The page templates whose pages are fingerprinted, by the data they paginate. */
+const TEMPLATE_OF = { article: 'article.njk', home: 'index.njk', topic: 'topics/topic.njk', month: 'archive-month.njk', page: 'page.njk' } as const;
+
+/**
+ * Reads the templates folder. A template that names another by anything
+ * but a quoted string (a variable) is taken to depend on every include.
+ *
+ * @example
+ * templateFingerprints('templates').get('article.njk') // => '9f1c…'
+ */
+export function templateFingerprints(dir: string): TemplateFingerprints {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split('\\').join('/'))
+    .filter((f) => /\.(?:njk|md|html)$/.test(f))
+    .sort();
+  const text = new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  const includes = files.filter((f) => f.startsWith('_includes/'));
+  const named = (file: string): string[] => {
+    const source = text.get(file) ?? '';
+    const static_ = [...source.matchAll(/\{%-?\s*(?:extends|include|import|from)\s+"([^"]+)"/g)].map((m) => `_includes/${m[1]}`);
+    const dynamic = /\{%-?\s*(?:extends|include|import|from)\s+[^"\s]/.test(source);
+    return dynamic ? includes : static_;
+  };
+  const result = new Map<string, string>();
+  for (const file of files) {
+    if (file.startsWith('_includes/')) continue;
+    const seen = new Set<string>([file]);
+    for (const queue = [file]; queue.length; ) for (const next of named(queue.pop()!)) if (!seen.has(next)) seen.add(next), queue.push(next);
+    const hash = createHash('sha256');
+    for (const f of [...seen].sort()) hash.update(f).update('\0').update(text.get(f) ?? 'missing').update('\0');
+    result.set(file, hash.digest('hex'));
+  }
+  return result;
+}
+
+/**
+ * URL → fingerprint of every page that has one.
+ *
+ * @example
+ * pageFingerprints(site, discovery, templateFingerprints('templates')).get(site.articles[0].url) // => 'c0ffee…'
+ */
+export function pageFingerprints(site: SiteData, discovery: DiscoveryData, templates: TemplateFingerprints): Map<string, string> {
+  // What every page prints: the settings (title, language, url…), the navigation, the publisher.
+  const shared = JSON.stringify([CODE_FINGERPRINT, site.settings, site.dir, site.pages.map((p) => [p.url, p.title]), discovery.site]);
+  const template = (name: string) => templates.get(name) ?? 'missing';
+  const hash = (...parts: string[]) => {
+    const h = createHash('sha1');
+    for (const part of parts) h.update(part).update('\0');
+    return h.digest('base64url');
+  };
+  // A story as any page shows it (page, card, related link, home section): the
+  // whole article but its place in the feed file, and its topics' names and links.
+  const storyHash = new Map<string, string>();
+  for (const article of site.articles) {
+    const topics = (discovery.topicsOf[article.slug] ?? []).map((t) => [t.name, t.url]);
+    storyHash.set(article.slug, hash(JSON.stringify(withoutSource(article)), JSON.stringify(topics)));
+  }
+  const stories = (slugs: readonly string[]) => slugs.map((s) => storyHash.get(s) ?? 'missing').join(',');
+
+  const result = new Map<string, string>();
+  const sharedOf = (kind: keyof typeof TEMPLATE_OF) => hash(shared, template(TEMPLATE_OF[kind]));
+  const articleShared = sharedOf('article');
+  for (const article of site.articles) {
+    const related = (discovery.relatedOf[article.slug] ?? []).map((a) => a.slug);
+    result.set(article.url, hash(articleShared, storyHash.get(article.slug)!, stories(related)));
+  }
+  const homeShared = sharedOf('home');
+  for (const home of site.homePages) {
+    const { stories: list, ...rest } = home;
+    result.set(home.url, hash(homeShared, JSON.stringify(rest), stories(list.map((a) => a.slug))));
+  }
+  const topicShared = sharedOf('topic');
+  for (const page of discovery.topicPages) {
+    const { articleSlugs, ...rest } = page;
+    result.set(page.url, hash(topicShared, JSON.stringify(rest), stories(articleSlugs)));
+  }
+  const monthShared = sharedOf('month');
+  for (const month of site.archive) result.set(month.url, hash(monthShared, JSON.stringify(month)));
+  const pageShared = sharedOf('page');
+  for (const page of site.pages) result.set(page.url, hash(pageShared, JSON.stringify(page)));
+  return result;
+}
+
+/** The article as pages print it: `source` (file and line) is for diagnostics only, and moves when lines above it are edited. */
+function withoutSource(article: SiteArticle): Omit<SiteArticle, 'source'> {
+  const { source: _source, ...rest } = article;
+  return rest;
+}

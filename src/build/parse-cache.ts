@@ -1,0 +1,86 @@
+/**
+ * Parse results kept between builds, one per feed file, keyed by a hash of
+ * the file's name and text and of Broadsheet's code: a build re-parses only
+ * the feeds whose bytes changed. `broadsheet build` keeps them on disk in
+ * the cache folder (`parsed/`); `broadsheet serve` in memory. A damaged
+ * entry is a miss, never trusted.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FeedSource, ParseResult } from '../types.ts';
+import { CODE_FINGERPRINT } from './code-fingerprint.ts';
+
+export interface ParseCache {
+  /** The result kept for `key`, or undefined. Callers must not change it. */
+  get(key: string): Promise<ParseResult | undefined>;
+  set(key: string, result: ParseResult): void;
+  /** Writes what was set and forgets entries this build did not use. */
+  flush(): Promise<void>;
+}
+
+/** The cache key of one feed file's parse. */
+export function parseCacheKey(source: FeedSource): string {
+  return createHash('sha256').update(CODE_FINGERPRINT).update('\0').update(source.file).update('\0').update(source.text).digest('hex').slice(0, 32);
+}
+
+/**
+ * A cache in this process's memory, for the dev server: entries not used by
+ * the last build are dropped at `flush`.
+ */
+export function memoryParseCache(): ParseCache {
+  let entries = new Map<string, ParseResult>();
+  let used = new Map<string, ParseResult>();
+  return {
+    async get(key) {
+      const hit = entries.get(key);
+      if (hit) used.set(key, hit);
+      return hit;
+    },
+    set(key, result) {
+      used.set(key, result);
+    },
+    async flush() {
+      entries = used;
+      used = new Map();
+    },
+  };
+}
+
+/** A cache in `cacheDir/parsed/`: one JSON file per feed file. */
+export function diskParseCache(cacheDir: string): ParseCache {
+  const dir = join(cacheDir, 'parsed');
+  const used = new Set<string>();
+  const fresh = new Map<string, ParseResult>();
+  return {
+    async get(key) {
+      used.add(key);
+      const text = await readFile(join(dir, `${key}.json`), 'utf8').catch(() => null);
+      if (text === null) return undefined;
+      try {
+        const entry = JSON.parse(text) as { key?: unknown; result?: ParseResult };
+        if (entry.key === key && entry.result && Array.isArray(entry.result.articles) && Array.isArray(entry.result.diagnostics)) return entry.result;
+      } catch {
+        // damaged: parsed again and overwritten
+      }
+      return undefined;
+    },
+    set(key, result) {
+      used.add(key);
+      fresh.set(key, result);
+    },
+    async flush() {
+      await mkdir(dir, { recursive: true });
+      for (const [key, result] of fresh) {
+        const file = join(dir, `${key}.json`);
+        await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify({ key, result }));
+        await rename(`${file}.${process.pid}.tmp`, file);
+      }
+      fresh.clear();
+      for (const name of await readdir(dir).catch(() => [] as string[])) {
+        if (!used.has(name.replace(/\.json$/, ''))) await rm(join(dir, name), { force: true });
+      }
+      used.clear();
+    },
+  };
+}
