@@ -19,3 +19,35 @@ export function memoise<A extends string[], R>(compute: (...args: A) => R): (...
     return result;
   };
 }
+
+/**
+ * Results kept across the builds of one process (the dev server), keyed by
+ * a string: the place mentions of a paragraph, say, which a save of another
+ * feed does not change. Entries not used since the last {@link nextBuild}
+ * are dropped at the next one, so the memo holds about one build's worth.
+ *
+ * @example
+ * const memo = new BuildMemo<number>();
+ * memo.get('text', () => 42); // computed
+ * memo.nextBuild();
+ * memo.get('text', () => 0); // => 42, kept
+ */
+export class BuildMemo<V> {
+  #current = new Map<string, V>();
+  #previous = new Map<string, V>();
+
+  get(key: string, compute: () => V): V {
+    const hit = this.#current.get(key);
+    if (hit !== undefined) return hit;
+    const kept = this.#previous.get(key);
+    const value = kept !== undefined ? kept : compute();
+    this.#current.set(key, value);
+    return value;
+  }
+
+  /** Starts a build: what the last one did not use is forgotten. */
+  nextBuild(): void {
+    this.#previous = this.#current;
+    this.#current = new Map();
+  }
+}

@@ -222,6 +222,12 @@ export interface SiteArticle {
   source: SourcePosition;
   previous: ArticleLink | null;
   next: ArticleLink | null;
+  /**
+   * A hash of everything the article is made from (record, override, photo,
+   * the settings it reads) but its feed position and neighbours: equal
+   * revisions, equal article. Never printed.
+   */
+  revision: string;
 }
 
 /** A page from `content/pages/<slug>.md`. */

@@ -7,6 +7,7 @@
  * site's (the content or project folder, `/`, the home folder, a folder of
  * other files).
  */
+import { spawn } from 'node:child_process';
 import { constants, type Dirent, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -54,13 +55,18 @@ export async function acquireLock(outputDir: string): Promise<{ release: () => P
   return { heldBy: -1, file };
 }
 
-/** Removes staging folders of `outputDir` left by builds that were killed. */
+/**
+ * Removes staging folders of `outputDir` left by builds that were killed,
+ * and replaced sites whose removal did not finish.
+ */
 export async function removeStaleStaging(outputDir: string): Promise<void> {
   const full = resolve(outputDir);
-  const prefix = `${basename(full)}.staging-`;
-  for (const name of await readdir(dirname(full)).catch(() => [] as string[])) {
-    const pid = Number(name.slice(prefix.length));
-    if (name.startsWith(prefix) && Number.isInteger(pid) && !isAlive(pid)) await rm(join(dirname(full), name), { recursive: true, force: true });
+  for (const kind of ['staging', 'old']) {
+    const prefix = `${basename(full)}.${kind}-`;
+    for (const name of await readdir(dirname(full)).catch(() => [] as string[])) {
+      const pid = Number(name.slice(prefix.length).split('-')[0]);
+      if (name.startsWith(prefix) && Number.isInteger(pid) && !isAlive(pid)) await rm(join(dirname(full), name), { recursive: true, force: true });
+    }
   }
 }
 
@@ -123,12 +129,30 @@ async function exists(path: string): Promise<boolean> {
  */
 export async function swapIn(staging: string, outputDir: string): Promise<void> {
   const full = resolve(outputDir);
-  const aside = `${full}.old-${process.pid}`;
+  const aside = `${full}.old-${process.pid}-${++swaps}`;
   const hadOutput = await exists(full);
   if (hadOutput) await rename(full, aside);
   await rename(staging, full);
-  // Synchronous: tens of thousands of files, and nothing else to do meanwhile.
-  if (hadOutput) rmSync(aside, { recursive: true, force: true });
+  if (hadOutput) removeInBackground(aside);
+}
+
+let swaps = 0;
+
+/**
+ * Deletes a replaced site without waiting for it: tens of thousands of
+ * files and folders took seconds of a build that had nothing left to do.
+ * A detached `rm -rf` goes on after this process exits; where there is no
+ * `rm`, the folder is removed here. A removal that never finished is
+ * cleared by the next build ({@link removeStaleStaging}).
+ */
+function removeInBackground(folder: string): void {
+  try {
+    const child = spawn('rm', ['-rf', '--', folder], { detached: true, stdio: 'ignore' });
+    child.on('error', () => rmSync(folder, { recursive: true, force: true }));
+    child.unref();
+  } catch {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /** Folders a build must never write into. */

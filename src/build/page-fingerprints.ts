@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DiscoveryData } from '../discovery/index.ts';
-import type { SiteArticle, SiteData } from '../types.ts';
+import type { SiteData } from '../types.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
 
 /** Template file (relative to the templates folder) → hash of it and every template it extends, includes or imports. */
@@ -76,11 +76,12 @@ export function pageFingerprints(site: SiteData, discovery: DiscoveryData, templ
     return h.digest('base64url');
   };
   // A story as any page shows it (page, card, related link, home section): the
-  // whole article but its place in the feed file, and its topics' names and links.
+  // article (its revision: record, override, photo), its neighbours' links, and
+  // its topics' names and links.
   const storyHash = new Map<string, string>();
   for (const article of site.articles) {
     const topics = (discovery.topicsOf[article.slug] ?? []).map((t) => [t.name, t.url]);
-    storyHash.set(article.slug, hash(JSON.stringify(withoutSource(article)), JSON.stringify(topics)));
+    storyHash.set(article.slug, hash(article.revision, JSON.stringify([article.previous, article.next, topics])));
   }
   const stories = (slugs: readonly string[]) => slugs.map((s) => storyHash.get(s) ?? 'missing').join(',');
 
@@ -106,10 +107,4 @@ export function pageFingerprints(site: SiteData, discovery: DiscoveryData, templ
   const pageShared = sharedOf('page');
   for (const page of site.pages) result.set(page.url, hash(pageShared, JSON.stringify(page)));
   return result;
-}
-
-/** The article as pages print it: `source` (file and line) is for diagnostics only, and moves when lines above it are edited. */
-function withoutSource(article: SiteArticle): Omit<SiteArticle, 'source'> {
-  const { source: _source, ...rest } = article;
-  return rest;
 }

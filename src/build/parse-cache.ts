@@ -6,15 +6,20 @@
  * entry is a miss, never trusted.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeedSource, ParseResult } from '../types.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
 
 export interface ParseCache {
-  /** The result kept for `key`, or undefined. Callers must not change it. */
-  get(key: string): Promise<ParseResult | undefined>;
-  set(key: string, result: ParseResult): void;
+  /** The result kept for `key` (of the text of `file`), or undefined. Callers must not change it. */
+  get(key: string, file: string): Promise<ParseResult | undefined>;
+  set(key: string, result: ParseResult, file: string): void;
+  /**
+   * The result for `file` when the cache knows it has not changed since it
+   * was parsed, without reading it; only the memory cache does this.
+   */
+  unchangedFile?(file: string): Promise<ParseResult | undefined>;
   /** Writes what was set and forgets entries this build did not use. */
   flush(): Promise<void>;
 }
@@ -26,23 +31,54 @@ export function parseCacheKey(source: FeedSource): string {
 
 /**
  * A cache in this process's memory, for the dev server: entries not used by
- * the last build are dropped at `flush`.
+ * the last build are dropped at `flush`. It also remembers each file's size,
+ * modification time and inode when it was read, so a build after a save
+ * reads only the files whose stat changed. (A change that keeps all three is
+ * missed until the next save; `broadsheet build` always reads every file.)
  */
 export function memoryParseCache(): ParseCache {
   let entries = new Map<string, ParseResult>();
   let used = new Map<string, ParseResult>();
+  let files = new Map<string, { signature: string; key: string }>();
+  let seen = new Map<string, { signature: string; key: string }>();
+  // Taken before a file is read: a save during the read leaves a signature that no longer matches.
+  const signatures = new Map<string, string>();
+  const signatureOf = async (file: string) => {
+    const info = await stat(file).catch(() => null);
+    return info?.isFile() ? `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}` : null;
+  };
   return {
-    async get(key) {
-      const hit = entries.get(key);
-      if (hit) used.set(key, hit);
+    async unchangedFile(file) {
+      const signature = await signatureOf(file);
+      const known = files.get(file);
+      if (signature) signatures.set(file, signature);
+      if (!signature || !known || known.signature !== signature) return undefined;
+      const hit = entries.get(known.key);
+      if (!hit) return undefined;
+      used.set(known.key, hit);
+      seen.set(file, known);
       return hit;
     },
-    set(key, result) {
+    async get(key, file) {
+      const hit = entries.get(key);
+      if (hit) {
+        used.set(key, hit);
+        const signature = signatures.get(file);
+        if (signature) seen.set(file, { signature, key });
+      }
+      return hit;
+    },
+    set(key, result, file) {
       used.set(key, result);
+      const signature = signatures.get(file);
+      if (signature) seen.set(file, { signature, key });
     },
     async flush() {
       entries = used;
       used = new Map();
+      files = seen;
+      seen = new Map();
+      signatures.clear();
     },
   };
 }

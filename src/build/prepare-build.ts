@@ -6,9 +6,11 @@
  */
 import { buildDiscovery, type DiscoveryData } from '../discovery/index.ts';
 import { buildGazetteer, type Gazetteer } from '../discovery/place-names.ts';
+import type { BuildMemo } from '../memoise.ts';
 import { cachedTimeReader, type TimeReader } from '../discovery/publication-date.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import { loadSite } from '../site/load-site.ts';
+import type { ArticleMemo } from '../site/model.ts';
 import { createMarkdown } from '../site/markdown.ts';
 import type { Diagnostic, SiteData } from '../types.ts';
 import { readdir } from 'node:fs/promises';
@@ -41,10 +43,16 @@ export interface PreparedBuild {
   diagnostics: Diagnostic[];
 }
 
-/** What may be reused across builds: the place-name dataset, parse results of unchanged feeds. */
+/**
+ * What may be reused across builds: the place-name dataset, parse results
+ * of unchanged feeds, and (in the dev server, which builds many times in
+ * one process) unchanged articles and their country scores.
+ */
 export interface BuildReuse {
   gazetteer?: Gazetteer;
   parseCache?: ParseCache | null;
+  scores?: BuildMemo<Map<string, number>>;
+  articles?: ArticleMemo;
 }
 
 /**
@@ -56,10 +64,11 @@ export interface BuildReuse {
  * build.plan.files.map((f) => f.path) // => ['index.html', '2026/02/08/…/index.html', …]
  */
 export async function prepareBuild(inputs: BuildInputs, reuse: BuildReuse = {}): Promise<PreparedBuild> {
-  const { site, diagnostics } = await loadSite({ contentDir: inputs.contentDir, outputDir: inputs.outputDir, markdown: createMarkdown(), parseCache: reuse.parseCache ?? null });
+  const { site, diagnostics } = await loadSite({ contentDir: inputs.contentDir, outputDir: inputs.outputDir, markdown: createMarkdown(), parseCache: reuse.parseCache ?? null, ...(reuse.articles ? { articleMemo: reuse.articles } : {}) });
   // luxon's zone arithmetic is the costly part of reading dates: one cache per build.
   const readTime = cachedTimeReader();
-  const discovery = buildDiscovery(site, { now: inputs.now ?? null, gazetteer: reuse.gazetteer ?? buildGazetteer(), readTime });
+  reuse.scores?.nextBuild();
+  const discovery = buildDiscovery(site, { now: inputs.now ?? null, gazetteer: reuse.gazetteer ?? buildGazetteer(), readTime, ...(reuse.scores ? { scores: reuse.scores } : {}) });
   return {
     inputs,
     site: Object.freeze(site),

@@ -31,10 +31,10 @@ import { writeSearchIndex, type SearchIndexResult } from '../discovery/search-in
 import type { Diagnostic, SiteSettings } from '../types.ts';
 import { articleIdentity } from './article-identity.ts';
 import { BROADSHEET_VERSION, readManifest, writeManifest, type Manifest, type ManifestBundle } from './manifest.ts';
+export type { ManifestBundle } from './manifest.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
-import { diskParseCache, type ParseCache } from './parse-cache.ts';
+import { diskParseCache } from './parse-cache.ts';
 import type { BuildReuse, PreparedBuild } from './prepare-build.ts';
-import type { Gazetteer } from '../discovery/place-names.ts';
 import { prepareBuild, type BuildInputs } from './prepare-build.ts';
 import { pruneOutput } from './prune.ts';
 import { planRedirects, redirectPage, type Redirect } from './redirects.ts';
@@ -57,10 +57,12 @@ export interface BuildSiteOptions extends BuildInputs {
    * for none: nothing an earlier build wrote is pruned, no redirect made.
    */
   cacheDir?: string | null;
-  /** Parse results kept between builds (default: in the cache folder, when there is one). */
-  parseCache?: ParseCache | null;
-  /** The place-name dataset, when the caller keeps one across builds. */
-  gazetteer?: Gazetteer;
+  /**
+   * What the caller keeps across builds (the dev server): the place-name
+   * dataset, a parse cache (default: in the cache folder, when there is
+   * one), unchanged articles and their country scores.
+   */
+  reuse?: BuildReuse;
   /**
    * Write into the output folder itself, without staging or lock (the dev
    * server, which serves the folder as it is rebuilt).
@@ -110,8 +112,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const previous = read?.manifest ?? null;
     // Everything is written into the staging folder; the live site is untouched until the swap.
     if (!options.inPlace) await stageImages(outputDir, staging, IMAGES_FOLDER);
-    const parseCache = options.parseCache !== undefined ? options.parseCache : cacheDir ? diskParseCache(cacheDir) : null;
-    const reuse: BuildReuse = { parseCache, ...(options.gazetteer ? { gazetteer: options.gazetteer } : {}) };
+    const parseCache = options.reuse?.parseCache !== undefined ? options.reuse.parseCache : cacheDir ? diskParseCache(cacheDir) : null;
+    const reuse: BuildReuse = { ...options.reuse, parseCache };
     const build = await prepareBuild({ ...options, outputDir: staging }, reuse);
     options.onDiagnostics?.(build.diagnostics);
     const redirects = planRedirects(previous, build.site.articles, new Set(build.plan.files.map((f) => f.url)));
@@ -135,7 +137,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     if (search) for (const f of await listFiles(join(outputDir, SEARCH_FOLDER))) replaced.add(`${SEARCH_FOLDER}${f}`);
     if (!options.inPlace) await carryOver(outputDir, staging, previousFiles, replaced);
     if (options.inPlace) options.onRendered?.();
-    const searchResult = search ? await indexSearch(build, staging, outputDir, previous, !!options.inPlace) : null;
+    const searchResult = search ? await updateSearchIndex(build, staging, { source: outputDir, previous: previous?.bundles ?? [], inPlace: !!options.inPlace }) : null;
     if (!options.inPlace) {
       await swapIn(staging, outputDir);
       options.onRendered?.();
@@ -201,16 +203,16 @@ async function linkFiles(from: string, to: string, paths: readonly string[]): Pr
 }
 
 /**
- * Indexes the article pages, bundle by bundle: a bundle whose pages all
- * have the fingerprints they had in the last build is linked from the live
- * site instead of indexed again.
+ * Indexes a build's article pages in `staging`, bundle by bundle: a bundle
+ * whose pages all have the fingerprints they had when `previous` was
+ * written is linked from `source` (the live site) instead of indexed again.
+ * In place (`staging` is the live site), the old index is moved aside
+ * first. The dev server calls this after each rebuild, beside the next.
  */
-async function indexSearch(
+export async function updateSearchIndex(
   build: PreparedBuild,
   staging: string,
-  outputDir: string,
-  previous: Manifest | null,
-  inPlace: boolean,
+  { source: outputDir, previous, inPlace }: { source: string; previous: readonly ManifestBundle[]; inPlace: boolean },
 ): Promise<{ index: SearchIndexResult; files: string[]; bundles: ManifestBundle[] }> {
   const fingerprintOf = new Map(build.plan.files.map((f) => [f.path, f.fingerprint]));
   const articlePages = build.site.articles.map((a) => outputPathOf(a.url));
@@ -219,7 +221,7 @@ async function indexSearch(
     for (const page of pages) hash.update('\0').update(page).update('\0').update(fingerprintOf.get(page) ?? 'none');
     return hash.digest('hex');
   };
-  const old = new Map((previous?.bundles ?? []).map((b) => [b.dir, b]));
+  const old = new Map(previous.map((b) => [b.dir, b]));
   const aside = inPlace ? `${staging}.search-${process.pid}` : null;
   // In place, the old bundles are moved aside first: writeSearchIndex replaces the folder.
   if (aside) {

@@ -5,15 +5,19 @@
  * (src/build/run-build.ts) in place: the saved feed alone is parsed again
  * (the parse cache is kept in memory), the plan is made anew, only pages
  * whose fingerprint changed are rendered, and open pages reload as soon as
- * they are written; the search bundles whose pages changed are re-indexed
- * after that. Content problems are printed and shown over the pages.
+ * they are written. The search bundles whose pages changed are re-indexed
+ * beside the next saves, never holding them up: a save made while Pagefind
+ * runs is built at once, and one more index update follows. Content
+ * problems are printed and shown over the pages.
  *
  * `broadsheet serve` (serve.ts) starts this process and starts a new one
  * when Broadsheet's own code changes, because Node cannot re-import changed
  * ES modules in a running process. Arguments: `serve-worker.ts CONTENT OUTPUT PORT CACHE`.
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { buildSite } from '../build/run-build.ts';
+import { buildSite, updateSearchIndex, type ManifestBundle } from '../build/run-build.ts';
+import type { BuildReuse, PreparedBuild } from '../build/prepare-build.ts';
+import { BuildMemo } from '../memoise.ts';
 import { memoryParseCache } from '../build/parse-cache.ts';
 import { PUBLIC_DIR } from '../build/prepare-build.ts';
 import { TEMPLATES_DIR } from '../build/render-pages.ts';
@@ -42,8 +46,40 @@ try {
 process.stdout.write(`broadsheet serve: http://127.0.0.1:${server.port}${basePath}/ (Ctrl+C to stop)\n`);
 process.send?.({ type: 'serving' });
 
-const parseCache = memoryParseCache();
-const gazetteer = buildGazetteer();
+// Kept across the rebuilds of this process: what a save does not change is not computed again.
+const reuse: BuildReuse = { parseCache: memoryParseCache(), gazetteer: buildGazetteer(), scores: new BuildMemo(), articles: new WeakMap() };
+
+/**
+ * The search index, updated after each rebuild from the newest build only:
+ * one update at a time, and builds finished meanwhile make one more.
+ */
+const search = (() => {
+  let bundles: ManifestBundle[] = [];
+  let next: PreparedBuild | null = null;
+  let running = false;
+  const run = async () => {
+    running = true;
+    while (next) {
+      const build = next;
+      next = null;
+      try {
+        const updated = await updateSearchIndex(build, outputDir, { source: outputDir, previous: bundles, inPlace: true });
+        bundles = updated.bundles;
+        process.stdout.write(`broadsheet serve: search index updated (${updated.index.indexed} of ${updated.index.bundles} bundles indexed)\n`);
+      } catch (error) {
+        bundles = [];
+        process.stderr.write(`broadsheet serve: search index not updated: ${printable(error instanceof Error ? error.message : String(error))}\n`);
+      }
+    }
+    running = false;
+  };
+  return {
+    request(build: PreparedBuild): void {
+      next = build;
+      if (!running) void run();
+    },
+  };
+})();
 
 /** One build at a time; saves during a build make one more build after it. */
 const rebuild = (() => {
@@ -58,20 +94,21 @@ const rebuild = (() => {
         outputDir,
         cacheDir,
         inPlace: true,
-        parseCache,
-        gazetteer,
+        search: false,
+        reuse,
         onDiagnostics: (list) => {
           printDiagnostics(list, process.stderr, false);
           shown = printedLines(list, false);
         },
-        // Open pages reload as soon as the pages are written, showing the build's problems; search follows.
+        // Open pages reload as soon as the pages are written, showing the build's problems.
         onRendered: () => {
           server.reload(shown);
           const seconds = ((performance.now() - started) / 1000).toFixed(2);
           process.stdout.write(`broadsheet serve: pages updated in ${seconds} s\n`);
         },
       });
-      process.stdout.write(`broadsheet serve: ${result.rendered} pages rendered, ${result.kept} kept${result.search ? `; search: ${result.search.indexed} of ${result.search.bundles} bundles indexed` : ''}\n`);
+      process.stdout.write(`broadsheet serve: ${result.rendered} pages rendered, ${result.kept} kept\n`);
+      search.request(result.build);
     } catch (error) {
       const message = printable(error instanceof Error ? error.message : String(error));
       process.stderr.write(`broadsheet serve: build failed: ${message}\n`);

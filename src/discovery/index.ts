@@ -15,7 +15,8 @@ import {
 import { sitePages, type SitePageEntry } from './site-pages.ts';
 import { scriptSafeJson } from './structured-data.ts';
 import { topicPages, topicUrl, type TopicPage } from './topic-pages.ts';
-import { indexTopics } from './topics.ts';
+import { DEFAULT_TOPIC_OPTIONS, indexTopics } from './topics.ts';
+import type { BuildMemo } from '../memoise.ts';
 import type { DiscoveryArticle, DiscoverySite, TopicIndex } from './types.ts';
 import { NEWS_SITEMAP_URL, SITEMAP_URL } from '../routes.ts';
 
@@ -35,6 +36,8 @@ export interface DiscoveryOptions {
   gazetteer?: Gazetteer;
   /** Reads publication dates (default: a new per-build cache); pass the one the page filters share. */
   readTime?: TimeReader;
+  /** Country scores kept from earlier builds of this process (the dev server), by article revision. */
+  scores?: BuildMemo<Map<string, number>>;
 }
 
 export interface TopicLink {
@@ -82,9 +85,9 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
   const site = { ...input.settings, logo: input.settings.logo ?? DEFAULT_LOGO };
   const gazetteer = options.gazetteer ?? buildGazetteer();
   const articles = input.articles;
-  const topicIndex = indexTopics(articles, gazetteer);
+  const topicIndex = indexTopics(articles, gazetteer, { ...DEFAULT_TOPIC_OPTIONS, ...(options.scores ? { scores: options.scores } : {}) });
   const slugs = articles.map((a) => a.slug);
-  const related = relatedArticles(slugs, topicIndex);
+  const related = relatedArticles(slugs, topicIndex, undefined, new Set(articles.filter((a) => a.published === null).map((a) => a.slug)));
 
   const articleOf: Record<string, DiscoveryArticle> = Object.create(null);
   for (const article of articles) articleOf[article.slug] = article;

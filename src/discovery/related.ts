@@ -4,6 +4,12 @@
  * each of its topics' lists (which are ordered newest first), so the work is
  * articles × topics × window: linear in the archive, even when one topic
  * holds half of it.
+ *
+ * It is also stable as the archive grows: an article's related stories
+ * never depend on stories published after it, unless it has fewer than
+ * `limit` earlier candidates (the first stories of a topic), so a day's
+ * news does not re-render the archive's pages (docs/ARCHITECTURE.md,
+ * "Pages that do not shift").
  */
 import type { TopicIndex } from './types.ts';
 
@@ -18,9 +24,13 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = { limit: 4, window: 12 };
 
 /**
  * For each article slug, the slugs of its related articles, best first.
- * A shared rare topic counts more than a shared common one (weight
- * `log(1 + articles / articlesInTopic)`); ties go to the article nearer in
- * the list (nearer in time), then to the newer one.
+ * Candidates are the `window` older neighbours in each of the article's
+ * topics' lists; only when they are fewer than `limit` are the `window`
+ * newer neighbours candidates too. A shared rare topic counts more than a
+ * shared common one (weight `log(1 + articles / articlesInTopic)`, both
+ * counted up to the article itself, so later stories do not change it);
+ * ties go to the article nearer in the list (nearer in time), then to the
+ * newer one.
  *
  * @example
  * relatedArticles(['a', 'b', 'c'], index).get('a') // => ['b']
@@ -29,6 +39,12 @@ export function relatedArticles(
   orderedSlugs: readonly string[],
   index: TopicIndex,
   options: RelatedOptions = DEFAULT_RELATED_OPTIONS,
+  /**
+   * Slugs of undated stories. They are listed after every dated one but are
+   * not older: a dated story takes none of them as an earlier candidate, so
+   * an undated story added later does not change it.
+   */
+  undated: ReadonlySet<string> = new Set(),
 ): Map<string, string[]> {
   const position = new Map<string, number>();
   orderedSlugs.forEach((slug, i) => position.set(slug, i));
@@ -40,23 +56,35 @@ export function relatedArticles(
     positionInTopic.set(topic, places);
   }
   const total = orderedSlugs.length;
+  const datedTotal = orderedSlugs.filter((slug) => !undated.has(slug)).length;
+  const datedInTopic = new Map<string, number>();
+  for (const [topic, slugs] of index.articlesByTopic) datedInTopic.set(topic, slugs.filter((slug) => !undated.has(slug)).length);
 
   const related = new Map<string, string[]>();
   for (const slug of orderedSlugs) {
     const own = position.get(slug) as number;
     const scores = new Map<string, number>();
-    for (const topic of index.topicsByArticle.get(slug) ?? []) {
-      const list = index.articlesByTopic.get(topic.slug) ?? [];
-      const at = positionInTopic.get(topic.slug)?.get(slug);
-      if (at === undefined) continue;
-      const weight = Math.log(1 + total / list.length);
-      const from = Math.max(0, at - options.window);
-      const to = Math.min(list.length, at + options.window + 1);
-      for (let i = from; i < to; i++) {
-        const other = list[i] as string;
-        if (other !== slug) scores.set(other, (scores.get(other) ?? 0) + weight);
+    const dated = !undated.has(slug);
+    // Lists are newest first: indices after `at` are older stories, before it newer ones.
+    const score = (newer: boolean) => {
+      for (const topic of index.topicsByArticle.get(slug) ?? []) {
+        const list = index.articlesByTopic.get(topic.slug) ?? [];
+        const at = positionInTopic.get(topic.slug)?.get(slug);
+        if (at === undefined) continue;
+        // Counted among dated stories for a dated one: undated stories, listed last, are not older.
+        const weight = dated
+          ? Math.log(1 + (datedTotal - own) / ((datedInTopic.get(topic.slug) ?? list.length) - at))
+          : Math.log(1 + (total - own) / (list.length - at));
+        const from = newer ? Math.max(0, at - options.window) : at + 1;
+        const to = newer ? at : Math.min(list.length, at + options.window + 1);
+        for (let i = from; i < to; i++) {
+          const other = list[i] as string;
+          if (other !== slug && (newer || !dated || !undated.has(other))) scores.set(other, (scores.get(other) ?? 0) + weight);
+        }
       }
-    }
+    };
+    score(false);
+    if (scores.size < options.limit) score(true);
     related.set(slug, bestOf(scores, options.limit, (other) => position.get(other) ?? 0, own));
   }
   return related;

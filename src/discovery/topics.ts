@@ -7,6 +7,7 @@
 import { findArabicScriptMentions } from './arabic-script-names.ts';
 import { aliasKey, type Gazetteer, type PlaceAlias } from './place-names.ts';
 import type { DiscoveryArticle, Topic, TopicIndex } from './types.ts';
+import type { BuildMemo } from '../memoise.ts';
 
 export interface PlaceMention {
   country: string;
@@ -18,6 +19,12 @@ export interface TopicOptions {
   maxTopics: number;
   /** Least weighted mentions that make a country a topic: headline 3, lede 2, elsewhere 1. */
   minScore: number;
+  /**
+   * Country scores of articles seen by earlier builds of this process (the
+   * dev server), by the article's `revision`: the text a save did not change
+   * is not scanned again.
+   */
+  scores?: BuildMemo<Map<string, number>>;
 }
 
 export const DEFAULT_TOPIC_OPTIONS: TopicOptions = { maxTopics: 6, minScore: 3 };
@@ -149,7 +156,8 @@ export function articleTopics(
       if (!topics.has(topic.slug)) topics.set(topic.slug, topic);
     }
   }
-  const ranked = [...scoreCountries(article, gazetteer)]
+  const scores = options.scores && article.revision ? options.scores.get(article.revision, () => scoreCountries(article, gazetteer)) : scoreCountries(article, gazetteer);
+  const ranked = [...scores]
     .filter(([, score]) => score >= options.minScore)
     .map(([code, score]) => ({ topic: countryTopic(code, gazetteer), score }))
     .sort((a, b) => b.score - a.score || compareText(a.topic.name, b.topic.name))

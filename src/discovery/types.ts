@@ -31,6 +31,8 @@ export interface DiscoveryPicture {
 /** One article placed at its URL, after editorial overrides. */
 export interface DiscoveryArticle {
   slug: string;
+  /** A hash of what the article is made from (SiteArticle's), when known: the key of memos across builds. */
+  revision?: string;
   /** Root-relative permalink, e.g. `/2026/02/08/some-headline/`. */
   url: string;
   headline: string;

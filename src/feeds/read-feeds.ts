@@ -43,17 +43,32 @@ export async function readFeedFiles(paths: readonly string[]): Promise<{ sources
  * const { articles, diagnostics } = await loadFeeds(await listFeedFiles('content/feeds'));
  */
 export async function loadFeeds(paths: readonly string[], cache: ParseCache | null = null): Promise<ParseResult> {
-  const read = await readFeedFiles(paths);
+  // Files the cache can vouch for without reading them (the dev server's, by their size and times).
+  const unchanged = new Map<string, ParseResult>();
+  if (cache?.unchangedFile) {
+    for (const path of paths) {
+      const kept = await cache.unchangedFile(path);
+      if (kept) unchanged.set(path, kept);
+    }
+  }
+  const read = await readFeedFiles(paths.filter((p) => !unchanged.has(p)));
+  const sources = new Map(read.sources.map((source) => [source.file, source]));
   const files: ParseResult[] = [];
-  for (const source of read.sources) {
+  for (const path of paths) {
+    const source = sources.get(path);
+    if (!source) {
+      const kept = unchanged.get(path);
+      if (kept) files.push(kept);
+      continue;
+    }
     const key = cache ? parseCacheKey(source) : '';
-    const kept = cache ? await cache.get(key) : undefined;
+    const kept = cache ? await cache.get(key, source.file) : undefined;
     if (kept) {
       files.push(kept);
       continue;
     }
     const parsed = parseFeedFile(source);
-    cache?.set(key, parsed);
+    cache?.set(key, parsed, source.file);
     files.push(parsed);
   }
   const parsed = collectFeeds(files);

@@ -10,7 +10,7 @@ import { loadFeeds, listFeedFiles } from '../feeds/read-feeds.ts';
 import type { Diagnostic, SiteData } from '../types.ts';
 import { findImageFiles, listImageFiles, processImages } from './images.ts';
 import { createMarkdown } from './markdown.ts';
-import { buildSiteModel } from './model.ts';
+import { buildSiteModel, type ArticleMemo } from './model.ts';
 import { loadOverrides } from './overrides.ts';
 import { loadPages } from './pages.ts';
 import { loadSiteSettings } from './settings.ts';
@@ -24,6 +24,8 @@ export interface LoadSiteOptions {
   markdown?: Marked;
   /** Parse results of unchanged feeds, kept from earlier builds. */
   parseCache?: ParseCache | null;
+  /** Articles made by earlier builds of this process (see `buildSiteModel`). */
+  articleMemo?: ArticleMemo;
 }
 
 /** The folders inside the content folder, in one place for docs and watchers. */
@@ -65,6 +67,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<{ site: SiteDa
     overrides: overrides.overrides,
     pictures: images.pictures,
     pages: pages.pages,
+    ...(options.articleMemo ? { memo: options.articleMemo } : {}),
   });
   return {
     site: model.site,

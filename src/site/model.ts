@@ -4,6 +4,7 @@
  * and next, reading time, display text) is computed here once, in linear
  * time, so templates only print.
  */
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type {
   ArchiveMonth, ArticleLink, ArticleRecord, Diagnostic, EditorialOverride, HomePage, ResponsiveImage,
@@ -25,7 +26,16 @@ export interface SiteModelInput {
   /** The responsive photo for an article, keyed by slug. */
   pictures?: ReadonlyMap<string, ResponsiveImage>;
   pages?: SitePage[];
+  /**
+   * Articles made by earlier builds of this process (the dev server), by
+   * record: a record kept by the parse cache, with the same override,
+   * photo and settings, gives the same article without being made again.
+   */
+  memo?: ArticleMemo;
 }
+
+/** See {@link SiteModelInput.memo}. */
+export type ArticleMemo = WeakMap<ArticleRecord, { key: string; article: SiteArticle }>;
 
 /**
  * Builds the site's data. Overrides for slugs no feed has become warnings.
@@ -50,7 +60,17 @@ export function buildSiteModel(input: SiteModelInput): { site: SiteData; diagnos
   // costly part (a tenth of the model's time at 10,000 articles): each
   // build computes each (day, zone) pair once.
   const isoTime = memoise((published: string, zone: string) => DateTime.fromISO(published, { zone }).toISO({ suppressMilliseconds: true }));
-  const articles = records.map((record) => toSiteArticle(record, settings, isoTime, overrides.get(record.slug), pictures.get(record.slug)));
+  const articles = records.map((record) => {
+    const override = overrides.get(record.slug);
+    const picture = pictures.get(record.slug);
+    // Everything toSiteArticle reads besides the record itself.
+    const key = JSON.stringify([override ?? null, picture ?? null, settings.timeZone, settings.language]);
+    const kept = input.memo?.get(record);
+    if (kept && kept.key === key) return { ...kept.article, previous: null, next: null };
+    const article = toSiteArticle(record, settings, isoTime, override, picture, key);
+    input.memo?.set(record, { key, article });
+    return { ...article };
+  });
   articles.sort(newestFirst);
   linkNeighbours(articles);
   return {
@@ -65,6 +85,8 @@ function toSiteArticle(
   isoTime: (published: string, zone: string) => string | null,
   override: EditorialOverride | undefined,
   picture: ResponsiveImage | undefined,
+  /** The other inputs, as JSON: part of the revision. */
+  inputs: string,
 ): SiteArticle {
   const published = override?.published ?? record.published;
   const timeZone = record.timeZone ?? settings.timeZone;
@@ -95,7 +117,19 @@ function toSiteArticle(
     source: record.source,
     previous: null,
     next: null,
+    revision: revisionOf(record, inputs),
   };
+}
+
+/**
+ * A hash of what an article is made from, but its place in the feed file
+ * (which moves when lines above it are edited) and its neighbours: the
+ * record and the other inputs. Page fingerprints use it instead of hashing
+ * every article's text on every build (src/build/page-fingerprints.ts).
+ */
+function revisionOf(record: ArticleRecord, inputs: string): string {
+  const { source: _source, ...content } = record;
+  return createHash('sha1').update(JSON.stringify(content)).update('\0').update(inputs).digest('base64url');
 }
 
 /**

@@ -34,11 +34,25 @@ describe('relatedArticles', () => {
     const slugs = Array.from({ length: 2000 }, (_, i) => `s${i}`);
     const filing = Object.fromEntries(slugs.map((s) => [s, ['big']]));
     const related = relatedArticles(slugs, indexOf(filing), { limit: 3, window: 5 });
-    expect(related.get('s1000')).toEqual(['s999', 's1001', 's998']);
+    // Earlier stories only, nearest first; the oldest, with none earlier, takes the nearest later ones.
+    expect(related.get('s1000')).toEqual(['s1001', 's1002', 's1003']);
+    expect(related.get('s1999')).toEqual(['s1998', 's1997', 's1996']);
     for (const [slug, list] of related) {
       expect(list).not.toContain(slug);
       expect(list.length).toBe(3);
     }
+  });
+
+  it('does not change an article\'s related stories when newer stories are added, once it has enough earlier ones', () => {
+    const filing: Record<string, string[]> = {};
+    for (let i = 0; i < 60; i++) filing[`old${String(59 - i).padStart(2, '0')}`] = i % 3 === 0 ? ['a', 'b'] : i % 3 === 1 ? ['a'] : ['b', 'c'];
+    const before = relatedArticles(Object.keys(filing), indexOf(filing));
+    const grown = { new2: ['a', 'b'], new1: ['a', 'c'], ...filing };
+    const after = relatedArticles(Object.keys(grown), indexOf(grown));
+    const changed = Object.keys(filing).filter((slug) => JSON.stringify(before.get(slug)) !== JSON.stringify(after.get(slug)));
+    // Only articles short of earlier candidates may gain the new ones: the oldest few.
+    for (const slug of changed) expect(Number(slug.slice(3))).toBeLessThan(8);
+    expect(changed.length).toBeLessThan(8);
   });
 
   it('gives every seed article related articles', () => {
