@@ -3,12 +3,12 @@
  * one run on the same generated feeds. Prints one table and writes it as JSON
  * to bench/results/ (git-ignored). Method and figures: docs/performance.md.
  *
- *   npm run bench                   parse 5 and 50 MB; builds at N=1,000 and 10,000; dev server at 1,000
+ *   npm run bench                   parse 5 and 50 MB; cold and incremental builds at N=1,000 and 10,000; dev server at 1,000 and 10,000
  *   npm run bench -- --quick        a smoke run at N=200 (for CI: keeps the script from rotting)
  *   npm run bench -- --full         also N=50,000 (same as --n 50000)
  *   npm run bench -- --n 2000       add a build size (repeatable)
  *   npm run bench -- --sizes 50000  build these sizes only (comma-separated)
- *   npm run bench -- --only parse,build,dev   --runs R   --seed S
+ *   npm run bench -- --only parse,build,incremental,dev   --runs R   --seed S
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { generateFeedOfSize, parseByteSize } from './generate.ts';
 import { compareBuilds } from './harness/builds.ts';
 import { measureDevRebuild } from './harness/dev-rebuild.ts';
+import { ADDED, measureIncremental } from './harness/incremental.ts';
 import { type BenchReport, checkTargets, formatReport, type ParseFigures, type ParseRun } from './harness/report.ts';
 import { prepareWorkspace } from './harness/workspace.ts';
 
@@ -28,7 +29,7 @@ const THROUGHPUT_CHILD = fileURLToPath(new URL('./harness/parse-throughput.ts', 
 interface Plan {
   parseSizes: [small: number, large: number];
   sizes: number[];
-  devN: number;
+  devSizes: number[];
   runs: number | null;
   only: Set<string>;
   seed: number | string;
@@ -42,7 +43,7 @@ function plan(argv: string[]): Plan {
       full: { type: 'boolean', default: false },
       n: { type: 'string', multiple: true, default: [] },
       sizes: { type: 'string' },
-      only: { type: 'string', default: 'parse,build,dev' },
+      only: { type: 'string', default: 'parse,build,incremental,dev' },
       runs: { type: 'string' },
       seed: { type: 'string', default: '1' },
     },
@@ -54,7 +55,7 @@ function plan(argv: string[]): Plan {
   return {
     parseSizes: values.quick ? [parseByteSize('0.5MB'), parseByteSize('5MB')] : [parseByteSize('5MB'), parseByteSize('50MB')],
     sizes: [...new Set(sizes)].sort((a, b) => a - b),
-    devN: values.quick ? 200 : 1000,
+    devSizes: values.quick ? [200] : [1000, 10_000],
     runs: values.runs === undefined ? null : Number(values.runs),
     only: new Set(values.only.split(',')),
     seed: /^\d+$/.test(values.seed) ? Number(values.seed) : values.seed,
@@ -124,27 +125,33 @@ async function main(argv: string[]): Promise<number> {
     seed: p.seed,
     parse: null,
     builds: [],
-    dev: null,
+    incremental: [],
+    dev: [],
   };
   if (p.only.has('parse')) {
     progress(`parse: ${p.parseSizes.map((b) => `${b / 1e6} MB`).join(' and ')}`);
     report.parse = await measureParse(p);
   }
-  for (const n of p.only.has('build') ? p.sizes : []) {
+  for (const n of p.only.has('build') || p.only.has('incremental') ? p.sizes : []) {
     progress(`build: N=${n}: generating and parsing the feeds`);
     const ws = await prepareWorkspace({ root: ROOT, n, seed: p.seed });
-    const runs = p.runs ?? (n <= 1000 ? 3 : 1);
-    progress(`build: N=${n}: ${runs} run(s) each of the floor, broadsheet build, and broadsheet build --no-search`);
-    report.builds.push(await compareBuilds(ROOT, ws, runs));
+    if (p.only.has('build')) {
+      const runs = p.runs ?? (n <= 1000 ? 3 : 1);
+      progress(`build: N=${n}: ${runs} run(s) each of the floor, broadsheet build, and broadsheet build --no-search`);
+      report.builds.push(await compareBuilds(ROOT, ws, runs));
+    }
+    if (p.only.has('incremental')) {
+      progress(`incremental: N=${n}: cold, unchanged, ${ADDED} articles added, one paragraph edited, then a clean build to compare`);
+      report.incremental.push(await measureIncremental(ROOT, ws));
+    }
   }
-  if (p.only.has('dev')) {
-    progress(`dev server: N=${p.devN}`);
-    // Outside the repository: Eleventy's watcher ignores what .gitignore lists,
-    // bench/.work/ included, so edits there would never trigger a rebuild.
+  for (const n of p.only.has('dev') ? p.devSizes : []) {
+    progress(`dev server: N=${n}`);
+    // Outside the repository, like a newsroom's content folder.
     const dir = await mkdtemp(join(tmpdir(), 'broadsheet-bench-dev-'));
     try {
-      const ws = await prepareWorkspace({ root: ROOT, n: p.devN, seed: p.seed, dir });
-      report.dev = await measureDevRebuild(ROOT, ws, 3);
+      const ws = await prepareWorkspace({ root: ROOT, n, seed: p.seed, dir });
+      report.dev.push(await measureDevRebuild(ROOT, ws, 5));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -4,6 +4,7 @@
  */
 import type { BuildComparison } from './builds.ts';
 import type { DevRebuildFigures } from './dev-rebuild.ts';
+import type { IncrementalFigures } from './incremental.ts';
 
 /** One feed size as the throughput child measured it (see parse-throughput.ts). */
 export interface ParseRun {
@@ -35,7 +36,8 @@ export interface BenchReport {
   seed: number | string;
   parse: ParseFigures | null;
   builds: BuildComparison[];
-  dev: DevRebuildFigures | null;
+  incremental: IncrementalFigures[];
+  dev: DevRebuildFigures[];
   targets: TargetCheck[];
 }
 
@@ -53,9 +55,9 @@ const GiB = 1024 * MiB;
  * whose measurement was not part of this run is left out.
  *
  * @example
- * checkTargets({ parse: null, builds: [], dev }) // => [{ target: 'dev rebuild at N=1,000 < 2 s', … }]
+ * checkTargets({ parse: null, builds: [], incremental: [], dev }) // => [{ target: 'dev server: save → served at N=1,000 < 1 s', … }]
  */
-export function checkTargets(report: Pick<BenchReport, 'parse' | 'builds' | 'dev'>): TargetCheck[] {
+export function checkTargets(report: Pick<BenchReport, 'parse' | 'builds' | 'incremental' | 'dev'>): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const { parse, builds, dev } = report;
   if (parse) {
@@ -86,8 +88,20 @@ export function checkTargets(report: Pick<BenchReport, 'parse' | 'builds' | 'dev
       holds: rss !== null && Math.max(rss, searchRss ?? 0) <= memory,
     });
   }
-  if (dev && dev.n === 1000) {
-    checks.push({ target: 'dev rebuild at N=1,000 < 2 s', measured: `${(dev.medianMs / 1000).toFixed(2)} s`, holds: dev.medianMs < 2000 });
+  for (const inc of report.incremental) {
+    const at = `N=${fmtInt(inc.n)}`;
+    checks.push({ target: `incremental: ${inc.addedArticles} articles added at ${at} ≤ 0.2× the cold build`, measured: `${fmtSeconds(inc.added.wallMs)} of ${fmtSeconds(inc.cold.wallMs)}: ${inc.addedRatio.toFixed(2)}×`, holds: inc.addedRatio <= 0.2 });
+    if (inc.n >= 10_000) checks.push({ target: `incremental: one paragraph edited at ${at} ≤ 2 s`, measured: fmtSeconds(inc.paragraph.wallMs), holds: inc.paragraph.wallMs <= 2000 });
+    checks.push({ target: `incremental at ${at}: output byte-identical to a clean build`, measured: inc.identical ? 'identical' : `${inc.differences.length}+ files differ`, holds: inc.identical });
+  }
+  for (const d of dev) {
+    checks.push({ target: `dev server: save → served at N=${fmtInt(d.n)} < 1 s`, measured: fmtSeconds(d.medianMs), holds: d.medianMs < 1000 });
+  }
+  const small = dev.find((d) => d.n === 1000);
+  const large = dev.find((d) => d.n === 10_000);
+  if (small && large) {
+    const ratio = large.medianMs / small.medianMs;
+    checks.push({ target: 'dev server: N=10,000 ≤ 1.5× N=1,000', measured: `${ratio.toFixed(2)}×`, holds: ratio <= 1.5 });
   }
   return checks;
 }
@@ -124,8 +138,17 @@ export function formatReport(report: BenchReport): string {
     rows.push([`${label} without search index (--no-search): wall time`, fmtSeconds(w.medianMs), fmtSeconds(f.medianMs), (w.medianMs / f.medianMs).toFixed(2)]);
     rows.push([`${label} without search index: CPU time, peak RSS`, `${fmtMaybeSeconds(w.cpuMs)}, ${fmtMemory(w.peakRssBytes)}`, `${fmtMaybeSeconds(f.cpuMs)}, ${fmtMemory(f.peakRssBytes)}`, ratioOf(w.cpuMs, f.cpuMs)]);
   }
-  if (report.dev) {
-    const d = report.dev;
+  const step = (s: IncrementalFigures['cold']) =>
+    `${fmtSeconds(s.wallMs)}${s.rendered !== null ? ` (${fmtInt(s.rendered)} rendered${s.kept ? `, ${fmtInt(s.kept)} kept` : ''}; search ${s.bundlesIndexed}/${s.bundles} bundles)` : ''}`;
+  for (const inc of report.incremental) {
+    const label = `incremental N=${fmtInt(inc.n)}`;
+    rows.push([`${label}: cold build with cache`, step(inc.cold), '', '']);
+    rows.push([`${label}: nothing changed`, step(inc.unchanged), '', (inc.unchanged.wallMs / inc.cold.wallMs).toFixed(2)]);
+    rows.push([`${label}: ${inc.addedArticles} articles added`, step(inc.added), '', inc.addedRatio.toFixed(2)]);
+    rows.push([`${label}: one paragraph edited`, step(inc.paragraph), '', (inc.paragraph.wallMs / inc.cold.wallMs).toFixed(2)]);
+    rows.push([`${label}: clean build of the same content`, step(inc.clean), '', inc.identical ? 'identical bytes' : 'DIFFERENT']);
+  }
+  for (const d of report.dev) {
     rows.push([
       `dev server N=${fmtInt(d.n)}: save → page served (median of ${d.rebuildMs.length})`,
       fmtSeconds(d.medianMs),

@@ -1,10 +1,12 @@
 /**
  * A benchmark workspace for N articles: a content folder (the project's own
  * settings and pages, with generated feeds in place of the seed) and the
- * parsed records the floor paginates. Lives under `bench/.work/` (git-ignored)
- * unless told otherwise.
+ * parsed records the floor paginates. Lives in the system's temporary
+ * folder (`broadsheet-bench/nN`) unless told otherwise: outside the project,
+ * whose source folders `broadsheet build --output` refuses to write into.
  */
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { writeFeeds } from '../generate.ts';
 import { loadFeeds } from '../../src/feeds/read-feeds.ts';
@@ -32,11 +34,11 @@ export async function prepareWorkspace(options: {
   root: string;
   n: number;
   seed: number | string;
-  /** Where to put it (default `bench/.work/nN`). */
+  /** Where to put it (default `<tmp>/broadsheet-bench/nN`). */
   dir?: string;
 }): Promise<Workspace> {
   const { root, n, seed } = options;
-  const dir = options.dir ?? join(root, 'bench', '.work', `n${n}`);
+  const dir = options.dir ?? join(tmpdir(), 'broadsheet-bench', `n${n}`);
   const contentDir = join(dir, 'content');
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildComparison } from '../../bench/harness/builds.ts';
+import type { IncrementalFigures } from '../../bench/harness/incremental.ts';
 import { type BenchReport, checkTargets, formatReport } from '../../bench/harness/report.ts';
 
 const MiB = 1024 * 1024;
@@ -17,6 +18,14 @@ function build(n: number, broadsheetMs: number, floorMs: number, rssMiB: number,
   };
 }
 
+function incremental(n: number, coldMs: number, addedMs: number, paragraphMs: number, identical: boolean): IncrementalFigures {
+  const step = (wallMs: number, rendered: number) => ({ wallMs, rendered, kept: n - rendered, bundles: 3, bundlesIndexed: rendered === n ? 3 : 1 });
+  return {
+    n, cold: step(coldMs, n), unchanged: step(coldMs / 10, 10), added: step(addedMs, 120), addedArticles: 100, paragraph: step(paragraphMs, 8),
+    clean: step(coldMs, n), identical, differences: identical ? [] : ['differs: index.html'], addedRatio: addedMs / coldMs,
+  };
+}
+
 describe('bench report', () => {
   it('checks the issue targets against what was measured, and only that', () => {
     const checks = checkTargets({
@@ -30,21 +39,30 @@ describe('bench report', () => {
         sizeRatio: 10,
       },
       builds: [build(1000, 3000, 2500, 200), build(10_000, 10_000, 7000, 1100)],
-      dev: { n: 1000, startupMs: 5000, rebuildMs: [1500, 1900, 2500], medianMs: 1900, discarded: 0 },
+      incremental: [incremental(10_000, 40_000, 6000, 1800, false)],
+      dev: [
+        { n: 1000, startupMs: 5000, rebuildMs: [600, 700, 800], medianMs: 700, discarded: 0 },
+        { n: 10_000, startupMs: 15_000, rebuildMs: [900, 1100, 1200], medianMs: 1100, discarded: 0 },
+      ],
     });
     expect(checks.map((c) => [c.target, c.holds])).toEqual([
       ['parse ≥ 0.5× the line-split floor', false],
       ['parse linear: 10.0× input ≤ 11.0× time', false],
       ['build N=10,000 ≤ 1.5× floor', true],
       ['build N=10,000 peak RSS ≤ 1 GiB', false],
-      ['dev rebuild at N=1,000 < 2 s', true],
+      ['incremental: 100 articles added at N=10,000 ≤ 0.2× the cold build', true],
+      ['incremental: one paragraph edited at N=10,000 ≤ 2 s', true],
+      ['incremental at N=10,000: output byte-identical to a clean build', false],
+      ['dev server: save → served at N=1,000 < 1 s', true],
+      ['dev server: save → served at N=10,000 < 1 s', false],
+      ['dev server: N=10,000 ≤ 1.5× N=1,000', false],
     ]);
-    expect(checkTargets({ parse: null, builds: [build(200, 1, 1, 1)], dev: null })).toEqual([]);
+    expect(checkTargets({ parse: null, builds: [build(200, 1, 1, 1)], incremental: [], dev: [] })).toEqual([]);
   });
 
   it('holds the peak RSS target against the largest process: Node or the search indexer', () => {
     const memoryCheck = (rssMiB: number, searchRssMiB: number | null) =>
-      checkTargets({ parse: null, builds: [build(10_000, 10_000, 7000, rssMiB, searchRssMiB)], dev: null })
+      checkTargets({ parse: null, builds: [build(10_000, 10_000, 7000, rssMiB, searchRssMiB)], incremental: [], dev: [] })
         .find((c) => c.target === 'build N=10,000 peak RSS ≤ 1 GiB');
     expect(memoryCheck(900, 700)).toEqual({ target: 'build N=10,000 peak RSS ≤ 1 GiB', measured: '900 MiB; search indexer 700 MiB', holds: true });
     expect(memoryCheck(900, 1400)?.holds).toBe(false);
@@ -59,7 +77,8 @@ describe('bench report', () => {
       seed: 1,
       parse: null,
       builds: [build(1000, 3000, 2500, 200, 150)],
-      dev: null,
+      incremental: [incremental(1000, 4000, 500, 300, true)],
+      dev: [],
       targets: [],
     };
     const text = formatReport(report);
@@ -68,6 +87,8 @@ describe('bench report', () => {
     expect(text).toMatch(/\| build N=1,000: peak RSS\s+\| 200 MiB\s+\| 300 MiB\s+\| 0\.67/);
     expect(text).toMatch(/\| build N=1,000: search indexer peak RSS\s+\| 150 MiB\s+\|/);
     expect(text).toMatch(/\| build N=1,000: CPU time \(user \+ sys\)\s+\| 1\.50 s\s+\| 1\.25 s\s+\| 1\.20/);
+    expect(text).toMatch(/\| incremental N=1,000: 100 articles added\s+\| 500 ms \(120 rendered, 880 kept; search 1\/3 bundles\)\s+\|\s+\| 0\.13/);
+    expect(text).toMatch(/\| incremental N=1,000: clean build of the same content .*\| identical bytes/);
     expect(text).toContain('commit abc1234');
   });
 });
