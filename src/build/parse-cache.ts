@@ -22,6 +22,8 @@ export interface ParseCache {
   unchangedFile?(file: string): Promise<ParseResult | undefined>;
   /** Writes what was set and forgets entries this build did not use. */
   flush(): Promise<void>;
+  /** Entries found damaged (not JSON, or not for their key) and parsed again, since the cache was made. */
+  damaged(): number;
 }
 
 /** The cache key of one feed file's parse. */
@@ -73,6 +75,7 @@ export function memoryParseCache(): ParseCache {
       const signature = signatures.get(file);
       if (signature) seen.set(file, { signature, key });
     },
+    damaged: () => 0,
     async flush() {
       entries = used;
       used = new Map();
@@ -88,7 +91,9 @@ export function diskParseCache(cacheDir: string): ParseCache {
   const dir = join(cacheDir, 'parsed');
   const used = new Set<string>();
   const fresh = new Map<string, ParseResult>();
+  let damaged = 0;
   return {
+    damaged: () => damaged,
     async get(key) {
       used.add(key);
       const text = await readFile(join(dir, `${key}.json`), 'utf8').catch(() => null);
@@ -97,8 +102,9 @@ export function diskParseCache(cacheDir: string): ParseCache {
         const entry = JSON.parse(text) as { key?: unknown; result?: ParseResult };
         if (entry.key === key && entry.result && Array.isArray(entry.result.articles) && Array.isArray(entry.result.diagnostics)) return entry.result;
       } catch {
-        // damaged: parsed again and overwritten
+        // not JSON: counted below, parsed again and overwritten
       }
+      damaged++;
       return undefined;
     },
     set(key, result) {

@@ -115,6 +115,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const parseCache = options.reuse?.parseCache !== undefined ? options.reuse.parseCache : cacheDir ? diskParseCache(cacheDir) : null;
     const reuse: BuildReuse = { ...options.reuse, parseCache };
     const build = await prepareBuild({ ...options, outputDir: staging }, reuse);
+    const damaged = parseCache?.damaged() ?? 0;
+    if (damaged > 0) options.onNote?.(`warning: ignored ${damaged} damaged entr${damaged === 1 ? 'y' : 'ies'} of the parse cache in ${cacheDir}; those feeds were parsed again`);
     options.onDiagnostics?.(build.diagnostics);
     const redirects = planRedirects(previous, build.site.articles, new Set(build.plan.files.map((f) => f.url)));
 

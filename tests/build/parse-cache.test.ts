@@ -1,0 +1,89 @@
+/** The parse cache is used only when whole and for the same file, text and code; a damaged entry is parsed again, with a warning. */
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diskParseCache, memoryParseCache, parseCacheKey } from '../../src/build/parse-cache.ts';
+import { buildSite } from '../../src/build/run-build.ts';
+import { parseFeedFile } from '../../src/parser/index.ts';
+import { makeContentFolder } from '../support/content-folder.ts';
+
+let root: string;
+let content: string;
+beforeAll(async () => {
+  ({ root, content } = await makeContentFolder({ prefix: 'broadsheet-parse-cache-' }));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe('parse cache keys', () => {
+  it('change with the file name and with any change of the text', () => {
+    const key = parseCacheKey({ file: 'a.txt', text: 'Headline\nTT\nHeadline\nBody.' });
+    expect(parseCacheKey({ file: 'a.txt', text: 'Headline\nTT\nHeadline\nBody.' })).toBe(key);
+    expect(parseCacheKey({ file: 'b.txt', text: 'Headline\nTT\nHeadline\nBody.' })).not.toBe(key);
+    expect(parseCacheKey({ file: 'a.txt', text: 'Headline\nTT\nHeadline\nBody!' })).not.toBe(key);
+  });
+});
+
+describe('diskParseCache', () => {
+  it('gives back what was stored, and counts a damaged or foreign entry as a miss', async () => {
+    const dir = join(root, 'cache-unit');
+    const source = { file: 'a.txt', text: 'Some Headline Here\nTT\nSome Headline Here\nA body paragraph of the story.' };
+    const key = parseCacheKey(source);
+    const first = diskParseCache(dir);
+    expect(await first.get(key, source.file)).toBeUndefined();
+    first.set(key, parseFeedFile(source), source.file);
+    await first.flush();
+    expect(await diskParseCache(dir).get(key, source.file)).toEqual(parseFeedFile(source));
+    const file = join(dir, 'parsed', `${key}.json`);
+    for (const damage of ['{"key": "', JSON.stringify({ key: 'another', result: { articles: [], diagnostics: [] } })]) {
+      await writeFile(file, damage);
+      const cache = diskParseCache(dir);
+      expect(await cache.get(key, source.file)).toBeUndefined();
+      expect(cache.damaged()).toBe(1);
+    }
+  });
+
+  it('forgets, at flush, the entries a build did not use', async () => {
+    const dir = join(root, 'cache-forget');
+    const a = { file: 'a.txt', text: 'First Headline Of Two\nTT\nFirst Headline Of Two\nBody.' };
+    const b = { file: 'b.txt', text: 'Second Headline Of Two\nTT\nSecond Headline Of Two\nBody.' };
+    const one = diskParseCache(dir);
+    one.set(parseCacheKey(a), parseFeedFile(a), a.file);
+    one.set(parseCacheKey(b), parseFeedFile(b), b.file);
+    await one.flush();
+    const two = diskParseCache(dir);
+    await two.get(parseCacheKey(a), a.file);
+    await two.flush();
+    expect(await readdir(join(dir, 'parsed'))).toEqual([`${parseCacheKey(a)}.json`]);
+  });
+});
+
+describe('memoryParseCache', () => {
+  it('vouches for a file only while its size and times are unchanged', async () => {
+    const file = join(root, 'memory.txt');
+    const source = { file, text: 'Memory Cache Headline\nTT\nMemory Cache Headline\nBody.' };
+    await writeFile(file, source.text);
+    const cache = memoryParseCache();
+    expect(await cache.unchangedFile!(file)).toBeUndefined();
+    cache.set(parseCacheKey(source), parseFeedFile(source), file);
+    await cache.flush();
+    expect(await cache.unchangedFile!(file)).toEqual(parseFeedFile(source));
+    await cache.flush();
+    await writeFile(file, `${source.text} More.`);
+    expect(await cache.unchangedFile!(file)).toBeUndefined();
+  });
+});
+
+describe('a build with a damaged parse cache', () => {
+  it('parses the feed again, says so, and writes the same site', async () => {
+    const cacheDir = join(root, 'cache-build');
+    const first = await buildSite({ contentDir: content, outputDir: join(root, 'first'), cacheDir, search: false });
+    expect(first.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const parsed = join(cacheDir, 'parsed');
+    for (const name of await readdir(parsed)) await writeFile(join(parsed, name), 'not json');
+    const notes: string[] = [];
+    await buildSite({ contentDir: content, outputDir: join(root, 'second'), cacheDir, search: false, onNote: (n) => notes.push(n) });
+    expect(notes.join('\n')).toMatch(/warning: ignored 1 damaged entry of the parse cache/);
+    const home = (dir: string) => readFile(join(root, dir, 'index.html'), 'utf8');
+    expect(await home('second')).toBe(await home('first'));
+  });
+});
