@@ -155,6 +155,33 @@ function removeInBackground(folder: string): void {
   }
 }
 
+/**
+ * Moves every file of `staging` but those under `except` (a folder prefix,
+ * `pagefind/`) into `outputDir`, replacing the files there: an incremental
+ * build's new and changed files. Each file is replaced by one rename, so no
+ * reader ever sees half of one; the files it does not replace stay as they
+ * are. Synchronous: a rename each, nothing else to run meanwhile.
+ */
+export function moveInto(staging: string, outputDir: string, except: string): void {
+  const made = new Set<string>();
+  const walk = (relative: string): void => {
+    for (const entry of readdirSync(join(staging, relative), { withFileTypes: true })) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (`${path}/` !== except) walk(path);
+        continue;
+      }
+      const folder = dirname(join(outputDir, path));
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      renameSync(join(staging, path), join(outputDir, path));
+    }
+  };
+  walk('');
+}
+
 /** Folders a build must never write into. */
 export interface ProtectedFolders {
   contentDir: string;

@@ -2,45 +2,49 @@
  * A whole build, as one chain of named stages — the page a newcomer reads
  * to follow the content folder to the written files:
  *
- *   readManifest      the last build into this output folder (cache folder)
- *   prepareBuild      content/ → feed records (parse cache) → site model → discovery → page plan
- *   planRedirects     old URLs of articles whose URL changed → redirect pages
- *   renderPages       the plan's pages whose fingerprint changed, feeds and sitemaps → staging (Eleventy)
- *   keepPages         the pages whose fingerprint did not change → staging (hard links to the live site)
- *   writeRedirects    the redirect pages
- *   carryOver         files of the live site this build keeps (never written by a build) → staging
- *   writeSearchIndex  the article pages → pagefind/ (Pagefind), bundles whose pages did not change kept
- *   swapIn            the complete staging folder replaces the live site
- *   writeManifest     what this build wrote, with each page's fingerprint, for the next one
+ *   readManifest       the last build into this output folder (cache folder)
+ *   prepareBuild       content/ → feed records (parse cache) → site model → discovery → page plan
+ *   planRedirects      old URLs of articles whose URL changed → redirect pages
+ *   unchangedPages     the pages whose fingerprint the last build wrote: kept, not rendered
+ *   renderPages        the other pages, feeds and sitemaps → staging (Eleventy)
+ *   writeRedirects     the redirect pages → staging
+ *   updateSearchIndex  the article pages → pagefind/ (Pagefind); bundles whose pages did not change kept
+ *   then, by mode:
+ *     staged   (no usable manifest: a full build) carryOver the files no build wrote, swapIn the whole staging folder
+ *     update   (an incremental build) moveInto the live site the staged files, moveBundlesIn the new bundles, prune what is gone
+ *     in-place (the dev server) everything above was written into the live site itself; prune what is gone
+ *   writeManifest      what this build wrote, with each page's fingerprint and the bundles, for the next one
  *
  * Without a usable manifest (the first build, `--no-cache`, a damaged or
  * foreign cache) nothing is kept: every page is rendered and indexed.
  *
- * Everything is written into a staging folder beside the output, under a
- * lock (src/build/output-folder.ts): a killed build leaves the last
- * complete site serving.
+ * A build works under a lock (src/build/output-folder.ts). A full build
+ * writes a staging folder beside the output and swaps it in whole, so a
+ * killed build leaves the last complete site serving. An incremental one
+ * stages only what changed and moves it in file by file (each file is
+ * replaced by a rename, never half written), after marking the manifest so
+ * that a build killed during those renames is followed by a full render.
  *
- * `broadsheet build` runs it once; `broadsheet serve` runs the same stages
- * on every rebuild (src/cli/serve-worker.ts).
+ * `broadsheet build` runs it once; `broadsheet serve` runs it in place on
+ * every rebuild (src/cli/serve-worker.ts).
  */
-import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, statSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rmSync, statSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { writeSearchIndex, type SearchIndexResult } from '../discovery/search-index.ts';
+import type { SearchIndexResult } from '../discovery/search-index.ts';
 import type { Diagnostic, SiteSettings } from '../types.ts';
 import { articleIdentity } from './article-identity.ts';
-import { BROADSHEET_VERSION, readManifest, writeManifest, type Manifest, type ManifestBundle } from './manifest.ts';
-export type { ManifestBundle } from './manifest.ts';
+import { BROADSHEET_VERSION, readManifest, writeManifest, type Manifest } from './manifest.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
+import { moveBundlesIn, SEARCH_FOLDER, updateSearchIndex } from './search-update.ts';
 import { diskParseCache } from './parse-cache.ts';
 import type { BuildReuse, PreparedBuild } from './prepare-build.ts';
 import { prepareBuild, type BuildInputs } from './prepare-build.ts';
 import { pruneOutput } from './prune.ts';
 import { planRedirects, redirectPage, type Redirect } from './redirects.ts';
 import { renderPages } from './render-pages.ts';
-import { acquireLock, carryOver, removeStaleStaging, stageImages, stagingDirFor, swapIn } from './output-folder.ts';
-import { IMAGES_URL, outputPathOf, SEARCH_INDEX_URL } from '../routes.ts';
+import { acquireLock, carryOver, moveInto, removeStaleStaging, stageImages, stagingDirFor, swapIn } from './output-folder.ts';
+import { IMAGES_URL, outputPathOf } from '../routes.ts';
 
 export interface BuildSiteOptions extends BuildInputs {
   /** Called with the build's diagnostics, sorted, as soon as the content is read (before rendering). */
@@ -98,7 +102,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const { outputDir, cacheDir = null } = options;
   const lock = options.inPlace ? { release: async () => undefined } : await acquireLock(outputDir);
   if ('heldBy' in lock) throw new OutputBusyError(outputDir, lock.heldBy, lock.file);
-  const staging = options.inPlace ? resolve(outputDir) : stagingDirFor(outputDir);
+  const live = resolve(outputDir);
+  const staging = options.inPlace ? live : stagingDirFor(outputDir);
   try {
     if (!options.inPlace) {
       await removeStaleStaging(outputDir);
@@ -110,8 +115,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       else if (await hasFiles(outputDir)) options.onNote?.(`no manifest of an earlier build into ${outputDir} in ${cacheDir}: files already there are left as they are`);
     }
     const previous = read?.manifest ?? null;
-    // Everything is written into the staging folder; the live site is untouched until the swap.
-    if (!options.inPlace) await stageImages(outputDir, staging, IMAGES_FOLDER);
+    // In place (the dev server) it writes the live site; with a manifest, only
+    // the changed files go to staging and are moved in (update); else a whole
+    // new site is staged and swapped in (staged).
+    const mode = options.inPlace ? 'in-place' : previous ? 'update' : 'staged';
+    // Renditions already made are linked into staging, so eleventy-img does not encode them again.
+    if (mode !== 'in-place') await stageImages(outputDir, staging, IMAGES_FOLDER);
     const parseCache = options.reuse?.parseCache !== undefined ? options.reuse.parseCache : cacheDir ? diskParseCache(cacheDir) : null;
     const reuse: BuildReuse = { ...options.reuse, parseCache };
     const build = await prepareBuild({ ...options, outputDir: staging }, reuse);
@@ -121,29 +130,38 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const redirects = planRedirects(previous, build.site.articles, new Set(build.plan.files.map((f) => f.url)));
 
     // Pages whose fingerprint the last build wrote, and whose file is still there, are kept.
-    const kept = previous ? await unchangedPages(build, previous, outputDir) : [];
+    const kept = previous ? unchangedPages(build, previous, outputDir) : [];
     const keptPaths = new Set(kept.map((f) => f.path));
     const only = previous ? new Set(build.plan.files.filter((f) => f.source === 'page' && !keptPaths.has(f.path)).map((f) => f.url)) : null;
     await renderPages(build, { ...options, outputDir: staging, only });
-    if (!options.inPlace) await linkFiles(outputDir, staging, kept.map((f) => f.path));
     await writeRedirects(staging, redirects, build.site.settings);
     const written = new Set([...build.plan.files.map((f) => f.path), ...redirects.map((r) => r.path)]);
     // Renditions are Broadsheet's own: the staged ones no article uses any more (a retracted story's) go.
     await pruneOutput(staging, (await listFiles(join(staging, IMAGES_FOLDER))).map((f) => `${IMAGES_FOLDER}/${f}`), written);
     const search = options.search !== false;
     const previousFiles = previous ? new Set(previous.files) : null;
-    const pruned = previousFiles ? [...previousFiles].filter((f) => !written.has(f) && !(search && f.startsWith(SEARCH_FOLDER))).length : 0;
-    if (options.inPlace && previousFiles) await pruneOutput(staging, [...previousFiles].filter((f) => !written.has(f) && !f.startsWith(SEARCH_FOLDER)), written);
-    // The search index is rebuilt from its bundles (kept or indexed), so none of an old one is carried over.
-    const replaced = new Set(written);
-    if (search) for (const f of await listFiles(join(outputDir, SEARCH_FOLDER))) replaced.add(`${SEARCH_FOLDER}${f}`);
-    if (!options.inPlace) await carryOver(outputDir, staging, previousFiles, replaced);
-    if (options.inPlace) options.onRendered?.();
-    const searchResult = search ? await updateSearchIndex(build, staging, { source: outputDir, previous: previous?.bundles ?? [], inPlace: !!options.inPlace }) : null;
-    if (!options.inPlace) {
+    // What the last build wrote and this one does not: a retracted article's page and photos, an old index.
+    const gone = previousFiles ? [...previousFiles].filter((f) => !written.has(f) && !(search && f.startsWith(SEARCH_FOLDER))) : [];
+    const searchUpdate = search ? await updateSearchIndex(build, staging, { mode, live, previous: previous?.bundles ?? [] }) : null;
+    if (mode === 'staged') {
+      // The live site's files this build never wrote (a CNAME) come along; an old search index does not.
+      const replaced = new Set(written);
+      if (search) for (const f of await listFiles(join(outputDir, SEARCH_FOLDER))) replaced.add(`${SEARCH_FOLDER}${f}`);
+      await carryOver(outputDir, staging, previousFiles, replaced);
       await swapIn(staging, outputDir);
-      options.onRendered?.();
+    } else {
+      if (mode === 'update') {
+        // Until the new manifest is written, the live site is not what the
+        // last manifest says: a build killed meanwhile must not keep pages
+        // by it, so it keeps the file list (for pruning) but no fingerprints.
+        if (cacheDir) await writeManifest(cacheDir, { ...previous!, pages: {}, bundles: [] });
+        moveInto(staging, live, SEARCH_FOLDER);
+        if (searchUpdate) moveBundlesIn(staging, live, searchUpdate, previous?.bundles ?? []);
+        rmSync(staging, { recursive: true, force: true });
+      }
+      await pruneOutput(live, gone, written);
     }
+    options.onRendered?.();
     await parseCache?.flush();
     if (cacheDir) {
       const pages: Record<string, string> = {};
@@ -151,20 +169,20 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await writeManifest(cacheDir, {
         format: 2,
         broadsheet: BROADSHEET_VERSION,
-        outputDir: resolve(outputDir),
-        files: [...written, ...(searchResult?.files ?? [])].sort(),
+        outputDir: live,
+        files: [...written, ...(searchUpdate?.files ?? [])].sort(),
         articles: build.site.articles.map((a) => ({ id: articleIdentity(a), url: a.url })),
         redirects: redirects.map(({ from, id }) => ({ from, id })),
         code: CODE_FINGERPRINT,
         pages,
-        bundles: searchResult?.bundles ?? [],
+        bundles: searchUpdate?.bundles ?? [],
       });
     }
     const rendered = build.plan.files.filter((f) => f.source !== 'public' && f.source !== 'image').length - kept.length;
     return {
       diagnostics: build.diagnostics,
-      search: searchResult?.index ?? null,
-      pruned,
+      search: searchUpdate?.index ?? null,
+      pruned: gone.length,
       redirects: redirects.length,
       rendered,
       kept: kept.length,
@@ -179,90 +197,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
 }
 
 /** The planned pages whose fingerprint equals the last build's and whose file is in the output folder. */
-async function unchangedPages(build: PreparedBuild, previous: Manifest, outputDir: string): Promise<PreparedBuild['plan']['files']> {
+function unchangedPages(build: PreparedBuild, previous: Manifest, outputDir: string): PreparedBuild['plan']['files'] {
   const candidates = build.plan.files.filter((f) => f.fingerprint !== null && previous.pages[f.path] === f.fingerprint);
   return candidates.filter((f) => statSync(join(outputDir, f.path), { throwIfNoEntry: false })?.isFile() === true);
 }
-
-/**
- * Hard links `paths` of the live site into staging: the same bytes, no
- * copy, and the live files stay in place until the swap. Nothing is ever
- * written through these links: rendering has finished before they are made.
- * Synchronous calls: tens of thousands of them, with nothing else to run
- * meanwhile, and each promise round trip costs more than the link itself.
- */
-async function linkFiles(from: string, to: string, paths: readonly string[]): Promise<void> {
-  const made = new Set<string>();
-  for (const path of paths) {
-    const target = join(to, path);
-    const dir = dirname(target);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    linkSync(join(from, path), target);
-  }
-}
-
-/**
- * Indexes a build's article pages in `staging`, bundle by bundle: a bundle
- * whose pages all have the fingerprints they had when `previous` was
- * written is linked from `source` (the live site) instead of indexed again.
- * In place (`staging` is the live site), the old index is moved aside
- * first. The dev server calls this after each rebuild, beside the next.
- */
-export async function updateSearchIndex(
-  build: PreparedBuild,
-  staging: string,
-  { source: outputDir, previous, inPlace }: { source: string; previous: readonly ManifestBundle[]; inPlace: boolean },
-): Promise<{ index: SearchIndexResult; files: string[]; bundles: ManifestBundle[] }> {
-  const fingerprintOf = new Map(build.plan.files.map((f) => [f.path, f.fingerprint]));
-  const articlePages = build.site.articles.map((a) => outputPathOf(a.url));
-  const bundleFingerprint = (pages: readonly string[]) => {
-    const hash = createHash('sha256').update(CODE_FINGERPRINT);
-    for (const page of pages) hash.update('\0').update(page).update('\0').update(fingerprintOf.get(page) ?? 'none');
-    return hash.digest('hex');
-  };
-  const old = new Map(previous.map((b) => [b.dir, b]));
-  const aside = inPlace ? `${staging}.search-${process.pid}` : null;
-  // In place, the old bundles are moved aside first: writeSearchIndex replaces the folder.
-  if (aside) {
-    await rm(aside, { recursive: true, force: true });
-    await rename(join(staging, SEARCH_FOLDER), aside).catch(() => undefined);
-  }
-  const source = aside ?? outputDir;
-  const kept = new Map<string, string[]>();
-  try {
-    const index = await writeSearchIndex(staging, {
-      pages: articlePages,
-      reuse: async (bundle) => {
-        const before = old.get(bundle.dir);
-        if (!before || before.fingerprint !== bundleFingerprint(bundle.pages)) return false;
-        const files = before.files.map((f) => `${SEARCH_FOLDER}${f}`);
-        if (!files.every((f) => statSync(join(source, f), { throwIfNoEntry: false })?.isFile() === true)) return false;
-        await linkFiles(source, staging, files);
-        kept.set(bundle.dir, before.files);
-        return true;
-      },
-    });
-    const bundles: ManifestBundle[] = [];
-    const files: string[] = [];
-    const all = await listFiles(join(staging, SEARCH_FOLDER));
-    const partDirs = index.plan.slice(1).map((b) => `${b.dir.slice(SEARCH_FOLDER.length)}/`);
-    for (const [i, bundle] of index.plan.entries()) {
-      const own = kept.get(bundle.dir) ??
-        all.filter((f) => (i === 0 ? !partDirs.some((p) => f.startsWith(p)) && f !== BUNDLES_LIST : f.startsWith(`${bundle.dir.slice(SEARCH_FOLDER.length)}/`)));
-      bundles.push({ dir: bundle.dir, fingerprint: bundleFingerprint(bundle.pages), files: own });
-    }
-    for (const f of all) files.push(`${SEARCH_FOLDER}${f}`);
-    return { index, files, bundles };
-  } finally {
-    if (aside) await rm(aside, { recursive: true, force: true });
-  }
-}
-
-/** The list of bundles the search page merges, written by every build (src/discovery/search-index.ts). */
-const BUNDLES_LIST = 'bundles.json';
 
 /** Another build holds the output folder's lock. */
 export class OutputBusyError extends Error {
@@ -272,9 +210,8 @@ export class OutputBusyError extends Error {
   }
 }
 
-/** The output's folders of photo renditions and of the search index (see src/routes.ts). */
+/** The output's folder of photo renditions (see src/routes.ts). */
 const IMAGES_FOLDER = outputPathOf(IMAGES_URL).replace(/\/index\.html$/, '');
-const SEARCH_FOLDER = `${outputPathOf(SEARCH_INDEX_URL).replace(/\/index\.html$/, '')}/`;
 
 async function writeRedirects(outputDir: string, redirects: readonly Redirect[], settings: SiteSettings): Promise<void> {
   for (const redirect of redirects) {

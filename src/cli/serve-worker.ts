@@ -15,7 +15,9 @@
  * ES modules in a running process. Arguments: `serve-worker.ts CONTENT OUTPUT PORT CACHE`.
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { buildSite, updateSearchIndex, type ManifestBundle } from '../build/run-build.ts';
+import { buildSite } from '../build/run-build.ts';
+import type { ManifestBundle } from '../build/manifest.ts';
+import { updateSearchIndex } from '../build/search-update.ts';
 import type { BuildReuse, PreparedBuild } from '../build/prepare-build.ts';
 import { BuildMemo } from '../memoise.ts';
 import { memoryParseCache } from '../build/parse-cache.ts';
@@ -49,21 +51,26 @@ process.send?.({ type: 'serving' });
 // Kept across the rebuilds of this process: what a save does not change is not computed again.
 const reuse: BuildReuse = { parseCache: memoryParseCache(), gazetteer: buildGazetteer(), scores: new BuildMemo(), articles: new WeakMap() };
 
+/** Quiet time after a rebuild before the search index is updated: Pagefind must not slow the next save's build. */
+const SEARCH_AFTER_MS = 1000;
+
 /**
- * The search index, updated after each rebuild from the newest build only:
- * one update at a time, and builds finished meanwhile make one more.
+ * The search index, updated from the newest build once saves pause for
+ * {@link SEARCH_AFTER_MS}: one update at a time, and builds finished
+ * meanwhile make one more.
  */
 const search = (() => {
   let bundles: ManifestBundle[] = [];
   let next: PreparedBuild | null = null;
   let running = false;
+  let timer: NodeJS.Timeout | undefined;
   const run = async () => {
     running = true;
     while (next) {
       const build = next;
       next = null;
       try {
-        const updated = await updateSearchIndex(build, outputDir, { source: outputDir, previous: bundles, inPlace: true });
+        const updated = await updateSearchIndex(build, outputDir, { mode: 'in-place', live: outputDir, previous: bundles });
         bundles = updated.bundles;
         process.stdout.write(`broadsheet serve: search index updated (${updated.index.indexed} of ${updated.index.bundles} bundles indexed)\n`);
       } catch (error) {
@@ -76,7 +83,11 @@ const search = (() => {
   return {
     request(build: PreparedBuild): void {
       next = build;
-      if (!running) void run();
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (!running && !rebuilding()) void run();
+        else if (!running) search.request(next ?? build);
+      }, SEARCH_AFTER_MS);
     },
   };
 })();
@@ -122,12 +133,16 @@ const rebuild = (() => {
     } while (again);
     running = null;
   };
-  return (): Promise<void> => {
-    if (running) again = true;
-    else running = loop();
-    return running;
-  };
+  return Object.assign(
+    (): Promise<void> => {
+      if (running) again = true;
+      else running = loop();
+      return running;
+    },
+    { busy: () => running !== null },
+  );
 })();
+const rebuilding = () => rebuild.busy();
 
 await rebuild();
 const watchers = watchSources(() => void rebuild());

@@ -6,17 +6,18 @@
  * search works offline on the built site with no server code.
  *
  * The pages are indexed in bundles (`planBundles`): whole months of
- * publication, oldest first, packed together up to `pagesPerBundle` pages.
- * A new day's stories change only the newest bundle, so an incremental
- * build re-indexes that one and keeps the others (`reuse`). Pagefind also
+ * publication, oldest first, packed together up to `pagesPerBundle` pages
+ * (big months split by days), and undated pages by feed file. A new day's
+ * stories change only the newest bundle (and one undated bundle), so an
+ * incremental build re-indexes those and keeps the others (`reuse`). Pagefind also
  * holds a whole index in memory until it is written; bundles bound that.
  * The first bundle is written to `pagefind/`, the others to
- * `pagefind/part-<month>/`, listed in `pagefind/bundles.json`; the search
+ * `pagefind/part-<month>/` (`part-<day>/`, `part-undated…/`), listed in `pagefind/bundles.json`; the search
  * page merges them at query time (the UI's `mergeIndex` option) and orders
  * the results of all bundles by score.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -42,12 +43,21 @@ export interface SearchIndexOptions {
   pagesPerBundle?: number;
   /** The pages to index, relative to the output folder (default: every HTML file marked for Pagefind). */
   pages?: readonly string[];
+  /** What groups an undated page into a bundle: its feed file (default: its path). See {@link planBundles}. */
+  groupOf?: (page: string) => string;
   /**
    * Called for each bundle before it is indexed: true when the caller has
    * put an earlier build's files of the same bundle in place, so it is not
    * indexed again.
    */
   reuse?: (bundle: SearchBundle) => Promise<boolean>;
+  /** Where reused bundles are (default: `outputDir`): an incremental build leaves them in the live site. */
+  keptIn?: string;
+  /**
+   * Folders to read the pages from, the first that has each (default:
+   * `outputDir`): an incremental build's unchanged pages are in the live site.
+   */
+  readFrom?: readonly string[];
 }
 
 /** One Pagefind index over some of the pages. */
@@ -70,41 +80,82 @@ export interface SearchIndexResult {
 }
 
 /**
- * The bundles of a site's indexed pages: pages grouped by the month in
- * their path (`2026/02/…`; undated pages under `undated`), months in path
- * order packed into bundles of at most `pagesPerBundle` pages, and a month
- * larger than that split evenly on its own. Adding pages to the newest
- * month changes only the last bundle.
+ * The bundles of a site's indexed pages, chosen so that adding stories
+ * changes as few bundles as it can:
+ *
+ * - Dated pages (`2026/02/08/…`) by month of publication, months in order,
+ *   packed together up to `pagesPerBundle` pages. A month larger than that
+ *   is split on its own, by days, consecutive days packed up to the limit
+ *   (and a day larger than that split evenly). Adding stories to the newest
+ *   day changes only the last bundle.
+ * - Undated pages (`articles/…`) in bundles of their own, never packed with
+ *   dated ones: as many as a power of two that keeps them about the limit,
+ *   each page in the one its `group` (the feed file it came from) hashes to,
+ *   so a new feed file's undated stories change one bundle.
  *
  * @example
  * planBundles(['2026/01/02/a/index.html', '2026/02/01/b/index.html'], 1).map((b) => b.dir)
  * // => ['pagefind', 'pagefind/part-2026-02']
  */
-export function planBundles(pages: readonly string[], pagesPerBundle = PAGES_PER_BUNDLE): SearchBundle[] {
+export function planBundles(
+  pages: readonly string[],
+  pagesPerBundle = PAGES_PER_BUNDLE,
+  groupOf: (page: string) => string = (page) => page,
+): SearchBundle[] {
   if (!Number.isInteger(pagesPerBundle) || pagesPerBundle < 1) throw new RangeError(`pages per bundle must be a positive integer, got ${pagesPerBundle}`);
-  const months = new Map<string, string[]>();
+  const months = new Map<string, Map<string, string[]>>();
+  const undated: string[] = [];
   for (const page of [...pages].sort()) {
-    const dated = /^(\d{4})\/(\d{2})\//.exec(page);
-    const key = dated ? `${dated[1]}-${dated[2]}` : 'undated';
-    const list = months.get(key);
+    const dated = /^(\d{4})\/(\d{2})\/(\d{2})\//.exec(page);
+    if (!dated) {
+      undated.push(page);
+      continue;
+    }
+    const month = `${dated[1]}-${dated[2]}`;
+    const day = `${month}-${dated[3]}`;
+    const days = months.get(month) ?? new Map<string, string[]>();
+    months.set(month, days);
+    const list = days.get(day);
     if (list) list.push(page);
-    else months.set(key, [page]);
+    else days.set(day, [page]);
   }
   const groups: { key: string; pages: string[] }[] = [];
   let open: { key: string; pages: string[] } | null = null;
-  for (const [key, list] of months) {
-    if (list.length > pagesPerBundle) {
-      open = null;
-      splitEvenly(list, pagesPerBundle).forEach((piece, i) => groups.push({ key: i === 0 ? key : `${key}-${i + 1}`, pages: piece }));
-    } else if (open && open.pages.length + list.length <= pagesPerBundle) {
-      for (const page of list) open.pages.push(page);
-    } else {
-      open = { key, pages: [...list] };
-      groups.push(open);
+  for (const [month, days] of months) {
+    const size = [...days.values()].reduce((n, list) => n + list.length, 0);
+    if (size <= pagesPerBundle) {
+      const all = [...days.values()].flat();
+      if (open && open.pages.length + size <= pagesPerBundle) for (const page of all) open.pages.push(page);
+      else groups.push((open = { key: month, pages: all }));
+      continue;
+    }
+    // A big month on its own, by days.
+    open = null;
+    let chunk: { key: string; pages: string[] } | null = null;
+    for (const [day, list] of days) {
+      if (list.length > pagesPerBundle) {
+        chunk = null;
+        splitEvenly(list, pagesPerBundle).forEach((piece, i) => groups.push({ key: i === 0 ? day : `${day}-${i + 1}`, pages: piece }));
+      } else if (chunk && chunk.pages.length + list.length <= pagesPerBundle) {
+        for (const page of list) chunk.pages.push(page);
+      } else {
+        groups.push((chunk = { key: groups.some((g) => g.key.startsWith(month)) ? day : month, pages: [...list] }));
+      }
     }
   }
+  const buckets = 2 ** Math.ceil(Math.log2(Math.max(1, Math.ceil(undated.length / pagesPerBundle))));
+  const byBucket = Array.from({ length: buckets }, () => [] as string[]);
+  for (const page of undated) byBucket[buckets === 1 ? 0 : fnv1a(groupOf(page)) % buckets]!.push(page);
+  byBucket.forEach((list, i) => list.length && groups.push({ key: buckets === 1 ? 'undated' : `undated-${i + 1}-of-${buckets}`, pages: list }));
   if (groups.length === 0) return [{ dir: BUNDLE_DIR, pages: [] }];
   return groups.map((g, i) => ({ dir: i === 0 ? BUNDLE_DIR : `${BUNDLE_DIR}/part-${g.key}`, pages: g.pages }));
+}
+
+/** FNV-1a, 32 bits: a stable, well-spread hash of a short string. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
 }
 
 /**
@@ -119,24 +170,25 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   const bundleDir = join(outputDir, BUNDLE_DIR);
   // Removed before the pages are listed, so the listing never walks an old index.
   await rm(bundleDir, { recursive: true, force: true });
-  const plan = planBundles(options.pages ?? listIndexablePages(outputDir), options.pagesPerBundle ?? PAGES_PER_BUNDLE);
+  const plan = planBundles(options.pages ?? listIndexablePages(outputDir), options.pagesPerBundle ?? PAGES_PER_BUNDLE, options.groupOf);
   const list: BundleList = { merge: plan.slice(1).map((b) => `${b.dir.slice(BUNDLE_DIR.length + 1)}/`) };
   let pages = 0;
   let indexed = 0;
   try {
     for (const [i, bundle] of plan.entries()) {
       if (options.reuse && (await options.reuse(bundle))) {
-        pages += await pageCount(join(outputDir, bundle.dir));
+        pages += await pageCount(join(options.keptIn ?? outputDir, bundle.dir));
         continue;
       }
       indexed++;
-      pages += await writeBundle(outputDir, bundle.pages, join(outputDir, bundle.dir));
+      pages += await writeBundle(options.readFrom ?? [outputDir], bundle.pages, join(outputDir, bundle.dir));
       // A merged bundle is searched by the first one's code: it needs none of its own.
       if (i > 0) await removeUiFiles(join(outputDir, bundle.dir));
     }
   } finally {
     if (indexed > 0) await pagefind.close();
   }
+  await mkdir(bundleDir, { recursive: true });
   await writeFile(join(bundleDir, BUNDLES_FILE), `${JSON.stringify(list)}\n`);
   return { pages, bundles: plan.length, indexed, plan };
 }
@@ -198,14 +250,14 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
  * Pagefind is not kept waiting for a round trip per page. Returns the
  * number of pages indexed.
  */
-async function writeBundle(outputDir: string, pages: readonly string[], outputPath: string): Promise<number> {
+async function writeBundle(readFrom: readonly string[], pages: readonly string[], outputPath: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
   try {
     const inFlight: Promise<void>[] = [];
     for (const page of pages) {
       if (inFlight.length === PAGES_IN_FLIGHT) await inFlight.shift();
-      const content = readFileSync(join(outputDir, page), 'utf8');
+      const content = readPage(readFrom, page);
       const added = index.addHTMLFile({ sourcePath: page, content }).then((result) => {
         if (result.errors.length) throw new Error(`pagefind could not index ${page}: ${result.errors.join('; ')}`);
       });
@@ -219,6 +271,18 @@ async function writeBundle(outputDir: string, pages: readonly string[], outputPa
     await index.deleteIndex();
   }
   return pageCount(outputPath);
+}
+
+/** A page's HTML from the first of the folders that has it. */
+function readPage(folders: readonly string[], page: string): string {
+  for (const folder of folders.slice(0, -1)) {
+    try {
+      return readFileSync(join(folder, page), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return readFileSync(join(folders[folders.length - 1]!, page), 'utf8');
 }
 
 /** The pages a written bundle holds, from its `pagefind-entry.json`. */

@@ -38,17 +38,29 @@ describe('planBundles', () => {
     expect(plan.flatMap((b) => b.pages)).toEqual(pages({ '2026-01': 3, '2026-02': 2, '2026-03': 4, '2026-04': 1 }).sort());
   });
 
-  it('splits a month larger than a bundle evenly, on its own, and puts undated pages last', () => {
-    const plan = planBundles([...pages({ '2026-01': 7 }), 'articles/a/index.html', 'articles/b/index.html'], 3);
+  it('splits a month larger than a bundle by days, on its own, and puts undated pages last, unpacked', () => {
+    const plan = planBundles([...pages({ '2026-01': 7, '2026-02': 1 }), 'articles/a/index.html', 'articles/b/index.html'], 3);
     expect(plan.map((b) => [b.dir, b.pages.length])).toEqual([
       ['pagefind', 3],
-      ['pagefind/part-2026-01-2', 2],
-      ['pagefind/part-2026-01-3', 2],
+      ['pagefind/part-2026-01-04', 3],
+      ['pagefind/part-2026-01-07', 1],
+      ['pagefind/part-2026-02', 1],
       ['pagefind/part-undated', 2],
     ]);
   });
 
-  it('keeps every bundle but the last when a newer month gains pages (a day of news re-indexes one bundle)', () => {
+  it('puts undated pages in a power-of-two number of bundles by their group, so a new group changes one', () => {
+    const undated = (group: string, n: number) => Array.from({ length: n }, (_, i) => `articles/${group}-${i}/index.html`);
+    const groupOf = (page: string) => page.split('/')[1]!.split('-')[0]!;
+    const before = planBundles([...undated('f1', 4), ...undated('f2', 4), ...undated('f3', 4)], 5, groupOf);
+    expect(before.map((b) => b.dir)).toEqual(expect.arrayContaining([expect.stringMatching(/^pagefind(\/part-undated-\d-of-4)?$/)]));
+    expect(before.flatMap((b) => b.pages).sort()).toEqual([...undated('f1', 4), ...undated('f2', 4), ...undated('f3', 4)].sort());
+    const after = planBundles([...undated('f1', 4), ...undated('f2', 4), ...undated('f3', 4), ...undated('f4', 2)], 5, groupOf);
+    const changed = after.filter((b) => JSON.stringify(before.find((o) => o.dir === b.dir)?.pages) !== JSON.stringify(b.pages));
+    expect(changed).toHaveLength(1);
+  });
+
+  it('keeps every bundle but the last when the newest day gains pages (a day of news re-indexes one bundle)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 2, max: 12 }), (counts, added, size) => {
         const months = Object.fromEntries(counts.map((c, i) => [`2025-${String(i + 1).padStart(2, '0')}`, c]));

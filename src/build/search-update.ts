@@ -1,0 +1,158 @@
+/**
+ * The search stage of a build: the article pages indexed bundle by bundle
+ * (src/discovery/search-index.ts), each bundle fingerprinted by its pages'
+ * fingerprints, so that a bundle whose pages did not change is kept from
+ * the last build instead of indexed again.
+ *
+ * Three ways, by where the build writes:
+ * - `staged` (a full build into an empty staging folder): every bundle is
+ *   indexed.
+ * - `update` (an incremental build): only changed bundles are written, into
+ *   the staging folder; `moveBundlesIn` then puts them in the live site in
+ *   place of the old ones, which the others stay beside.
+ * - `in-place` (the dev server, writing the live site): the old index is
+ *   moved aside, and unchanged bundles are linked back from there.
+ */
+import { createHash } from 'node:crypto';
+import { linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { writeSearchIndex, type SearchIndexResult } from '../discovery/search-index.ts';
+import { outputPathOf, SEARCH_INDEX_URL } from '../routes.ts';
+import { CODE_FINGERPRINT } from './code-fingerprint.ts';
+import type { ManifestBundle } from './manifest.ts';
+import type { PreparedBuild } from './prepare-build.ts';
+
+/** The search index's folder in the output, with a trailing slash: `pagefind/`. */
+export const SEARCH_FOLDER = `${outputPathOf(SEARCH_INDEX_URL).replace(/\/index\.html$/, '')}/`;
+/** The list of bundles the search page merges, written by every build. */
+const BUNDLES_LIST = 'bundles.json';
+
+export interface SearchUpdate {
+  index: SearchIndexResult;
+  /** Every bundle of the new index with its fingerprint and files (relative to `pagefind/`). */
+  bundles: ManifestBundle[];
+  /** Every file of the new index, relative to the output folder. */
+  files: string[];
+  /** The bundles this call wrote (the others were kept). */
+  written: Set<string>;
+}
+
+/**
+ * @example
+ * const { index } = await updateSearchIndex(build, staging, { mode: 'staged', live: '_site', previous: [] });
+ */
+export async function updateSearchIndex(
+  build: PreparedBuild,
+  dir: string,
+  { mode, live, previous }: { mode: 'staged' | 'update' | 'in-place'; live: string; previous: readonly ManifestBundle[] },
+): Promise<SearchUpdate> {
+  const fingerprintOf = new Map(build.plan.files.map((f) => [f.path, f.fingerprint]));
+  const articlePages = build.site.articles.map((a) => outputPathOf(a.url));
+  // Undated stories are bundled by the feed file they came from: a new file's change one bundle.
+  const feedOf = new Map(build.site.articles.map((a) => [outputPathOf(a.url), basename(a.source.file)]));
+  const bundleFingerprint = (pages: readonly string[]) => {
+    const hash = createHash('sha256').update(CODE_FINGERPRINT);
+    for (const page of pages) hash.update('\0').update(page).update('\0').update(fingerprintOf.get(page) ?? 'none');
+    return hash.digest('hex');
+  };
+  const old = new Map(previous.map((b) => [b.dir, b]));
+  // In place, the old bundles are moved aside first: writeSearchIndex replaces the folder.
+  const aside = mode === 'in-place' ? `${dir}.search-${process.pid}` : null;
+  if (aside) {
+    rmSync(aside, { recursive: true, force: true });
+    try {
+      renameSync(join(dir, SEARCH_FOLDER), aside);
+    } catch {
+      // no index yet
+    }
+  }
+  const source = aside ?? live;
+  const kept = new Map<string, string[]>();
+  try {
+    const index = await writeSearchIndex(dir, {
+      pages: articlePages,
+      groupOf: (page) => feedOf.get(page) ?? page,
+      ...(mode === 'update' ? { keptIn: live, readFrom: [dir, live] } : {}),
+      reuse: async (bundle) => {
+        const before = old.get(bundle.dir);
+        if (mode === 'staged' || !before || before.fingerprint !== bundleFingerprint(bundle.pages)) return false;
+        const files = before.files.map((f) => `${SEARCH_FOLDER}${f}`);
+        if (!files.every((f) => statSync(join(source, f), { throwIfNoEntry: false })?.isFile() === true)) return false;
+        if (mode === 'in-place') linkAll(source, dir, files);
+        kept.set(bundle.dir, before.files);
+        return true;
+      },
+    });
+    const inFolder = listFiles(join(dir, SEARCH_FOLDER));
+    const partDirs = index.plan.slice(1).map((b) => `${b.dir.slice(SEARCH_FOLDER.length)}/`);
+    const bundles = index.plan.map((bundle, i): ManifestBundle => {
+      const files = kept.get(bundle.dir) ??
+        inFolder.filter((f) => (i === 0 ? !partDirs.some((p) => f.startsWith(p)) && f !== BUNDLES_LIST : f.startsWith(`${bundle.dir.slice(SEARCH_FOLDER.length)}/`)));
+      return { dir: bundle.dir, fingerprint: bundleFingerprint(bundle.pages), files };
+    });
+    const files = [...bundles.flatMap((b) => b.files), BUNDLES_LIST].map((f) => `${SEARCH_FOLDER}${f}`).sort();
+    const written = new Set(index.plan.filter((b) => !kept.has(b.dir)).map((b) => b.dir));
+    return { index, bundles, files, written };
+  } finally {
+    if (aside) rmSync(aside, { recursive: true, force: true });
+  }
+}
+
+/**
+ * After an `update`: puts the bundles written into `staging` into the live
+ * site, each in place of its old version, deletes the bundles the new index
+ * no longer has, and writes the new bundle list. Kept bundles are not
+ * touched. Each file is replaced by a rename, so it is never half written.
+ */
+export function moveBundlesIn(staging: string, live: string, update: SearchUpdate, previous: readonly ManifestBundle[]): void {
+  const root = update.bundles[0]!;
+  const oldRoot = previous.find((b) => b.dir === root.dir);
+  const planned = new Set(update.bundles.map((b) => b.dir));
+  // Parts no longer planned, and the parts rewritten, go first.
+  for (const bundle of previous) {
+    if (bundle.dir === root.dir) continue;
+    if (!planned.has(bundle.dir) || update.written.has(bundle.dir)) rmSync(join(live, bundle.dir), { recursive: true, force: true });
+  }
+  if (update.written.has(root.dir)) {
+    const keep = new Set(root.files);
+    for (const file of oldRoot?.files ?? []) if (!keep.has(file)) rmSync(join(live, SEARCH_FOLDER, file), { force: true });
+    for (const file of root.files) moveFile(join(staging, SEARCH_FOLDER, file), join(live, SEARCH_FOLDER, file));
+  }
+  for (const bundle of update.bundles.slice(1)) {
+    if (!update.written.has(bundle.dir)) continue;
+    mkdirSync(dirname(join(live, bundle.dir)), { recursive: true });
+    renameSync(join(staging, bundle.dir), join(live, bundle.dir));
+  }
+  moveFile(join(staging, SEARCH_FOLDER, BUNDLES_LIST), join(live, SEARCH_FOLDER, BUNDLES_LIST));
+}
+
+function moveFile(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  renameSync(from, to);
+}
+
+/** Hard links `paths` of `from` into `to` (synchronous: thousands of them, nothing else to run meanwhile). */
+export function linkAll(from: string, to: string, paths: readonly string[]): void {
+  const made = new Set<string>();
+  for (const path of paths) {
+    const target = join(to, path);
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    linkSync(join(from, path), target);
+  }
+}
+
+/** Files under `folder`, relative, with `/` separators. */
+function listFiles(folder: string): string[] {
+  const base = folder.replace(/[\\/]+$/, '');
+  try {
+    return readdirSync(base, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name).slice(base.length + 1).split('\\').join('/'));
+  } catch {
+    return [];
+  }
+}
