@@ -81,17 +81,21 @@ export interface SearchIndexResult {
 
 /**
  * The bundles of a site's indexed pages, chosen so that adding stories
- * changes as few bundles as it can:
+ * changes as few bundles, and as small ones, as it can:
  *
  * - Dated pages (`2026/02/08/…`) by month of publication, months in order,
  *   packed together up to `pagesPerBundle` pages. A month larger than that
  *   is split on its own, by days, consecutive days packed up to the limit
- *   (and a day larger than that split evenly). Adding stories to the newest
- *   day changes only the last bundle.
+ *   (and a day larger than that split evenly).
+ * - The newest two months, where a day's news lands, are split by days into
+ *   bundles of a quarter of that ({@link HOT_SHARE}), so adding stories to
+ *   the newest day re-indexes a small bundle. When a new month starts, the
+ *   oldest of the two is packed like the rest: once a month, one month is
+ *   indexed again.
  * - Undated pages (`articles/…`) in bundles of their own, never packed with
- *   dated ones: as many as a power of two that keeps them about the limit,
- *   each page in the one its `group` (the feed file it came from) hashes to,
- *   so a new feed file's undated stories change one bundle.
+ *   dated ones: a power of two of them, about half the limit each, each
+ *   page in the one its `group` (the feed file it came from) hashes to, so
+ *   a new feed file's undated stories change one bundle.
  *
  * @example
  * planBundles(['2026/01/02/a/index.html', '2026/02/01/b/index.html'], 1).map((b) => b.dir)
@@ -121,34 +125,49 @@ export function planBundles(
   }
   const groups: { key: string; pages: string[] }[] = [];
   let open: { key: string; pages: string[] } | null = null;
+  const newest = [...months.keys()].pop();
+  const hotFrom = newest ? monthBefore(newest) : null;
   for (const [month, days] of months) {
     const size = [...days.values()].reduce((n, list) => n + list.length, 0);
-    if (size <= pagesPerBundle) {
+    const hot = hotFrom !== null && month >= hotFrom;
+    const limit = hot ? Math.max(1, Math.floor(pagesPerBundle * HOT_SHARE)) : pagesPerBundle;
+    if (!hot && size <= pagesPerBundle) {
       const all = [...days.values()].flat();
       if (open && open.pages.length + size <= pagesPerBundle) for (const page of all) open.pages.push(page);
       else groups.push((open = { key: month, pages: all }));
       continue;
     }
-    // A big month on its own, by days.
+    // A big month, or one of the newest two, on its own, by days.
     open = null;
     let chunk: { key: string; pages: string[] } | null = null;
     for (const [day, list] of days) {
-      if (list.length > pagesPerBundle) {
+      if (list.length > limit) {
         chunk = null;
-        splitEvenly(list, pagesPerBundle).forEach((piece, i) => groups.push({ key: i === 0 ? day : `${day}-${i + 1}`, pages: piece }));
-      } else if (chunk && chunk.pages.length + list.length <= pagesPerBundle) {
+        splitEvenly(list, limit).forEach((piece, i) => groups.push({ key: i === 0 ? day : `${day}-${i + 1}`, pages: piece }));
+      } else if (chunk && chunk.pages.length + list.length <= limit) {
         for (const page of list) chunk.pages.push(page);
       } else {
         groups.push((chunk = { key: groups.some((g) => g.key.startsWith(month)) ? day : month, pages: [...list] }));
       }
     }
   }
-  const buckets = 2 ** Math.ceil(Math.log2(Math.max(1, Math.ceil(undated.length / pagesPerBundle))));
+  const buckets = 2 ** Math.ceil(Math.log2(Math.max(1, Math.ceil(undated.length / Math.max(1, Math.floor(pagesPerBundle * UNDATED_SHARE))))));
   const byBucket = Array.from({ length: buckets }, () => [] as string[]);
   for (const page of undated) byBucket[buckets === 1 ? 0 : fnv1a(groupOf(page)) % buckets]!.push(page);
   byBucket.forEach((list, i) => list.length && groups.push({ key: buckets === 1 ? 'undated' : `undated-${i + 1}-of-${buckets}`, pages: list }));
   if (groups.length === 0) return [{ dir: BUNDLE_DIR, pages: [] }];
   return groups.map((g, i) => ({ dir: i === 0 ? BUNDLE_DIR : `${BUNDLE_DIR}/part-${g.key}`, pages: g.pages }));
+}
+
+/** The newest two months' bundles hold at most this share of `pagesPerBundle`. */
+export const HOT_SHARE = 0.25;
+/** Undated bundles hold about this share of `pagesPerBundle`. */
+const UNDATED_SHARE = 0.5;
+
+/** `YYYY-MM` of the month before. */
+function monthBefore(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
 }
 
 /** FNV-1a, 32 bits: a stable, well-spread hash of a short string. */

@@ -29,22 +29,25 @@ describe('planBundles', () => {
   const page = (month: string, n: number) => `${month.replace('-', '/')}/${String((n % 28) + 1).padStart(2, '0')}/story-${n}/index.html`;
   const pages = (counts: Record<string, number>) => Object.entries(counts).flatMap(([month, count]) => Array.from({ length: count }, (_, i) => page(month, i)));
 
-  it('packs whole months, oldest first, up to the bundle size; the first bundle is pagefind/', () => {
-    const plan = planBundles(pages({ '2026-01': 3, '2026-02': 2, '2026-03': 4, '2026-04': 1 }), 5);
+  it('packs whole months, oldest first, up to the bundle size, and splits the newest two by days into small bundles', () => {
+    const counts = { '2026-01': 3, '2026-02': 2, '2026-03': 4, '2026-04': 1 };
+    const plan = planBundles(pages(counts), 8);
     expect(plan.map((b) => [b.dir, b.pages.length])).toEqual([
       ['pagefind', 5],
-      ['pagefind/part-2026-03', 5],
+      ['pagefind/part-2026-03', 2],
+      ['pagefind/part-2026-03-03', 2],
+      ['pagefind/part-2026-04', 1],
     ]);
-    expect(plan.flatMap((b) => b.pages)).toEqual(pages({ '2026-01': 3, '2026-02': 2, '2026-03': 4, '2026-04': 1 }).sort());
+    expect(plan.flatMap((b) => b.pages)).toEqual(pages(counts).sort());
   });
 
-  it('splits a month larger than a bundle by days, on its own, and puts undated pages last, unpacked', () => {
-    const plan = planBundles([...pages({ '2026-01': 7, '2026-02': 1 }), 'articles/a/index.html', 'articles/b/index.html'], 3);
+  it('splits an older month larger than a bundle by days, on its own, and puts undated pages last, unpacked', () => {
+    const plan = planBundles([...pages({ '2026-01': 7, '2026-03': 1, '2026-04': 1 }), 'articles/a/index.html', 'articles/b/index.html'], 4);
     expect(plan.map((b) => [b.dir, b.pages.length])).toEqual([
-      ['pagefind', 3],
-      ['pagefind/part-2026-01-04', 3],
-      ['pagefind/part-2026-01-07', 1],
-      ['pagefind/part-2026-02', 1],
+      ['pagefind', 4],
+      ['pagefind/part-2026-01-05', 3],
+      ['pagefind/part-2026-03', 1],
+      ['pagefind/part-2026-04', 1],
       ['pagefind/part-undated', 2],
     ]);
   });
