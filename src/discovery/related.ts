@@ -40,9 +40,9 @@ export function relatedArticles(
   index: TopicIndex,
   options: RelatedOptions = DEFAULT_RELATED_OPTIONS,
   /**
-   * Slugs of undated stories. They are listed after every dated one but are
-   * not older: a dated story takes none of them as an earlier candidate, so
-   * an undated story added later does not change it.
+   * Slugs of undated stories. They are listed after every dated one, in
+   * feed order, but are not older: they relate among themselves, earlier in
+   * the feed counting as earlier, so a story added later changes neither.
    */
   undated: ReadonlySet<string> = new Set(),
 ): Map<string, string[]> {
@@ -55,7 +55,6 @@ export function relatedArticles(
     slugs.forEach((slug, i) => places.set(slug, i));
     positionInTopic.set(topic, places);
   }
-  const total = orderedSlugs.length;
   const datedTotal = orderedSlugs.filter((slug) => !undated.has(slug)).length;
   const datedInTopic = new Map<string, number>();
   for (const [topic, slugs] of index.articlesByTopic) datedInTopic.set(topic, slugs.filter((slug) => !undated.has(slug)).length);
@@ -65,21 +64,26 @@ export function relatedArticles(
     const own = position.get(slug) as number;
     const scores = new Map<string, number>();
     const dated = !undated.has(slug);
-    // Lists are newest first: indices after `at` are older stories, before it newer ones.
-    const score = (newer: boolean) => {
+    // Lists are newest first, dated stories before undated ones. For a dated
+    // story, indices after `at` are older dated stories; undated ones, listed
+    // in feed order, count as earlier when earlier in the feed (indices before
+    // `at`). Weights count the stories up to this one the same way, so
+    // stories added later change neither candidates nor weights.
+    const score = (fill: boolean) => {
       for (const topic of index.topicsByArticle.get(slug) ?? []) {
         const list = index.articlesByTopic.get(topic.slug) ?? [];
         const at = positionInTopic.get(topic.slug)?.get(slug);
         if (at === undefined) continue;
-        // Counted among dated stories for a dated one: undated stories, listed last, are not older.
+        const firstUndated = datedInTopic.get(topic.slug) ?? list.length;
         const weight = dated
-          ? Math.log(1 + (datedTotal - own) / ((datedInTopic.get(topic.slug) ?? list.length) - at))
-          : Math.log(1 + (total - own) / (list.length - at));
-        const from = newer ? Math.max(0, at - options.window) : at + 1;
-        const to = newer ? at : Math.min(list.length, at + options.window + 1);
-        for (let i = from; i < to; i++) {
+          ? Math.log(1 + (datedTotal - own) / (firstUndated - at))
+          : Math.log(1 + (own - datedTotal + 1) / (at - firstUndated + 1));
+        const earlier = dated ? [at + 1, Math.min(firstUndated, at + options.window + 1)] : [Math.max(firstUndated, at - options.window), at];
+        const later = dated ? [Math.max(0, at - options.window), at] : [at + 1, Math.min(list.length, at + options.window + 1)];
+        const [from, to] = fill ? later : earlier;
+        for (let i = from!; i < to!; i++) {
           const other = list[i] as string;
-          if (other !== slug && (newer || !dated || !undated.has(other))) scores.set(other, (scores.get(other) ?? 0) + weight);
+          if (other !== slug) scores.set(other, (scores.get(other) ?? 0) + weight);
         }
       }
     };
