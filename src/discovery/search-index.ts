@@ -81,7 +81,8 @@ export interface SearchIndexResult {
 
 /**
  * The bundles of a site's indexed pages, chosen so that adding stories
- * changes as few bundles, and as small ones, as it can:
+ * changes as few bundles, and as small ones, as it can. A site of at most
+ * `pagesPerBundle` pages has one; a bigger one:
  *
  * - Dated pages (`2026/02/08/…`) by month of publication, months in order,
  *   packed together up to `pagesPerBundle` pages. A month larger than that
@@ -107,6 +108,8 @@ export function planBundles(
   groupOf: (page: string) => string = (page) => page,
 ): SearchBundle[] {
   if (!Number.isInteger(pagesPerBundle) || pagesPerBundle < 1) throw new RangeError(`pages per bundle must be a positive integer, got ${pagesPerBundle}`);
+  // A site that fits one bundle has one: splitting it would only make every query load more.
+  if (pages.length <= pagesPerBundle) return [{ dir: BUNDLE_DIR, pages: [...pages].sort() }];
   const months = new Map<string, Map<string, string[]>>();
   const undated: string[] = [];
   for (const page of [...pages].sort()) {
