@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeContent, parseDocument } from './helpers.ts';
+import { launchChromium } from '../support/browser.ts';
 
 const OLD = 'Factory Explosion Kills 8 in Northern China';
 const NEW = 'Factory Blast Toll Rises to Nine in Northern China';
@@ -83,9 +84,19 @@ it('prints diagnostics for a broken feed and keeps serving', { timeout: 150_000 
   await waitFor(async () => output.includes('zz-broken.txt:1: error:'), 'the diagnostic');
   expect(server.exitCode).toBeNull();
   expect(await fetchText('/')).toContain(NEW);
-  // The pages show the problems too: the injected script reads them from the server.
-  await waitFor(async () => (await fetchText('/__broadsheet/diagnostics')).includes('zz-broken.txt:1: error:'), 'the diagnostics in the browser');
-  expect(await fetchText('/')).toContain('__broadsheet-diagnostics');
+  // The pages show the problems too, in a panel over the page, as text.
+  await waitFor(async () => (await fetchText('/__broadsheet/diagnostics')).includes('zz-broken.txt:1: error:'), 'the diagnostics for the browser');
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    const panel = page.locator('#__broadsheet-diagnostics');
+    await panel.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await panel.getAttribute('role')).toBe('alert');
+    expect(await panel.locator('pre').textContent()).toContain('zz-broken.txt:1: error:');
+  } finally {
+    await browser.close();
+  }
   // Fixed, they are gone.
   await rm(join(content, 'feeds', 'zz-broken.txt'));
   await waitFor(async () => JSON.parse((await fetchText('/__broadsheet/diagnostics')) || '[1]').length === 0, 'the diagnostics to clear');
