@@ -53,6 +53,8 @@ export interface BuildReuse {
   parseCache?: ParseCache | null;
   scores?: BuildMemo<Map<string, number>>;
   articles?: ArticleMemo;
+  /** Article identities (src/build/article-identity.ts), by feed file and revision. */
+  identities?: BuildMemo<string>;
 }
 
 /**

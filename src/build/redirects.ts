@@ -29,11 +29,16 @@ export interface Redirect {
  * @example
  * planRedirects(previous, site.articles, new Set(plan.files.map((f) => f.url)))
  */
-export function planRedirects(previous: Manifest | null, articles: readonly SiteArticle[], pageUrls: ReadonlySet<string>): Redirect[] {
+export function planRedirects(
+  previous: Manifest | null,
+  articles: readonly SiteArticle[],
+  pageUrls: ReadonlySet<string>,
+  identityOf: (article: SiteArticle) => string = articleIdentity,
+): Redirect[] {
   if (!previous) return [];
   const byId = new Map<string, SiteArticle | null>();
   for (const article of articles) {
-    const id = articleIdentity(article);
+    const id = identityOf(article);
     // Two articles with one identity: neither can be told apart, so neither is redirected to.
     byId.set(id, byId.has(id) ? null : article);
   }

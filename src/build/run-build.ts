@@ -32,9 +32,9 @@ import { rmSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { SearchIndexResult } from '../discovery/search-index.ts';
-import type { Diagnostic, SiteSettings } from '../types.ts';
+import type { Diagnostic, SiteArticle, SiteSettings } from '../types.ts';
 import { articleIdentity } from './article-identity.ts';
-import { BROADSHEET_VERSION, readManifest, writeManifest, type Manifest } from './manifest.ts';
+import { BROADSHEET_VERSION, readManifest, writeManifest, type Manifest, type ManifestRead } from './manifest.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
 import { moveBundlesIn, SEARCH_FOLDER, updateSearchIndex } from './search-update.ts';
 import { diskParseCache } from './parse-cache.ts';
@@ -74,6 +74,12 @@ export interface BuildSiteOptions extends BuildInputs {
   inPlace?: boolean;
   /** Called when every page is in place, before the search index is updated (the dev server reloads pages then). */
   onRendered?: () => void;
+  /**
+   * The manifest of the last build into this folder, when the caller holds
+   * it (the dev server, which builds into its folder alone); otherwise it is
+   * read from the cache folder.
+   */
+  manifest?: Manifest | null;
 }
 
 export interface BuildSiteResult {
@@ -89,6 +95,8 @@ export interface BuildSiteResult {
   kept: number;
   /** The prepared build (site data, plan). */
   build: PreparedBuild;
+  /** The manifest this build wrote, or null without a cache folder. */
+  manifest: Manifest | null;
 }
 
 /**
@@ -109,7 +117,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await removeStaleStaging(outputDir);
       await rm(staging, { recursive: true, force: true });
     }
-    const read = cacheDir ? await readManifest(cacheDir, outputDir) : null;
+    const read: ManifestRead | null = options.manifest !== undefined ? (options.manifest ? { manifest: options.manifest } : { manifest: null, why: null }) : cacheDir ? await readManifest(cacheDir, outputDir) : null;
     if (read && read.manifest === null) {
       if (read.why) options.onNote?.(`warning: ignoring the build manifest: ${read.why}; this is a full build and nothing from earlier builds is pruned`);
       else if (await hasFiles(outputDir)) options.onNote?.(`no manifest of an earlier build into ${outputDir} in ${cacheDir}: files already there are left as they are`);
@@ -127,10 +135,22 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const damaged = parseCache?.damaged() ?? 0;
     if (damaged > 0) options.onNote?.(`warning: ignored ${damaged} damaged entr${damaged === 1 ? 'y' : 'ies'} of the parse cache in ${cacheDir}; those feeds were parsed again`);
     options.onDiagnostics?.(build.diagnostics);
-    const redirects = planRedirects(previous, build.site.articles, new Set(build.plan.files.map((f) => f.url)));
+    // Each article's identity, once per build (and, in the dev server, once per revision).
+    reuse.identities?.nextBuild();
+    const identities = new Map<SiteArticle, string>();
+    const identityOf = (article: SiteArticle) => {
+      let id = identities.get(article);
+      if (id === undefined) {
+        id = reuse.identities ? reuse.identities.get(`${article.source.file}\0${article.revision}`, () => articleIdentity(article)) : articleIdentity(article);
+        identities.set(article, id);
+      }
+      return id;
+    };
+    const redirects = planRedirects(previous, build.site.articles, new Set(build.plan.files.map((f) => f.url)), identityOf);
 
     // Pages whose fingerprint the last build wrote, and whose file is still there, are kept.
-    const kept = previous ? unchangedPages(build, previous, outputDir) : [];
+    // In place, the folder is the dev server's own: its files are not checked one by one.
+    const kept = previous ? unchangedPages(build, previous, outputDir, mode !== 'in-place') : [];
     const keptPaths = new Set(kept.map((f) => f.path));
     const only = previous ? new Set(build.plan.files.filter((f) => f.source === 'page' && !keptPaths.has(f.path)).map((f) => f.url)) : null;
     await renderPages(build, { ...options, outputDir: staging, only });
@@ -163,20 +183,22 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     }
     options.onRendered?.();
     await parseCache?.flush();
+    let manifest: Manifest | null = null;
     if (cacheDir) {
       const pages: Record<string, string> = {};
       for (const file of build.plan.files) if (file.fingerprint !== null) pages[file.path] = file.fingerprint;
-      await writeManifest(cacheDir, {
+      manifest = {
         format: 2,
         broadsheet: BROADSHEET_VERSION,
         outputDir: live,
         files: [...written, ...(searchUpdate?.files ?? [])].sort(),
-        articles: build.site.articles.map((a) => ({ id: articleIdentity(a), url: a.url })),
+        articles: build.site.articles.map((a) => ({ id: identityOf(a), url: a.url })),
         redirects: redirects.map(({ from, id }) => ({ from, id })),
         code: CODE_FINGERPRINT,
         pages,
         bundles: searchUpdate?.bundles ?? [],
-      });
+      };
+      await writeManifest(cacheDir, manifest);
     }
     const rendered = build.plan.files.filter((f) => f.source !== 'public' && f.source !== 'image').length - kept.length;
     return {
@@ -187,6 +209,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       rendered,
       kept: kept.length,
       build,
+      manifest,
     };
   } catch (error) {
     if (!options.inPlace) await rm(staging, { recursive: true, force: true });
@@ -197,8 +220,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
 }
 
 /** The planned pages whose fingerprint equals the last build's and whose file is in the output folder. */
-function unchangedPages(build: PreparedBuild, previous: Manifest, outputDir: string): PreparedBuild['plan']['files'] {
+function unchangedPages(build: PreparedBuild, previous: Manifest, outputDir: string, check: boolean): PreparedBuild['plan']['files'] {
   const candidates = build.plan.files.filter((f) => f.fingerprint !== null && previous.pages[f.path] === f.fingerprint);
+  if (!check) return candidates;
   return candidates.filter((f) => statSync(join(outputDir, f.path), { throwIfNoEntry: false })?.isFile() === true);
 }
 

@@ -16,7 +16,7 @@
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { buildSite } from '../build/run-build.ts';
-import type { ManifestBundle } from '../build/manifest.ts';
+import type { Manifest, ManifestBundle } from '../build/manifest.ts';
 import { updateSearchIndex } from '../build/search-update.ts';
 import type { BuildReuse, PreparedBuild } from '../build/prepare-build.ts';
 import { BuildMemo } from '../memoise.ts';
@@ -49,7 +49,9 @@ process.stdout.write(`broadsheet serve: http://127.0.0.1:${server.port}${basePat
 process.send?.({ type: 'serving' });
 
 // Kept across the rebuilds of this process: what a save does not change is not computed again.
-const reuse: BuildReuse = { parseCache: memoryParseCache(), gazetteer: buildGazetteer(), scores: new BuildMemo(), articles: new WeakMap() };
+const reuse: BuildReuse = { parseCache: memoryParseCache(), gazetteer: buildGazetteer(), scores: new BuildMemo(), articles: new WeakMap(), identities: new BuildMemo() };
+// The manifest of the last rebuild, kept here rather than read back from the cache folder each time.
+let manifest: Manifest | null | undefined;
 
 /** Quiet time after a rebuild before the search index is updated: Pagefind must not slow the next save's build. */
 const SEARCH_AFTER_MS = 1000;
@@ -107,6 +109,7 @@ const rebuild = (() => {
         inPlace: true,
         search: false,
         reuse,
+        ...(manifest !== undefined ? { manifest } : {}),
         onDiagnostics: (list) => {
           printDiagnostics(list, process.stderr, false);
           shown = printedLines(list, false);
@@ -118,6 +121,7 @@ const rebuild = (() => {
           process.stdout.write(`broadsheet serve: pages updated in ${seconds} s\n`);
         },
       });
+      manifest = result.manifest;
       process.stdout.write(`broadsheet serve: ${result.rendered} pages rendered, ${result.kept} kept\n`);
       search.request(result.build);
     } catch (error) {
