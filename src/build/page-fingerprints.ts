@@ -61,12 +61,17 @@ export function templateFingerprints(dir: string): TemplateFingerprints {
 }
 
 /**
- * URL → fingerprint of every page that has one.
+ * URL → fingerprint of every page that has one; and, for article pages,
+ * the fingerprint of what the search index reads of them (`search`).
  *
  * @example
- * pageFingerprints(site, discovery, templateFingerprints('templates')).get(site.articles[0].url) // => 'c0ffee…'
+ * pageFingerprints(site, discovery, templateFingerprints('templates')).pages.get(site.articles[0].url) // => 'c0ffee…'
  */
-export function pageFingerprints(site: SiteData, discovery: DiscoveryData, templates: TemplateFingerprints): Map<string, string> {
+export function pageFingerprints(
+  site: SiteData,
+  discovery: DiscoveryData,
+  templates: TemplateFingerprints,
+): { pages: Map<string, string>; search: Map<string, string> } {
   // What every page prints: the settings (title, language, url…), the navigation, the publisher.
   const shared = JSON.stringify([CODE_FINGERPRINT, site.settings, site.dir, site.pages.map((p) => [p.url, p.title]), discovery.site]);
   const template = (name: string) => templates.get(name) ?? 'missing';
@@ -88,9 +93,17 @@ export function pageFingerprints(site: SiteData, discovery: DiscoveryData, templ
   const result = new Map<string, string>();
   const sharedOf = (kind: keyof typeof TEMPLATE_OF) => hash(shared, template(TEMPLATE_OF[kind]));
   const articleShared = sharedOf('article');
+  // Pagefind reads only the page's language and the element marked
+  // data-pagefind-body (the story itself): not its related stories, its
+  // neighbours' links or anything else outside it. So an article's search
+  // fingerprint is its template, settings, revision and topics; a changed
+  // link to the next story re-renders the page but re-indexes nothing.
+  const search = new Map<string, string>();
   for (const article of site.articles) {
     const related = (discovery.relatedOf[article.slug] ?? []).map((a) => a.slug);
     result.set(article.url, hash(articleShared, storyHash.get(article.slug)!, stories(related)));
+    const topics = (discovery.topicsOf[article.slug] ?? []).map((t) => [t.name, t.url]);
+    search.set(article.url, hash(articleShared, article.revision, JSON.stringify(topics)));
   }
   const homeShared = sharedOf('home');
   for (const home of site.homePages) {
@@ -106,5 +119,5 @@ export function pageFingerprints(site: SiteData, discovery: DiscoveryData, templ
   for (const month of site.archive) result.set(month.url, hash(monthShared, JSON.stringify(month)));
   const pageShared = sharedOf('page');
   for (const page of site.pages) result.set(page.url, hash(pageShared, JSON.stringify(page)));
-  return result;
+  return { pages: result, search };
 }

@@ -25,6 +25,8 @@ export interface PlannedFile {
    * or null for files every build writes afresh.
    */
   fingerprint: string | null;
+  /** For an article page, a hash of what the search index reads of it (see page-fingerprints.ts); else null. */
+  searchFingerprint: string | null;
 }
 
 export interface PagePlan {
@@ -38,8 +40,14 @@ export interface PagePlan {
 export function planPages(site: SiteData, discovery: DiscoveryData, publicFiles: readonly string[], templates: TemplateFingerprints = new Map()): PagePlan {
   const fingerprints = pageFingerprints(site, discovery, templates);
   const files: PlannedFile[] = [];
-  const add = (url: string, source: PlannedFile['source'], lastmod: string | null = null) =>
-    files.push({ url, path: outputPathOf(url), source, lastmod, fingerprint: source === 'page' ? fingerprints.get(url) ?? null : null });
+  const add = (url: string, source: PlannedFile['source'], lastmod: string | null = null) => {
+    const page = source === 'page';
+    files.push({
+      url, path: outputPathOf(url), source, lastmod,
+      fingerprint: page ? fingerprints.pages.get(url) ?? null : null,
+      searchFingerprint: page ? fingerprints.search.get(url) ?? null : null,
+    });
+  };
   for (const page of discovery.pages) add(page.url, 'page', page.lastmod);
   add(NOT_FOUND_URL, 'page');
   for (const url of Object.values(FEED_URLS)) add(url, 'feed');

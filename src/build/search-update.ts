@@ -46,7 +46,8 @@ export async function updateSearchIndex(
   dir: string,
   { mode, live, previous }: { mode: 'staged' | 'update' | 'in-place'; live: string; previous: readonly ManifestBundle[] },
 ): Promise<SearchUpdate> {
-  const fingerprintOf = new Map(build.plan.files.map((f) => [f.path, f.fingerprint]));
+  // What Pagefind reads of each page, not the whole page: see src/build/page-fingerprints.ts.
+  const fingerprintOf = new Map(build.plan.files.map((f) => [f.path, f.searchFingerprint]));
   const articlePages = build.site.articles.map((a) => outputPathOf(a.url));
   // Undated stories are bundled by the feed file they came from: a new file's change one bundle.
   const feedOf = new Map(build.site.articles.map((a) => [outputPathOf(a.url), basename(a.source.file)]));
