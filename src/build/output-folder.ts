@@ -8,7 +8,8 @@
  * other files).
  */
 import { spawn } from 'node:child_process';
-import { constants, type Dirent, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { constants, existsSync, rmSync } from 'node:fs';
+import { filesUnder, placeFiles } from '../file-tree.ts';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -76,46 +77,25 @@ export async function removeStaleStaging(outputDir: string): Promise<void> {
  * rewrites one, so a build re-encodes only new photos.
  */
 export async function stageImages(outputDir: string, staging: string, imagesFolder: string): Promise<void> {
-  const from = join(outputDir, imagesFolder);
-  const names = await readdir(from).catch(() => [] as string[]);
-  if (names.length === 0) return;
-  await mkdir(join(staging, imagesFolder), { recursive: true });
-  for (const name of names) {
-    try {
-      linkSync(join(from, name), join(staging, imagesFolder, name));
-    } catch {
-      // a folder, or gone meanwhile: nothing to keep
-    }
-  }
+  placeFiles(join(outputDir, imagesFolder), join(staging, imagesFolder), filesUnder(join(outputDir, imagesFolder)), 'link');
 }
 
 /**
  * Moves into the staging folder the live site's files this build did not
  * write and must keep: files the last build did not write either (a CNAME,
  * a verification file). With no manifest (`previous` null), every file this
- * build did not write is kept, as builds into the folder always did.
+ * build did not write is kept, as builds into the folder always did. The
+ * folders in `skip` (the old search index) are not kept.
  */
-export async function carryOver(outputDir: string, staging: string, previous: ReadonlySet<string> | null, written: ReadonlySet<string>): Promise<void> {
-  // Synchronous calls: a site has tens of thousands of files to look at.
-  const walk = (relative: string): void => {
-    let entries: Dirent[] = [];
-    try {
-      entries = readdirSync(join(outputDir, relative), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        walk(path);
-        continue;
-      }
-      if (written.has(path) || (previous && previous.has(path)) || existsSync(join(staging, path))) continue;
-      mkdirSync(dirname(join(staging, path)), { recursive: true });
-      renameSync(join(outputDir, path), join(staging, path));
-    }
-  };
-  walk('');
+export async function carryOver(
+  outputDir: string,
+  staging: string,
+  previous: ReadonlySet<string> | null,
+  written: ReadonlySet<string>,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<void> {
+  const kept = filesUnder(outputDir, skip).filter((path) => !written.has(path) && !previous?.has(path) && !existsSync(join(staging, path)));
+  placeFiles(outputDir, staging, kept, 'move');
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -156,30 +136,14 @@ function removeInBackground(folder: string): void {
 }
 
 /**
- * Moves every file of `staging` but those under `except` (a folder prefix,
+ * Moves every file of `staging` but those under `except` (a folder,
  * `pagefind/`) into `outputDir`, replacing the files there: an incremental
  * build's new and changed files. Each file is replaced by one rename, so no
  * reader ever sees half of one; the files it does not replace stay as they
- * are. Synchronous: a rename each, nothing else to run meanwhile.
+ * are.
  */
 export function moveInto(staging: string, outputDir: string, except: string): void {
-  const made = new Set<string>();
-  const walk = (relative: string): void => {
-    for (const entry of readdirSync(join(staging, relative), { withFileTypes: true })) {
-      const path = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (`${path}/` !== except) walk(path);
-        continue;
-      }
-      const folder = dirname(join(outputDir, path));
-      if (!made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        made.add(folder);
-      }
-      renameSync(join(staging, path), join(outputDir, path));
-    }
-  };
-  walk('');
+  placeFiles(staging, outputDir, filesUnder(staging, new Set([except])), 'move');
 }
 
 /** Folders a build must never write into. */

@@ -84,9 +84,11 @@ export function pageFingerprints(
   // article (its revision: record, override, photo), its neighbours' links, and
   // its topics' names and links.
   const storyHash = new Map<string, string>();
+  const topicsOf = new Map<string, string>();
   for (const article of site.articles) {
-    const topics = (discovery.topicsOf[article.slug] ?? []).map((t) => [t.name, t.url]);
-    storyHash.set(article.slug, hash(article.revision, JSON.stringify([article.previous, article.next, topics])));
+    const topics = JSON.stringify((discovery.topicsOf[article.slug] ?? []).map((t) => [t.name, t.url]));
+    topicsOf.set(article.slug, topics);
+    storyHash.set(article.slug, hash(article.revision, JSON.stringify([article.previous, article.next]), topics));
   }
   const stories = (slugs: readonly string[]) => slugs.map((s) => storyHash.get(s) ?? 'missing').join(',');
 
@@ -102,8 +104,7 @@ export function pageFingerprints(
   for (const article of site.articles) {
     const related = (discovery.relatedOf[article.slug] ?? []).map((a) => a.slug);
     result.set(article.url, hash(articleShared, storyHash.get(article.slug)!, stories(related)));
-    const topics = (discovery.topicsOf[article.slug] ?? []).map((t) => [t.name, t.url]);
-    search.set(article.url, hash(articleShared, article.revision, JSON.stringify(topics)));
+    search.set(article.url, hash(articleShared, article.revision, topicsOf.get(article.slug)!));
   }
   const homeShared = sharedOf('home');
   for (const home of site.homePages) {

@@ -43,6 +43,7 @@ import { prepareBuild, type BuildInputs } from './prepare-build.ts';
 import { pruneOutput } from './prune.ts';
 import { planRedirects, redirectPage, type Redirect } from './redirects.ts';
 import { renderPages } from './render-pages.ts';
+import { filesUnder } from '../file-tree.ts';
 import { acquireLock, carryOver, moveInto, removeStaleStaging, stageImages, stagingDirFor, swapIn } from './output-folder.ts';
 import { IMAGES_URL, outputPathOf } from '../routes.ts';
 
@@ -157,7 +158,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await writeRedirects(staging, redirects, build.site.settings);
     const written = new Set([...build.plan.files.map((f) => f.path), ...redirects.map((r) => r.path)]);
     // Renditions are Broadsheet's own: the staged ones no article uses any more (a retracted story's) go.
-    await pruneOutput(staging, (await listFiles(join(staging, IMAGES_FOLDER))).map((f) => `${IMAGES_FOLDER}/${f}`), written);
+    await pruneOutput(staging, filesUnder(join(staging, IMAGES_FOLDER)).map((f) => `${IMAGES_FOLDER}/${f}`), written);
     const search = options.search !== false;
     const previousFiles = previous ? new Set(previous.files) : null;
     // What the last build wrote and this one does not: a retracted article's page and photos, an old index.
@@ -165,9 +166,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const searchUpdate = search ? await updateSearchIndex(build, staging, { mode, live, previous: previous?.bundles ?? [] }) : null;
     if (mode === 'staged') {
       // The live site's files this build never wrote (a CNAME) come along; an old search index does not.
-      const replaced = new Set(written);
-      if (search) for (const f of await listFiles(join(outputDir, SEARCH_FOLDER))) replaced.add(`${SEARCH_FOLDER}${f}`);
-      await carryOver(outputDir, staging, previousFiles, replaced);
+      await carryOver(outputDir, staging, previousFiles, written, new Set(search ? [SEARCH_FOLDER] : []));
       await swapIn(staging, outputDir);
     } else {
       if (mode === 'update') {
@@ -247,11 +246,4 @@ async function writeRedirects(outputDir: string, redirects: readonly Redirect[],
 
 async function hasFiles(dir: string): Promise<boolean> {
   return ((await readdir(dir).catch(() => [])) as string[]).length > 0;
-}
-
-/** Files under `dir`, relative, with `/` separators. */
-async function listFiles(folder: string): Promise<string[]> {
-  const dir = folder.replace(/[\\/]+$/, '');
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'));
 }

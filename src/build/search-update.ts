@@ -14,7 +14,8 @@
  *   moved aside, and unchanged bundles are linked back from there.
  */
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { filesUnder, placeFiles } from '../file-tree.ts';
 import { basename, dirname, join } from 'node:path';
 import { writeSearchIndex, type SearchIndexResult } from '../discovery/search-index.ts';
 import { outputPathOf, SEARCH_INDEX_URL } from '../routes.ts';
@@ -79,12 +80,12 @@ export async function updateSearchIndex(
         if (mode === 'staged' || !before || before.fingerprint !== bundleFingerprint(bundle.pages)) return false;
         const files = before.files.map((f) => `${SEARCH_FOLDER}${f}`);
         if (!files.every((f) => statSync(join(source, f), { throwIfNoEntry: false })?.isFile() === true)) return false;
-        if (mode === 'in-place') linkAll(source, dir, files);
+        if (mode === 'in-place') placeFiles(source, dir, files, 'link');
         kept.set(bundle.dir, before.files);
         return true;
       },
     });
-    const inFolder = listFiles(join(dir, SEARCH_FOLDER));
+    const inFolder = filesUnder(join(dir, SEARCH_FOLDER));
     const partDirs = index.plan.slice(1).map((b) => `${b.dir.slice(SEARCH_FOLDER.length)}/`);
     const bundles = index.plan.map((bundle, i): ManifestBundle => {
       const files = kept.get(bundle.dir) ??
@@ -117,43 +118,12 @@ export function moveBundlesIn(staging: string, live: string, update: SearchUpdat
   if (update.written.has(root.dir)) {
     const keep = new Set(root.files);
     for (const file of oldRoot?.files ?? []) if (!keep.has(file)) rmSync(join(live, SEARCH_FOLDER, file), { force: true });
-    for (const file of root.files) moveFile(join(staging, SEARCH_FOLDER, file), join(live, SEARCH_FOLDER, file));
+    placeFiles(join(staging, SEARCH_FOLDER), join(live, SEARCH_FOLDER), root.files, 'move');
   }
   for (const bundle of update.bundles.slice(1)) {
     if (!update.written.has(bundle.dir)) continue;
     mkdirSync(dirname(join(live, bundle.dir)), { recursive: true });
     renameSync(join(staging, bundle.dir), join(live, bundle.dir));
   }
-  moveFile(join(staging, SEARCH_FOLDER, BUNDLES_LIST), join(live, SEARCH_FOLDER, BUNDLES_LIST));
-}
-
-function moveFile(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
-  renameSync(from, to);
-}
-
-/** Hard links `paths` of `from` into `to` (synchronous: thousands of them, nothing else to run meanwhile). */
-export function linkAll(from: string, to: string, paths: readonly string[]): void {
-  const made = new Set<string>();
-  for (const path of paths) {
-    const target = join(to, path);
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    linkSync(join(from, path), target);
-  }
-}
-
-/** Files under `folder`, relative, with `/` separators. */
-function listFiles(folder: string): string[] {
-  const base = folder.replace(/[\\/]+$/, '');
-  try {
-    return readdirSync(base, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name).slice(base.length + 1).split('\\').join('/'));
-  } catch {
-    return [];
-  }
+  placeFiles(join(staging, SEARCH_FOLDER), join(live, SEARCH_FOLDER), [BUNDLES_LIST], 'move');
 }

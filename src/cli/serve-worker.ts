@@ -57,99 +57,97 @@ let manifest: Manifest | null | undefined;
 const SEARCH_AFTER_MS = 1000;
 
 /**
+ * Runs `task` one call at a time: a call made while it runs makes one more
+ * run after it (however many calls came), never a second one beside it.
+ */
+function coalesced(task: () => Promise<void>): { run: () => Promise<void>; busy: () => boolean } {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const loop = async () => {
+    do {
+      again = false;
+      await task();
+    } while (again);
+    running = null;
+  };
+  return {
+    run: () => {
+      if (running) again = true;
+      else running = loop();
+      return running;
+    },
+    busy: () => running !== null,
+  };
+}
+
+/**
  * The search index, updated from the newest build once saves pause for
- * {@link SEARCH_AFTER_MS}: one update at a time, and builds finished
- * meanwhile make one more.
+ * {@link SEARCH_AFTER_MS}, one update at a time.
  */
 const search = (() => {
   let bundles: ManifestBundle[] = [];
-  let next: PreparedBuild | null = null;
-  let running = false;
+  let latest: PreparedBuild | null = null;
   let timer: NodeJS.Timeout | undefined;
-  const run = async () => {
-    running = true;
-    while (next) {
-      const build = next;
-      next = null;
-      try {
-        const updated = await updateSearchIndex(build, outputDir, { mode: 'in-place', live: outputDir, previous: bundles });
-        bundles = updated.bundles;
-        process.stdout.write(`broadsheet serve: search index updated (${updated.index.indexed} of ${updated.index.bundles} bundles indexed)\n`);
-      } catch (error) {
-        bundles = [];
-        process.stderr.write(`broadsheet serve: search index not updated: ${printable(error instanceof Error ? error.message : String(error))}\n`);
-      }
+  const update = coalesced(async () => {
+    const build = latest;
+    if (!build) return;
+    try {
+      const updated = await updateSearchIndex(build, outputDir, { mode: 'in-place', live: outputDir, previous: bundles });
+      bundles = updated.bundles;
+      process.stdout.write(`broadsheet serve: search index updated (${updated.index.indexed} of ${updated.index.bundles} bundles indexed)\n`);
+    } catch (error) {
+      bundles = [];
+      process.stderr.write(`broadsheet serve: search index not updated: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     }
-    running = false;
+  });
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => (rebuild.busy() ? later() : void update.run()), SEARCH_AFTER_MS);
   };
   return {
     request(build: PreparedBuild): void {
-      next = build;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (!running && !rebuilding()) void run();
-        else if (!running) search.request(next ?? build);
-      }, SEARCH_AFTER_MS);
+      latest = build;
+      later();
     },
   };
 })();
 
 /** One build at a time; saves during a build make one more build after it. */
-const rebuild = (() => {
-  let running: Promise<void> | null = null;
-  let again = false;
-  const once = async (): Promise<void> => {
-    const started = performance.now();
-    let shown: string[] = [];
-    try {
-      const result = await buildSite({
-        contentDir,
-        outputDir,
-        cacheDir,
-        inPlace: true,
-        search: false,
-        reuse,
-        ...(manifest !== undefined ? { manifest } : {}),
-        onDiagnostics: (list) => {
-          printDiagnostics(list, process.stderr, false);
-          shown = printedLines(list, false);
-        },
-        // Open pages reload as soon as the pages are written, showing the build's problems.
-        onRendered: () => {
-          server.reload(shown);
-          const seconds = ((performance.now() - started) / 1000).toFixed(2);
-          process.stdout.write(`broadsheet serve: pages updated in ${seconds} s\n`);
-        },
-      });
-      manifest = result.manifest;
-      process.stdout.write(`broadsheet serve: ${result.rendered} pages rendered, ${result.kept} kept\n`);
-      search.request(result.build);
-    } catch (error) {
-      const message = printable(error instanceof Error ? error.message : String(error));
-      process.stderr.write(`broadsheet serve: build failed: ${message}\n`);
-      server.reload([`build failed: ${message}`]);
-    }
-  };
-  const loop = async () => {
-    do {
-      again = false;
-      await once();
-    } while (again);
-    running = null;
-  };
-  return Object.assign(
-    (): Promise<void> => {
-      if (running) again = true;
-      else running = loop();
-      return running;
-    },
-    { busy: () => running !== null },
-  );
-})();
-const rebuilding = () => rebuild.busy();
+const rebuild = coalesced(async (): Promise<void> => {
+  const started = performance.now();
+  let shown: string[] = [];
+  try {
+    const result = await buildSite({
+      contentDir,
+      outputDir,
+      cacheDir,
+      inPlace: true,
+      search: false,
+      reuse,
+      ...(manifest !== undefined ? { manifest } : {}),
+      onDiagnostics: (list) => {
+        printDiagnostics(list, process.stderr, false);
+        shown = printedLines(list, false);
+      },
+      // Open pages reload as soon as the pages are written, showing the build's problems.
+      onRendered: () => {
+        server.reload(shown);
+        const seconds = ((performance.now() - started) / 1000).toFixed(2);
+        process.stdout.write(`broadsheet serve: pages updated in ${seconds} s\n`);
+      },
+    });
+    manifest = result.manifest;
+    process.stdout.write(`broadsheet serve: ${result.rendered} pages rendered, ${result.kept} kept\n`);
+    search.request(result.build);
+  } catch (error) {
+    const message = printable(error instanceof Error ? error.message : String(error));
+    process.stderr.write(`broadsheet serve: build failed: ${message}\n`);
+    server.reload([`build failed: ${message}`]);
+  }
+});
 
-await rebuild();
-const watchers = watchSources(() => void rebuild());
+await rebuild.run();
+const watchers = watchSources(() => void rebuild.run());
 process.stdout.write('broadsheet serve: watching for changes\n');
 const stop = async () => {
   for (const w of watchers) w.close();

@@ -1,5 +1,4 @@
-import matter from 'gray-matter';
-import { FrontMatterError, parseFrontMatterYaml } from '../front-matter-yaml.ts';
+import { FrontMatterError, frontMatterKeys, readFrontMatterBlock } from '../front-matter-yaml.ts';
 import { canonicalLanguageTag } from '../language-tag.ts';
 import { DateTime, IANAZone } from 'luxon';
 import type { Diagnostic, FeedLines, FeedMeta } from '../types.ts';
@@ -61,7 +60,7 @@ export function readFrontMatter(lines: FeedLines, file: string): FrontMatterResu
   const diagnostics: Diagnostic[] = [];
   let data: Record<string, unknown> = {};
   try {
-    const parsed = matter(`${yaml}\n`, { language: 'yaml', engines: { yaml: parseFrontMatterYaml, js: refuseScript, javascript: refuseScript } }).data as unknown;
+    const parsed = readFrontMatterBlock(`${yaml}\n`).data;
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
     else diagnostics.push(warn(file, 1, 'front matter is not a key: value map; ignored'));
   } catch (error) {
@@ -69,23 +68,8 @@ export function readFrontMatter(lines: FeedLines, file: string): FrontMatterResu
     const reason = (error as Error).message;
     diagnostics.push(warn(file, Math.min(line, close + 1), `front matter is not valid YAML (${reason}); ignored`));
   }
-  const meta = toMeta(data, keyLines(texts, close), file, diagnostics);
+  const meta = toMeta(data, frontMatterKeys(texts, close), file, diagnostics);
   return { meta, lines: rest, blockLength: close + 1, diagnostics };
-}
-
-/**
- * Each top-level key's line and written value, from the block's lines between
- * the delimiters (`texts[1]` up to the closing `texts[close]`), so messages
- * point at the key and dates can be checked as written.
- */
-function keyLines(texts: readonly string[], close: number): Map<string, { line: number; written: string }> {
-  const keys = new Map<string, { line: number; written: string }>();
-  for (let i = 1; i < close; i++) {
-    const text = texts[i]!;
-    const colon = text.indexOf(':');
-    if (colon > 0) keys.set(text.slice(0, colon).replace(/^['"]|['"]$/gu, ''), { line: i + 1, written: text.slice(colon + 1).trim() });
-  }
-  return keys;
 }
 
 function toMeta(data: Record<string, unknown>, keys: Map<string, { line: number; written: string }>, file: string, diagnostics: Diagnostic[]): FeedMeta {
@@ -127,11 +111,6 @@ function toIsoDate(value: unknown, written: string): string | null {
   if (day !== undefined) return isCalendarDate(day) ? day : null;
   if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' }).toISODate();
   return null;
-}
-
-/** Defence in depth: front matter never evaluates code, whatever the block claims to be. */
-function refuseScript(): never {
-  throw new Error('script front matter is not supported');
 }
 
 function warn(file: string, line: number, message: string): Diagnostic {

@@ -1,9 +1,10 @@
 /**
- * Front matter of editor Markdown files, read with gray-matter and given
- * line numbers so a problem points at the key that causes it.
+ * Front matter of editor Markdown files (overrides, pages), read by the
+ * shared front-matter reader (src/front-matter-yaml.ts) and given line
+ * numbers so a problem points at the key that causes it. Feeds' front
+ * matter is read by src/parser/front-matter.ts through the same reader.
  */
-import matter from 'gray-matter';
-import { FrontMatterError, parseFrontMatterYaml } from '../front-matter-yaml.ts';
+import { FrontMatterError, frontMatterKeys, readFrontMatterBlock } from '../front-matter-yaml.ts';
 
 export interface FrontMatterFile {
   data: Record<string, unknown>;
@@ -24,34 +25,19 @@ export interface FrontMatterFile {
  * readFrontMatter('---\nheadline: Hi\n---\nNote').keyLines.get('headline') // => 2
  */
 export function readFrontMatter(text: string): FrontMatterFile {
-  // An options object keeps gray-matter from caching by content, which would
-  // hand back one shared (and mutable) data object for identical files. Its
-  // `---js` fences would run the front matter as JavaScript: refused.
-  const parsed = matter(text.replace(/^\uFEFF/, ''), { excerpt: false, engines: { yaml: parseFrontMatterYaml, js: refuseCode, javascript: refuseCode } });
+  const parsed = readFrontMatterBlock(text.replace(/^\uFEFF/, ''));
   const data = (parsed.data ?? {}) as Record<string, unknown>;
-  const keyLines = new Map<string, number>();
-  const rawValues = new Map<string, string>();
   const lines = text.split(/\r?\n/);
   let bodyLine = 1;
+  let keys = new Map<string, { line: number; written: string }>();
   if (lines[0]?.replace(/^\uFEFF/, '').trim() === '---') {
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i] ?? '';
-      if (line.trim() === '---') {
-        bodyLine = i + 2;
-        break;
-      }
-      const match = /^([A-Za-z_][\w-]*)\s*:(.*)$/.exec(line);
-      if (match?.[1] && !keyLines.has(match[1])) {
-        keyLines.set(match[1], i + 1);
-        rawValues.set(match[1], (match[2] ?? '').trim());
-      }
-    }
+    const close = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
+    if (close > 0) bodyLine = close + 2;
+    keys = frontMatterKeys(lines, close > 0 ? close : lines.length);
   }
+  const keyLines = new Map([...keys].map(([key, { line }]) => [key, line]));
+  const rawValues = new Map([...keys].map(([key, { written }]) => [key, written]));
   return { data, body: parsed.content, keyLines, rawValues, bodyLine };
-}
-
-function refuseCode(): never {
-  throw Object.assign(new Error('front matter must be YAML; JavaScript front matter is not run'), { reason: 'front matter must be YAML; JavaScript front matter is not run' });
 }
 
 /** The file line of a YAML error in front matter. */
