@@ -54,6 +54,17 @@ export function articleUrl(published: string | null, slug: string): string {
   return published ? `/${published.replaceAll('-', '/')}/${slug}/` : `/articles/${slug}/`;
 }
 
+/**
+ * The logo `site.json` names: a file of the content folder is published at
+ * the same path from the site root; an absolute URL stays as it is.
+ *
+ * @example
+ * logoUrl('brand/logo.svg') // => '/brand/logo.svg'
+ */
+export function logoUrl(logo: string): string {
+  return /^https?:\/\//.test(logo) ? logo : `/${logo.replace(/^\/+/, '')}`;
+}
+
 /** An archive month (`YYYY-MM`, or `undated`). */
 export function archiveMonthUrl(key: string): string {
   return key === 'undated' ? '/archive/undated/' : `/archive/${key.replace('-', '/')}/`;

@@ -3,6 +3,7 @@
  * function from one of these shapes to the next; I/O lives at the edges
  * (`src/feeds/read-feeds.ts` reads `content/`, Eleventy writes `_site/`).
  */
+import type { Locale } from './site/locale.ts';
 
 /** A place in an input file. `line` is 1-based. */
 export interface SourcePosition {
@@ -143,8 +144,43 @@ export interface SiteSettings {
   /** IANA time zone in which dates are shown. */
   timeZone: string;
   description: string;
-  /** The publisher's logo for structured data: a root-relative path or an absolute URL (default `/favicon.svg`). */
+  /**
+   * The masthead logo and the publisher's logo in structured data: a file
+   * of the content folder (`logo.svg`), written at the same path in the
+   * site; or an absolute URL. Default: no masthead logo, `/favicon.svg` in
+   * structured data.
+   */
   logo?: string;
+  /** The masthead's links, in order (default: Latest, Archive, Topics, Search, then the editor's pages). */
+  navigation?: NavigationEntry[];
+  /** How the front page is laid out. */
+  frontPage?: FrontPageSettings;
+  /** The settings file these came from, for diagnostics on its lines (none: the defaults). */
+  file?: string;
+  /** The line of each key in that file. */
+  keyLines?: Record<string, number>;
+}
+
+/** One masthead link as `site.json` names it; `line` is where. */
+export type NavigationEntry =
+  | { kind: 'home' | 'archive' | 'topics' | 'search'; line: number }
+  | { kind: 'page'; slug: string; line: number }
+  | { kind: 'link'; label: string; url: string; line: number };
+
+/** `site.json`'s `frontPage`. */
+export interface FrontPageSettings {
+  /** Topic names whose sections come first, in this order. */
+  sections: string[];
+  /** Stories in a section at most (default 4). */
+  sectionSize: number;
+  /** Line of each section name, for diagnostics. */
+  sectionLines: number[];
+}
+
+/** A masthead link, resolved: label and root-relative or absolute URL. */
+export interface NavigationLink {
+  label: string;
+  url: string;
 }
 
 /** Front matter of `content/articles/<slug>.md`, validated. */
@@ -155,6 +191,14 @@ export interface EditorialOverride {
   dek?: string;
   /** `YYYY-MM-DD`. */
   published?: string;
+  /** The publication time, when the editor gave one: `YYYY-MM-DDTHH:mm[:ss]`, with an offset or in the article's zone. */
+  publishedAt?: string;
+  /** When the story was last updated: `YYYY-MM-DD` or a date-time as for `publishedAt`. */
+  updated?: string;
+  /** The front page's lead story (the newest such story when several are marked). */
+  lead?: boolean;
+  /** Kept among the front page's top stories, after the lead. */
+  pinned?: boolean;
   byline?: string;
   topics?: string[];
   /** A file name inside `content/images/`. */
@@ -185,7 +229,10 @@ export interface SiteImage extends ImageRecord {
 
 /** A body block with the text a reader sees (subheads in a readable case). */
 export interface SiteBodyBlock extends BodyBlock {
+  /** The text as printed: typographic quotes and dashes; a subhead in readable case. */
   display: string;
+  /** A paragraph's display text cut at its http(s) addresses (src/site/typography.ts). */
+  runs?: { text: string; href?: string }[];
 }
 
 /** A link to another article, small on purpose (prev/next, lists). */
@@ -208,8 +255,15 @@ export interface SiteArticle {
   topics: string[];
   /** `YYYY-MM-DD`, or null when undated. */
   published: string | null;
-  /** Start of the publication day in the article's zone, ISO with offset. */
+  /** The publication instant in the article's zone, ISO with offset: the start of the day unless a time is known. */
   publishedIso: string | null;
+  /** The editor's publication date-time as written, when it has a time of day (else null). */
+  publishedAt: string | null;
+  /** The editor's `updated:` as written (date or date-time), or null. */
+  updated: string | null;
+  /** The editor marked it as the front page's lead / a top story. */
+  lead: boolean;
+  pinned: boolean;
   timeZone: string;
   /** The `lang` attribute when it differs from the site's, else null. */
   lang: string | null;
@@ -256,6 +310,12 @@ export interface ArchiveMonth {
 /** The global data the templates read as `broadsheet`. */
 export interface SiteData {
   settings: SiteSettings;
+  /** The interface strings of the site's language (src/site/locale.ts). */
+  locale: Locale;
+  /** The masthead's links, in order. */
+  navigation: NavigationLink[];
+  /** The masthead logo's URL (root-relative or absolute), or null. */
+  logo: string | null;
   /** Writing direction of the site's language (the page chrome). */
   dir: TextDirection;
   /** Newest first; undated last, in feed order. */

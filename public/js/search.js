@@ -6,7 +6,8 @@ window.addEventListener('DOMContentLoaded', function () {
   var root = document.getElementById('search');
   if (!root) return;
   if (typeof window.PagefindUI !== 'function') {
-    root.textContent = 'Search is not available here: its index is written by “broadsheet build”.';
+    // The message is the site's own, in its language (src/locales/).
+    root.textContent = root.getAttribute('data-unavailable') || '';
     return;
   }
   // A site under a path (https://owner.github.io/paper/) says where its

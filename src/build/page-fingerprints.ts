@@ -73,7 +73,7 @@ export function pageFingerprints(
   templates: TemplateFingerprints,
 ): { pages: Map<string, string>; search: Map<string, string> } {
   // What every page prints: the settings (title, language, url…), the navigation, the publisher.
-  const shared = JSON.stringify([CODE_FINGERPRINT, site.settings, site.dir, site.pages.map((p) => [p.url, p.title]), discovery.site]);
+  const shared = JSON.stringify([CODE_FINGERPRINT, site.settings, site.locale, site.dir, site.pages.map((p) => [p.url, p.title]), discovery.site]);
   const template = (name: string) => templates.get(name) ?? 'missing';
   const hash = (...parts: string[]) => {
     const h = createHash('sha1');

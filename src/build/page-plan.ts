@@ -56,6 +56,8 @@ export function planPages(site: SiteData, discovery: DiscoveryData, publicFiles:
   add(NEWS_SITEMAP_URL, 'sitemap');
   add(ROBOTS_URL, 'sitemap');
   for (const path of publicFiles) add(`/${path}`, 'public');
+  // The masthead logo, copied from the content folder.
+  if (site.logo?.startsWith('/') && !publicFiles.includes(site.logo.slice(1))) add(site.logo, 'public');
   const renditions = new Set<string>();
   for (const article of site.articles) {
     for (const image of article.images) {

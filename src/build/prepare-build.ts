@@ -71,6 +71,7 @@ export async function prepareBuild(inputs: BuildInputs, reuse: BuildReuse = {}):
   const readTime = cachedTimeReader();
   reuse.scores?.nextBuild();
   const discovery = buildDiscovery(site, { now: inputs.now ?? null, gazetteer: reuse.gazetteer ?? buildGazetteer(), readTime, ...(reuse.scores ? { scores: reuse.scores } : {}) });
+  diagnostics.push(...unknownSections(site, discovery));
   return {
     inputs,
     site: Object.freeze(site),
@@ -79,6 +80,18 @@ export async function prepareBuild(inputs: BuildInputs, reuse: BuildReuse = {}):
     plan: planPages(site, discovery, await listPublicFiles(), templateFingerprints(TEMPLATES_DIR)),
     diagnostics: sortDiagnostics(diagnostics),
   };
+}
+
+/** A front-page section `site.json` names that is no topic: a warning on its line (the section may come back with tomorrow's news). */
+function unknownSections(site: SiteData, discovery: DiscoveryData): Diagnostic[] {
+  const front = site.settings.frontPage;
+  if (!front) return [];
+  const names = new Set(discovery.topicIndex.topics.map((t) => t.name.toLocaleLowerCase('en')));
+  return front.sections.flatMap((name, i) =>
+    names.has(name.toLocaleLowerCase('en'))
+      ? []
+      : [{ file: site.settings.file ?? 'site.json', line: front.sectionLines[i] ?? 1, severity: 'warning' as const, rule: 'settings-value', message: `frontPage.sections names "${name}", which is no topic of this site; it gets a section once stories are filed under it` }],
+  );
 }
 
 /** The folder of files copied as they are to the site root (CSS, scripts, favicon), in the project folder. */

@@ -7,7 +7,9 @@ import type { DiscoveryData } from './index.ts';
 import { pageMetadata, type PageMetadata } from './page-metadata.ts';
 import type { TimeReader } from './publication-date.ts';
 import { newsArticleJsonLd, scriptSafeJson } from './structured-data.ts';
-import { groupByTopic } from './topic-pages.ts';
+import { frontPageLayout } from './front-page.ts';
+import { DEFAULT_SECTION_SIZE } from '../site/settings.ts';
+import type { FrontPageSettings } from '../types.ts';
 import type { DiscoveryArticle } from './types.ts';
 
 /**
@@ -28,12 +30,10 @@ export function discoveryFilters(eleventyConfig: UserConfig, readTime: () => Tim
   eleventyConfig.addFilter('newsArticleJsonLd', (article: DiscoveryArticle, discovery: DiscoveryData) =>
     scriptSafeJson(newsArticleJsonLd(article, discovery.site, discovery.topicIndex.topicsByArticle.get(article.slug), readTime())),
   );
-  // The home page's stories under their topics; each story appears once.
-  eleventyConfig.addFilter('topicSections', (stories: readonly DiscoveryArticle[], discovery: DiscoveryData) =>
-    groupByTopic(stories.map((s) => s.slug), discovery.topicIndex).map((section) => ({
-      topic: section.topic ? discovery.topicLinks[section.topic.slug] : null,
-      stories: section.articleSlugs.map((slug) => discovery.articleOf[slug]),
-    })),
-  );
+  // The front page: lead, top stories, topic sections (src/discovery/front-page.ts).
+  eleventyConfig.addFilter('frontPageLayout', <T extends DiscoveryArticle & { publishedIso: string | null }>(stories: readonly T[], discovery: DiscoveryData, settings?: FrontPageSettings) => {
+    const layout = frontPageLayout(stories, discovery.topicIndex, { sections: settings?.sections ?? [], sectionSize: settings?.sectionSize ?? DEFAULT_SECTION_SIZE });
+    return { ...layout, sections: layout.sections.map((section) => ({ topic: discovery.topicLinks[section.topic.slug], stories: section.stories })) };
+  });
   eleventyConfig.addFilter('scriptSafeJson', scriptSafeJson);
 }

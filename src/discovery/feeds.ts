@@ -5,7 +5,7 @@
  */
 import { dateToRfc822 } from '@11ty/eleventy-plugin-rss';
 import { absoluteUrl } from './absolute-url.ts';
-import { datedArticles, publicationTime, w3cDateTime, type TimeReader } from './publication-date.ts';
+import { datedArticles, modifiedTime, publicationTime, w3cDateTime, type TimeReader } from './publication-date.ts';
 import type { DiscoveryArticle, DiscoverySite, Topic } from './types.ts';
 import { xmlText } from './xml-text.ts';
 import { FEED_URLS, HOME_URL } from '../routes.ts';
@@ -24,6 +24,8 @@ export interface FeedItem {
   date: Date;
   /** W3C date-time with the article zone's offset (Atom, JSON Feed). */
   published: string;
+  /** The same for its last update: the editor's `updated:`, else `published`. */
+  updated: string;
   /** RFC 822 in the article's zone (RSS `pubDate`). */
   pubDate: string;
   author: string;
@@ -71,6 +73,7 @@ export function feedData(
         contentHtml: xmlText(articleHtml(article)),
         date: time.toJSDate(),
         published: w3cDateTime(time),
+        updated: w3cDateTime(modifiedTime(article, site.timeZone, readTime) ?? time),
         pubDate: dateToRfc822(time.toJSDate(), time.zoneName ?? site.timeZone),
         author: xmlText(article.byline ?? site.title),
         topics: topicsOf(article.slug).map((t) => xmlText(t.name)),
@@ -89,7 +92,11 @@ export function feedData(
       rss: absoluteUrl(FEED_PATHS.rss, site.url),
       json: absoluteUrl(FEED_PATHS.json, site.url),
     },
-    updated: newest?.published ?? null,
+    // The latest change of any item: a story updated after the newest was published counts.
+    updated: items.reduce<{ at: number; text: string } | null>((latest, item) => {
+      const at = Date.parse(item.updated);
+      return !latest || at > latest.at ? { at, text: item.updated } : latest;
+    }, null)?.text ?? null,
     updatedRfc822: newest?.pubDate ?? null,
     items,
   };
@@ -118,6 +125,7 @@ export function jsonFeed(data: FeedData): Record<string, unknown> {
       summary: item.summary,
       content_html: item.contentHtml,
       date_published: item.published,
+      ...(item.updated !== item.published ? { date_modified: item.updated } : {}),
       authors: [{ name: item.author }],
       ...(item.topics.length ? { tags: item.topics } : {}),
       ...(item.image ? { image: item.image } : {}),
@@ -130,7 +138,7 @@ export function jsonFeed(data: FeedData): Record<string, unknown> {
 function articleHtml(article: DiscoveryArticle): string {
   return article.body
     .map((block) =>
-      block.type === 'subhead' ? `<h2>${escapeHtml(block.display ?? block.text)}</h2>` : `<p>${escapeHtml(block.text)}</p>`,
+      block.type === 'subhead' ? `<h2>${escapeHtml(block.display ?? block.text)}</h2>` : `<p>${escapeHtml(block.display ?? block.text)}</p>`,
     )
     .join('\n');
 }

@@ -18,7 +18,7 @@ import { topicPages, topicUrl, type TopicPage } from './topic-pages.ts';
 import { DEFAULT_TOPIC_OPTIONS, indexTopics } from './topics.ts';
 import type { BuildMemo } from '../memoise.ts';
 import type { DiscoveryArticle, DiscoverySite, TopicIndex } from './types.ts';
-import { NEWS_SITEMAP_URL, SITEMAP_URL } from '../routes.ts';
+import { logoUrl, NEWS_SITEMAP_URL, SITEMAP_URL } from '../routes.ts';
 
 /** The site data discovery reads: `SiteData` from `src/site/` fits it. */
 export interface DiscoveryInput {
@@ -82,10 +82,12 @@ export const DEFAULT_LOGO = '/favicon.svg';
  * discovery.topicsOf[slug] // => [{ name: 'Iran', url: '/topics/iran/', count: 1 }, …]
  */
 export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions = {}): DiscoveryData {
-  const site = { ...input.settings, logo: input.settings.logo ?? DEFAULT_LOGO };
+  const { title, url, language, timeZone, description } = input.settings;
+  const logo = input.settings.logo ? logoUrl(input.settings.logo) : DEFAULT_LOGO;
+  const site = { title, url, language, timeZone, description, logo };
   const gazetteer = options.gazetteer ?? buildGazetteer();
   const articles = input.articles;
-  const topicIndex = indexTopics(articles, gazetteer, { ...DEFAULT_TOPIC_OPTIONS, ...(options.scores ? { scores: options.scores } : {}) });
+  const topicIndex = indexTopics(articles, gazetteer, { ...DEFAULT_TOPIC_OPTIONS, language: site.language, ...(options.scores ? { scores: options.scores } : {}) });
   const slugs = articles.map((a) => a.slug);
   const related = relatedArticles(slugs, topicIndex, undefined, new Set(articles.filter((a) => a.published === null).map((a) => a.slug)));
 

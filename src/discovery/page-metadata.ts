@@ -6,7 +6,7 @@
 import { shortenText } from '../text.ts';
 import { absoluteUrl } from './absolute-url.ts';
 import { FEED_PATHS } from './feeds.ts';
-import { publicationTime, type TimeReader, w3cDateTime } from './publication-date.ts';
+import { modifiedTime, publicationTime, publishedTime, type TimeReader, w3cDateTime } from './publication-date.ts';
 import type { DiscoveryArticle, DiscoverySite, Topic } from './types.ts';
 
 export interface PageMetadataInput {
@@ -24,8 +24,8 @@ export interface PageMetadata {
   title: string;
   description: string;
   canonical: string;
-  /** `<link rel="alternate">` for each feed. */
-  alternates: { type: string; title: string; href: string }[];
+  /** `<link rel="alternate">` for each feed; the template titles it in the site's language by `kind`. */
+  alternates: { type: string; kind: 'atom' | 'rss' | 'json'; href: string }[];
   /** `<meta property=…>` pairs, in order. */
   openGraph: [string, string][];
   /** `<meta name=…>` pairs, in order. */
@@ -59,8 +59,10 @@ export function pageMetadata(input: PageMetadataInput, site: DiscoverySite, read
   ];
   if (image && picture) openGraph.push(['og:image', image], ['og:image:alt', picture.caption]);
   if (article) {
-    const time = readTime(article.published, article.timeZone ?? site.timeZone);
+    const time = publishedTime(article, site.timeZone, readTime);
     if (time) openGraph.push(['article:published_time', w3cDateTime(time)]);
+    const modified = modifiedTime(article, site.timeZone, readTime);
+    if (modified && time && modified > time) openGraph.push(['article:modified_time', w3cDateTime(modified)]);
     if (article.byline) openGraph.push(['article:author', article.byline]);
     for (const topic of input.topics ?? []) openGraph.push(['article:tag', topic.name]);
   }
@@ -76,9 +78,9 @@ export function pageMetadata(input: PageMetadataInput, site: DiscoverySite, read
     description,
     canonical,
     alternates: [
-      { type: 'application/atom+xml', title: `${site.title} (Atom)`, href: absoluteUrl(FEED_PATHS.atom, site.url) },
-      { type: 'application/rss+xml', title: `${site.title} (RSS)`, href: absoluteUrl(FEED_PATHS.rss, site.url) },
-      { type: 'application/feed+json', title: `${site.title} (JSON Feed)`, href: absoluteUrl(FEED_PATHS.json, site.url) },
+      { type: 'application/atom+xml', kind: 'atom', href: absoluteUrl(FEED_PATHS.atom, site.url) },
+      { type: 'application/rss+xml', kind: 'rss', href: absoluteUrl(FEED_PATHS.rss, site.url) },
+      { type: 'application/feed+json', kind: 'json', href: absoluteUrl(FEED_PATHS.json, site.url) },
     ],
     openGraph,
     twitter,

@@ -35,6 +35,38 @@ export function cachedTimeReader(): TimeReader {
   return (published, zone) => (published ? read(published, zone) : null);
 }
 
+/** What the instants of an article are read from. */
+interface Dated {
+  published: string | null;
+  publishedAt?: string | null;
+  updated?: string | null;
+  timeZone?: string | null;
+}
+
+/**
+ * When an article was published: its date-time when an editor gave one,
+ * else the start of its day, in its zone.
+ *
+ * @example
+ * publishedTime({ published: '2026-02-08', publishedAt: '2026-02-08T14:30' }, 'UTC')?.hour // => 14
+ */
+export function publishedTime(article: Dated, siteZone: string, readTime: TimeReader = publicationTime): DateTime | null {
+  return readTime(article.publishedAt ?? article.published, article.timeZone ?? siteZone);
+}
+
+/**
+ * When an article last changed: its `updated:` when that is later than
+ * publication, else its publication.
+ *
+ * @example
+ * modifiedTime({ published: '2026-02-08', updated: '2026-02-09T10:00' }, 'UTC')?.day // => 9
+ */
+export function modifiedTime(article: Dated, siteZone: string, readTime: TimeReader = publicationTime): DateTime | null {
+  const published = publishedTime(article, siteZone, readTime);
+  const updated = readTime(article.updated, article.timeZone ?? siteZone);
+  return updated && (!published || updated > published) ? updated : published;
+}
+
 /**
  * W3C / RFC 3339 form with the zone's offset and no milliseconds, as sitemaps,
  * JSON-LD, Open Graph and JSON Feed want it.
@@ -54,14 +86,14 @@ export function w3cDateTime(time: DateTime): string {
  * @example
  * datedArticles([{ published: null }, { published: '2026-02-08' }], 'UTC').length // => 1
  */
-export function datedArticles<T extends { published: string | null; timeZone?: string | null }>(
+export function datedArticles<T extends Dated>(
   articles: readonly T[],
   siteZone: string,
   readTime: TimeReader = publicationTime,
 ): { article: T; time: DateTime }[] {
   return articles
     .flatMap((article) => {
-      const time = readTime(article.published, article.timeZone ?? siteZone);
+      const time = publishedTime(article, siteZone, readTime);
       return time ? [{ article, time }] : [];
     })
     .sort((a, b) => b.time.toMillis() - a.time.toMillis());

@@ -7,7 +7,7 @@
  */
 import type { DiscoveryInput } from './index.ts';
 import type { DateTime } from 'luxon';
-import { publicationTime, w3cDateTime, type TimeReader } from './publication-date.ts';
+import { modifiedTime, publicationTime, w3cDateTime, type TimeReader } from './publication-date.ts';
 import type { TopicPage } from './topic-pages.ts';
 import type { DiscoveryArticle } from './types.ts';
 import { ARCHIVE_URL, HOME_PAGE_SIZE, homePageCount, homeUrl, SEARCH_URL, TOPICS_URL } from '../routes.ts';
@@ -32,7 +32,7 @@ export function sitePages(
   const newestOf = (list: readonly DiscoveryArticle[]) => {
     let newest: DateTime | null = null;
     for (const article of list) {
-      const time = readTime(article.published, article.timeZone ?? zone);
+      const time = modifiedTime(article, zone, readTime);
       if (time && (!newest || time > newest)) newest = time;
     }
     return newest ? w3cDateTime(newest) : null;

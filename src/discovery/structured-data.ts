@@ -3,15 +3,15 @@
  * put JSON inside a `<script>` element.
  */
 import { absoluteUrl } from './absolute-url.ts';
-import { publicationTime, type TimeReader, w3cDateTime } from './publication-date.ts';
+import { modifiedTime, publicationTime, publishedTime, type TimeReader, w3cDateTime } from './publication-date.ts';
 import type { DiscoveryArticle, DiscoverySite, Topic } from './types.ts';
 
 type JsonLd = Record<string, unknown>;
 
 /**
  * The `NewsArticle` object for one article. `datePublished` carries the
- * time-zone offset; `dateModified` is the publication date until the model
- * knows of later edits; the author is the byline or, without one, the
+ * time-zone offset; `dateModified` is the editor's `updated:` when later,
+ * else the publication; the author is the byline or, without one, the
  * publisher; `image` is only set when a photo file was rendered.
  *
  * @example
@@ -24,7 +24,8 @@ export function newsArticleJsonLd(
   readTime: TimeReader = publicationTime,
 ): JsonLd {
   const url = absoluteUrl(article.url, site.url);
-  const time = readTime(article.published, article.timeZone ?? site.timeZone);
+  const time = publishedTime(article, site.timeZone, readTime);
+  const modified = modifiedTime(article, site.timeZone, readTime);
   const publisher: JsonLd = { '@type': 'NewsMediaOrganization', name: site.title, url: absoluteUrl('/', site.url) };
   if (site.logo) publisher.logo = { '@type': 'ImageObject', url: absoluteUrl(site.logo, site.url) };
   const images = article.images.flatMap((image) =>
@@ -39,7 +40,8 @@ export function newsArticleJsonLd(
     description: article.summary,
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
-    ...(time ? { datePublished: w3cDateTime(time), dateModified: w3cDateTime(time) } : {}),
+    ...(time ? { datePublished: w3cDateTime(time) } : {}),
+    ...(modified ? { dateModified: w3cDateTime(modified) } : {}),
     ...(images.length ? { image: images } : {}),
     author: article.byline ? [{ '@type': 'Person', name: article.byline }] : [publisher],
     publisher,

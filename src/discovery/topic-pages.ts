@@ -78,35 +78,3 @@ export function topicPages(index: TopicIndex, perPage = TOPIC_PAGE_SIZE): TopicP
   }
   return pages;
 }
-
-export interface TopicSection {
-  /** Null for stories with no topic ("More news"). */
-  topic: Topic | null;
-  articleSlugs: string[];
-}
-
-/**
- * Groups the home page's stories (after the lead) under each story's first
- * topic, so every story appears once. Sections come in the order of their
- * newest story; stories without a topic close the page.
- *
- * @example
- * groupByTopic(['b', 'c'], index).map((s) => s.topic?.name ?? null) // => ['Russia', 'China']
- */
-export function groupByTopic(orderedSlugs: readonly string[], index: TopicIndex): TopicSection[] {
-  const sections = new Map<string, TopicSection>();
-  const untopical: string[] = [];
-  for (const slug of orderedSlugs) {
-    const topic = index.topicsByArticle.get(slug)?.[0];
-    if (!topic) {
-      untopical.push(slug);
-      continue;
-    }
-    const section = sections.get(topic.slug);
-    if (section) section.articleSlugs.push(slug);
-    else sections.set(topic.slug, { topic, articleSlugs: [slug] });
-  }
-  const result = [...sections.values()];
-  if (untopical.length) result.push({ topic: null, articleSlugs: untopical });
-  return result;
-}

@@ -25,6 +25,13 @@ export interface TopicOptions {
    * is not scanned again.
    */
   scores?: BuildMemo<Map<string, number>>;
+  /**
+   * The site's language: country topics are named in it (CLDR's region
+   * names, through `Intl.DisplayNames`: مصر on an Arabic site), while their
+   * slugs stay those of the English name, so `/topics/egypt/` is the same
+   * address in every edition. Default English, the gazetteer's own names.
+   */
+  language?: string;
 }
 
 export const DEFAULT_TOPIC_OPTIONS: TopicOptions = { maxTopics: 6, minScore: 3 };
@@ -193,6 +200,8 @@ export function indexTopics(
       else articlesByTopic.set(topic.slug, [article.slug]);
     }
   }
+  const regionName = regionNames(options.language);
+  if (regionName) for (const topic of bySlug.values()) if (topic.country) topic.name = regionName(topic.country) ?? topic.name;
   const count = (t: Topic) => articlesByTopic.get(t.slug)?.length ?? 0;
   const topics = [...bySlug.values()].sort((a, b) => count(b) - count(a) || compareText(a.name, b.name));
   return { topics, articlesByTopic, topicsByArticle };
@@ -208,6 +217,18 @@ export function resolveTopic(name: string, gazetteer: Gazetteer): Topic {
   const alias = gazetteer.aliases.get(aliasKey(name));
   if (alias?.country) return countryTopic(alias.country, gazetteer);
   return { slug: slugifyTopic(name), name, country: null };
+}
+
+/** Country names in a language other than English, or null for English (the gazetteer's names). */
+function regionNames(language: string | undefined): ((code: string) => string | undefined) | null {
+  if (!language || language.split('-')[0]!.toLowerCase() === 'en') return null;
+  let names: Intl.DisplayNames;
+  try {
+    names = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+  } catch {
+    return null;
+  }
+  return (code) => names.of(code);
 }
 
 function countryTopic(code: string, gazetteer: Gazetteer): Topic {

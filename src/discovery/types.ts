@@ -41,6 +41,10 @@ export interface DiscoveryArticle {
   byline: string | null;
   /** `YYYY-MM-DD` or an ISO date-time, or null when undated. */
   published: string | null;
+  /** The publication date-time, when a time of day is known (it wins over `published` for the instant). */
+  publishedAt?: string | null;
+  /** When it was last updated (date or date-time), or null. */
+  updated?: string | null;
   /** The article's own time zone, when it differs from the site's. */
   timeZone?: string | null;
   /** Language of the article when it differs from the site's, else null. */

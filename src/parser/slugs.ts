@@ -1,26 +1,54 @@
+import { transliterate } from 'transliteration';
 /** Longest slug kept; longer ones are cut at a word boundary. */
 const MAX_SLUG = 80;
 
 const NON_ASCII = /[^\u0000-\u007F]/;
+/** An apostrophe inside a word ("Parliament's", "don’t"): dropped, so it does not split the word. */
+const APOSTROPHE = /(?<=\p{L})['’ʼ](?=\p{L})/gu;
+/**
+ * `transliteration` drops Arabic's long vowels and hamza seats (انفجار →
+ * "nfjr"); these give the romanisation readers expect (→ "anfjar").
+ */
+const ARABIC_VOWELS: Readonly<Record<string, string>> = {
+  'ا': 'a', 'أ': 'a', 'إ': 'i', 'آ': 'a', 'ة': 'a', 'ى': 'a', 'ؤ': 'u', 'ئ': 'i', 'ء': '', 'ع': 'a',
+};
+
+/** Scripts without Latin letters (Arabic, Cyrillic, Greek, CJK…) are transliterated. */
+const NON_LATIN_LETTER = /(?![\p{Script=Latin}])\p{L}/u;
 
 /**
  * Makes a URL-safe slug (`a-z`, `0-9` and `-`) from a headline. Latin
  * accents are folded ("Café" → "cafe"). A headline with no Latin letters or
- * digits (Arabic, Chinese…) gets `article-` and a short stable hash of the
+ * digits (Arabic, Chinese…) is transliterated to Latin letters; one that
+ * still gives no usable slug gets `article-` and a short stable hash of the
  * headline, so the slug is never empty and never changes between builds.
+ * Apostrophes inside words are dropped ("Parliament's" → `parliaments`).
  *
  * @example
  * slugify('26 Nations Vow to Give Ukraine Postwar Security Guarantees, Macron Says')
  * // => '26-nations-vow-to-give-ukraine-postwar-security-guarantees-macron-says'
- * slugify('انفجار في مصنع') // => 'article-' + 8 hex digits
+ * slugify("Parliament's Vote") // => 'parliaments-vote'
+ * slugify('انفجار في مصنع') // => 'anfjar-fy-msna'
  */
 export function slugify(headline: string): string {
-  const folded = NON_ASCII.test(headline) ? foldNonAscii(headline) : foldAscii(headline);
+  const words = headline.replace(APOSTROPHE, '');
+  let folded = NON_ASCII.test(words) ? foldNonAscii(words) : foldAscii(words);
+  // A headline mostly in another script: its words in Latin letters
+  // (`transliteration`), so the slug stays readable. ASCII slugs, not IRIs:
+  // see docs/feed-format.md, "Slugs".
+  if (NON_LATIN_LETTER.test(words) && folded.replace(/[^a-z]/g, '').length * 2 < letterCount(words)) {
+    const latin = foldNonAscii(transliterate(words, { replace: ARABIC_VOWELS }));
+    if (latin.replace(/-/g, '').length >= 3) folded = latin;
+  }
   if (folded === '') return `article-${hash(headline)}`;
   if (folded.length <= MAX_SLUG) return folded;
   const cut = folded.slice(0, MAX_SLUG + 1);
   const boundary = cut.lastIndexOf('-');
   return boundary > 0 ? cut.slice(0, boundary) : folded.slice(0, MAX_SLUG);
+}
+
+function letterCount(text: string): number {
+  return text.replace(/[^\p{L}]/gu, '').length;
 }
 
 /**

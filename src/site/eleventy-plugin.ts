@@ -20,6 +20,7 @@ const TEMPLATE_ROUTES = Object.freeze({
   sitemap: SITEMAP_URL, newsSitemap: NEWS_SITEMAP_URL, feeds: FEED_URLS, searchIndex: SEARCH_INDEX_URL,
 });
 import { filtersPlugin } from './filters.ts';
+import { formatNumber, translate } from './locale.ts';
 import { createMarkdown, renderMarkdown } from './markdown.ts';
 
 export interface SitePluginOptions {
@@ -75,6 +76,13 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
   eleventyConfig.addFilter('srcset', (srcset: string) =>
     base ? srcset.split(',').map((candidate) => candidate.trim().replace(/^\S+/, (url) => withBase(base, url))).join(', ') : srcset,
   );
+  // Interface strings of the site's language (src/site/locale.ts):
+  // `{{ t("nav.archive") }}`, `{{ t("archive.count", { count: n }) }}`.
+  eleventyConfig.addNunjucksGlobal('t', (key: string, values?: Record<string, string | number>) => {
+    if (!current) throw new Error('an interface string was asked for before the build was prepared');
+    return translate(current.site.locale, key, values);
+  });
+  eleventyConfig.addFilter('number', (value: number) => formatNumber(value, current?.site.locale.tag ?? 'en'));
   discoveryFilters(eleventyConfig, () => {
     if (!current) throw new Error('a page filter ran before the build was prepared');
     return current.readTime;

@@ -20,6 +20,21 @@ export function readableDate(date: string, timeZone: string, locale: string): st
 }
 
 /**
+ * A date, or a date-time (`2026-02-08T14:30`, with or without an offset),
+ * as readers write it, with the time of day only when one is given:
+ * `8 February 2026` or `8 February 2026 at 14:30`. A date-time with an
+ * offset is shown in `timeZone`.
+ *
+ * @example
+ * readableWhen('2026-02-08T14:30', 'Europe/London', 'en-GB') // => '8 February 2026 at 14:30'
+ */
+export function readableWhen(value: string, timeZone: string, locale: string): string {
+  if (!value.includes('T')) return readableDate(value, timeZone, locale);
+  const time = DateTime.fromISO(value, { zone: timeZone, locale });
+  return time.isValid ? time.toLocaleString({ ...DateTime.DATE_FULL, hour: 'numeric', minute: '2-digit' }) : value;
+}
+
+/**
  * An archive month key (`YYYY-MM`) as a heading, e.g. `February 2026`.
  *
  * @example
@@ -31,22 +46,12 @@ export function monthName(key: string, locale: string): string {
 }
 
 /**
- * A count with its noun.
- *
- * @example
- * pluralise(3, 'story', 'stories') // => '3 stories'
- */
-export function pluralise(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
-}
-
-/**
- * Registers the filters: `readableDate`, `monthName`, and `pluralise`.
+ * Registers the filters: `readableDate`, `readableWhen` and `monthName`.
  */
 export function filtersPlugin(eleventyConfig: UserConfig): void {
   // Formatting builds an Intl formatter each time (~0.3 ms); a site has few
   // distinct dates and many pages printing them, so each result is kept.
   eleventyConfig.addFilter('readableDate', memoise(readableDate));
   eleventyConfig.addFilter('monthName', memoise(monthName));
-  eleventyConfig.addFilter('pluralise', pluralise);
+  eleventyConfig.addFilter('readableWhen', memoise(readableWhen));
 }

@@ -3,17 +3,20 @@
  * overrides, pages, images), runs the pure stages, and returns the site data
  * with every diagnostic collected on the way.
  */
-import { join } from 'node:path';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { notARegularFile } from '../content-files.ts';
 import type { Marked } from 'marked';
 import type { ParseCache } from '../build/parse-cache.ts';
 import { loadFeeds, listFeedFiles } from '../feeds/read-feeds.ts';
-import type { Diagnostic, SiteData } from '../types.ts';
+import type { Diagnostic, SiteData, SiteSettings } from '../types.ts';
 import { findImageFiles, listImageFiles, processImages } from './images.ts';
 import { createMarkdown } from './markdown.ts';
 import { buildSiteModel, type ArticleMemo } from './model.ts';
 import { loadOverrides } from './overrides.ts';
 import { loadPages } from './pages.ts';
 import { loadSiteSettings } from './settings.ts';
+import { loadLocale } from './locale.ts';
 
 export interface LoadSiteOptions {
   /** The content folder: `feeds/`, `articles/`, `images/`, `pages/`, `site.json`. */
@@ -36,7 +39,25 @@ export function contentPaths(contentDir: string) {
     images: join(contentDir, 'images'),
     pages: join(contentDir, 'pages'),
     settings: join(contentDir, 'site.json'),
+    locales: join(contentDir, 'locales'),
   };
+}
+
+/**
+ * Copies the logo `site.json` names from the content folder to the same
+ * path in the site. A missing or unreadable file is an error on the line
+ * of `logo`, and the site builds without a logo.
+ */
+async function copyLogo(contentDir: string, outputDir: string, settings: SiteSettings): Promise<Diagnostic | null> {
+  const logo = settings.logo;
+  if (!logo || /^https?:/.test(logo)) return null;
+  const source = join(contentDir, logo);
+  const refused = await notARegularFile(source, 'settings-value', `"logo" names ${logo}, which cannot be read`);
+  if (refused) return { ...refused.problem, file: settings.file ?? refused.problem.file, line: settings.keyLines?.logo ?? 1 };
+  const target = join(outputDir, logo);
+  await mkdir(dirname(target), { recursive: true });
+  await copyFile(source, target);
+  return null;
 }
 
 /**
@@ -56,6 +77,12 @@ export async function loadSite(options: LoadSiteOptions): Promise<{ site: SiteDa
     listImageFiles(paths.images),
   ]);
   const { list: feedFiles, parsed } = feeds;
+  const locale = await loadLocale(options.contentDir, settings.settings.language);
+  const logo = await copyLogo(options.contentDir, options.outputDir, settings.settings);
+  if (logo) {
+    settings.diagnostics.push(logo);
+    delete settings.settings.logo;
+  }
   const noFeeds: Diagnostic[] = parsed.articles.length === 0 && parsed.diagnostics.length === 0 && feedFiles.diagnostics.length === 0
     ? [{ file: paths.feeds, line: 1, severity: 'warning', rule: 'no-feeds', message: 'no articles: the folder has no feed files (*.txt)' }]
     : [];
@@ -67,12 +94,13 @@ export async function loadSite(options: LoadSiteOptions): Promise<{ site: SiteDa
     overrides: overrides.overrides,
     pictures: images.pictures,
     pages: pages.pages,
+    locale: locale.locale,
     ...(options.articleMemo ? { memo: options.articleMemo } : {}),
   });
   return {
     site: model.site,
     diagnostics: [
-      ...settings.diagnostics, ...feedFiles.diagnostics, ...imageNames.diagnostics, ...noFeeds, ...parsed.diagnostics, ...overrides.diagnostics,
+      ...settings.diagnostics, ...locale.diagnostics, ...feedFiles.diagnostics, ...imageNames.diagnostics, ...noFeeds, ...parsed.diagnostics, ...overrides.diagnostics,
       ...pages.diagnostics, ...found.diagnostics, ...images.diagnostics, ...model.diagnostics,
     ],
   };

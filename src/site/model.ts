@@ -7,14 +7,16 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type {
-  ArchiveMonth, ArticleLink, ArticleRecord, Diagnostic, EditorialOverride, HomePage, ResponsiveImage,
+  ArchiveMonth, ArticleLink, ArticleRecord, Diagnostic, EditorialOverride, HomePage, NavigationEntry, NavigationLink, ResponsiveImage,
   SiteArticle, SiteData, SitePage, SiteSettings,
 } from '../types.ts';
 import { memoise } from '../memoise.ts';
+import { shippedLocale, translate, type Locale } from './locale.ts';
 import { learnCasing, toReadableCase, wordsOf } from './readable-case.ts';
 import { shortenText } from '../text.ts';
+import { linkRuns, smartText } from './typography.ts';
 import { guessRtlLanguage, languageDirection, readingMinutes } from './reading.ts';
-import { ARCHIVE_URL, archiveMonthUrl, articleUrl, HOME_PAGE_SIZE, homePageCount, homeUrl } from '../routes.ts';
+import { ARCHIVE_URL, archiveMonthUrl, articleUrl, HOME_PAGE_SIZE, HOME_URL, homePageCount, homeUrl, logoUrl, SEARCH_URL, TOPICS_URL } from '../routes.ts';
 
 /** Longest summary on lists, ellipsis included (a meta description shortens it again to 160). */
 const SUMMARY_LENGTH = 200;
@@ -26,6 +28,8 @@ export interface SiteModelInput {
   /** The responsive photo for an article, keyed by slug. */
   pictures?: ReadonlyMap<string, ResponsiveImage>;
   pages?: SitePage[];
+  /** The interface strings (default: the shipped ones of the site's language). */
+  locale?: Locale;
   /**
    * Articles made by earlier builds of this process (the dev server), by
    * record: a record kept by the parse cache, with the same override,
@@ -48,6 +52,7 @@ export function buildSiteModel(input: SiteModelInput): { site: SiteData; diagnos
   const { records, settings, overrides = new Map(), pictures = new Map() } = input;
   const diagnostics: Diagnostic[] = [];
   const slugs = new Set(records.map((r) => r.slug));
+  const locale = input.locale ?? shippedLocale(settings.language);
   for (const override of overrides.values()) {
     if (!slugs.has(override.slug)) {
       diagnostics.push({
@@ -74,7 +79,17 @@ export function buildSiteModel(input: SiteModelInput): { site: SiteData; diagnos
   articles.sort(newestFirst);
   linkNeighbours(articles);
   return {
-    site: { settings, dir: languageDirection(settings.language), articles, pages: input.pages ?? [], archive: buildArchive(articles), homePages: buildHomePages(articles) },
+    site: {
+      settings,
+      locale,
+      navigation: resolveNavigation(settings, locale, input.pages ?? [], diagnostics),
+      logo: settings.logo ? logoUrl(settings.logo) : null,
+      dir: languageDirection(settings.language),
+      articles,
+      pages: input.pages ?? [],
+      archive: buildArchive(articles),
+      homePages: buildHomePages(articles),
+    },
     diagnostics,
   };
 }
@@ -99,18 +114,25 @@ function toSiteArticle(
   return {
     slug: record.slug,
     url: permalinkFor(record.slug, published),
-    headline,
-    dek: override?.dek ?? null,
-    summary: shortenText(override?.dek ?? paragraphs[0] ?? headline, SUMMARY_LENGTH),
+    headline: smartText(headline),
+    dek: override?.dek ? smartText(override.dek) : null,
+    summary: smartText(shortenText(override?.dek ?? paragraphs[0] ?? headline, SUMMARY_LENGTH)),
     byline: override?.byline ?? null,
     topics: override?.topics ?? [],
     published,
-    publishedIso: published ? isoTime(published, timeZone) : null,
+    publishedIso: published ? isoTime(override?.publishedAt ?? published, timeZone) : null,
+    publishedAt: override?.publishedAt ?? null,
+    updated: override?.updated ?? null,
+    lead: override?.lead ?? false,
+    pinned: override?.pinned ?? false,
     timeZone,
     lang: lang && lang !== settings.language ? lang : null,
     dir: record.dir,
-    images: record.images.map((image, i) => ({ ...image, alt: image.caption, picture: i === 0 ? picture ?? null : null })),
-    body: record.body.map((block) => ({ ...block, display: block.type === 'subhead' ? toReadableCase(block.text, casing) : block.text })),
+    images: record.images.map((image, i) => {
+      const caption = smartText(image.caption);
+      return { ...image, caption, alt: caption, picture: i === 0 ? picture ?? null : null };
+    }),
+    body: record.body.map((block) => (block.type === 'subhead' ? { ...block, display: smartText(toReadableCase(block.text, casing)) } : paragraphBlock(block))),
     wordCount: record.wordCount,
     readingMinutes: readingMinutes(record.wordCount),
     noteHtml: override?.noteHtml ?? null,
@@ -119,6 +141,13 @@ function toSiteArticle(
     next: null,
     revision: revisionOf(record, inputs),
   };
+}
+
+/** A paragraph as printed: its links found in the text as written, typography on the rest. */
+function paragraphBlock(block: ArticleRecord['body'][number]): SiteArticle['body'][number] {
+  const runs = linkRuns(block.text).map((run) => (run.href ? run : { text: smartText(run.text) }));
+  const display = runs.map((run) => run.text).join('');
+  return runs.length > 1 ? { ...block, display, runs } : { ...block, display };
 }
 
 /**
@@ -144,6 +173,29 @@ export function permalinkFor(slug: string, published: string | null): string {
   return articleUrl(published, slug);
 }
 
+/**
+ * The masthead's links: `site.json`'s `navigation`, or Latest, Archive,
+ * Topics, Search and then every editor's page. A page the list names that
+ * does not exist is a warning on its line, and left out.
+ */
+function resolveNavigation(settings: SiteSettings, locale: Locale, pages: readonly SitePage[], diagnostics: Diagnostic[]): NavigationLink[] {
+  const builtIn = { home: HOME_URL, archive: ARCHIVE_URL, topics: TOPICS_URL, search: SEARCH_URL } as const;
+  const entries: NavigationEntry[] = settings.navigation ?? [
+    ...(['home', 'archive', 'topics', 'search'] as const).map((kind) => ({ kind, line: 1 })),
+    ...pages.map((page) => ({ kind: 'page' as const, slug: page.slug, line: 1 })),
+  ];
+  const links: NavigationLink[] = [];
+  for (const entry of entries) {
+    if (entry.kind === 'link') links.push({ label: entry.label, url: entry.url });
+    else if (entry.kind === 'page') {
+      const page = pages.find((p) => p.slug === entry.slug);
+      if (page) links.push({ label: page.title, url: page.url });
+      else diagnostics.push({ file: settings.file ?? 'site.json', line: entry.line, severity: 'warning', rule: 'settings-value', message: `navigation names "page:${entry.slug}", but there is no page content/pages/${entry.slug}.md; the link is left out` });
+    } else links.push({ label: translate(locale, `nav.${entry.kind}`), url: builtIn[entry.kind] });
+  }
+  return links;
+}
+
 /** Newest first; undated last; ties keep feed order (file, then line). */
 function newestFirst(a: SiteArticle, b: SiteArticle): number {
   if (a.published !== b.published) {
@@ -151,6 +203,9 @@ function newestFirst(a: SiteArticle, b: SiteArticle): number {
     if (b.published === null) return -1;
     return a.published < b.published ? 1 : -1;
   }
+  // The same day: a story with a known time is newer than one without, later times first.
+  const at = a.publishedAt ?? '', bt = b.publishedAt ?? '';
+  if (at !== bt) return at < bt ? 1 : -1;
   if (a.source.file !== b.source.file) return a.source.file < b.source.file ? -1 : 1;
   return a.source.line - b.source.line;
 }
@@ -194,8 +249,16 @@ function buildArchive(articles: readonly SiteArticle[]): ArchiveMonth[] {
  * The home pages: the newest stories first, `HOME_PAGE_SIZE` a page, at most
  * `LATEST_PAGES` of them (src/routes.ts); one empty page for an empty site.
  * The last links on to the archive when older stories are left.
+ *
+ * The editor's choices come first: the lead (the newest story marked
+ * `lead: true`, else the newest story), then the pinned stories, newest
+ * first; then everything else, newest first. Each story is listed once.
  */
-function buildHomePages(articles: SiteArticle[]): HomePage[] {
+function buildHomePages(all: SiteArticle[]): HomePage[] {
+  const lead = all.find((a) => a.lead) ?? null;
+  const pinned = all.filter((a) => a.pinned && a !== lead);
+  const chosen = new Set<SiteArticle>([...(lead ? [lead] : []), ...pinned]);
+  const articles = chosen.size ? [...chosen, ...all.filter((a) => !chosen.has(a))] : all;
   const count = homePageCount(articles.length);
   return Array.from({ length: count }, (_, n) => ({
     url: homeUrl(n),

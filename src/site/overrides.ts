@@ -12,7 +12,9 @@ import { lineOfYamlError, readFrontMatter } from './front-matter.ts';
 import { renderMarkdown, unsafeHtmlMessage } from './markdown.ts';
 
 const STRING_KEYS = ['headline', 'dek', 'byline', 'image'] as const;
-const KNOWN_KEYS = new Set<string>([...STRING_KEYS, 'published', 'topics']);
+const KNOWN_KEYS = new Set<string>([...STRING_KEYS, 'published', 'updated', 'topics', 'lead', 'pinned']);
+/** A date, or a date and time of day with an optional offset, as ISO 8601 writes them. */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?$/;
 const IMAGE_NAME = /^[\w][\w.-]*\.(?:jpe?g|png|webp)$/i;
 
 /**
@@ -41,10 +43,17 @@ export function parseOverride(text: string, file: string, slug: string, markdown
       report(key, `unknown key "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
       continue;
     }
-    if (key === 'published') {
-      const date = toIsoDate(value, front.rawValues.get(key));
-      if (date) override.published = date;
-      else report(key, `"published" must be a date written YYYY-MM-DD, got ${JSON.stringify(String(value))}`);
+    if (key === 'published' || key === 'updated') {
+      const when = toDateTime(value, front.rawValues.get(key));
+      if (!when) report(key, `"${key}" must be a date written YYYY-MM-DD, or a date and time such as 2026-02-08T14:30 or 2026-02-08T14:30+03:00, got ${JSON.stringify(String(value))}`);
+      else if (key === 'updated') override.updated = when.text;
+      else {
+        override.published = when.date;
+        if (when.hasTime) override.publishedAt = when.text;
+      }
+    } else if (key === 'lead' || key === 'pinned') {
+      if (typeof value === 'boolean') override[key] = value;
+      else report(key, `"${key}" must be true or false, got ${JSON.stringify(value)}`);
     } else if (key === 'topics') {
       const topics = toStringList(value);
       if (topics) override.topics = topics;
@@ -68,11 +77,18 @@ export function parseOverride(text: string, file: string, slug: string, markdown
 
 /**
  * YAML reads an unquoted `2026-02-30` as a Date and rolls it over to 2 March,
- * so the check runs on the text as written, quoted or not.
+ * so the check runs on the text as written, quoted or not. A time must be a
+ * real one (hours to 23, minutes and seconds to 59).
  */
-function toIsoDate(value: unknown, raw: string | undefined): string | null {
+function toDateTime(value: unknown, raw: string | undefined): { text: string; date: string; hasTime: boolean } | null {
   const text = (raw ?? (typeof value === 'string' ? value : '')).replace(/^(['"])(.*)\1$/, '$2').trim();
-  return isCalendarDate(text) ? text : null;
+  const match = DATE_TIME.exec(text);
+  if (!match || !isCalendarDate(match[1]!)) return null;
+  const [, date, hours, minutes, seconds, offset] = match;
+  if (hours === undefined) return { text: date!, date: date!, hasTime: false };
+  if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds ?? 0) > 59) return null;
+  if (offset && offset !== 'Z' && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4)) > 59)) return null;
+  return { text: `${date}T${hours}:${minutes}${seconds ? `:${seconds}` : ''}${offset ?? ''}`, date: date!, hasTime: true };
 }
 
 function toStringList(value: unknown): string[] | null {

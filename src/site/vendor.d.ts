@@ -42,3 +42,8 @@ declare module '@11ty/eleventy' {
     setIsVerbose(verbose: boolean): void;
   }
 }
+
+declare module 'smartypants' {
+  /** SmartyPants with Unicode characters out; `attr` '1' = quotes, backticks, `--` em dash, `...` ellipsis. */
+  export function smartypantsu(text: string, attr?: string | number): string;
+}

@@ -58,7 +58,8 @@ describe('ASCII and table fast paths agree with the Unicode rules', () => {
     // (Other text takes the general fold itself: comparing would prove nothing.)
     fc.assert(
       fc.property(ascii, (t) => {
-        const expected = foldNonAscii(t);
+        // Apostrophes inside words are dropped before either fold.
+        const expected = foldNonAscii(t.replace(/(?<=\p{L})'(?=\p{L})/gu, ''));
         if (expected !== '' && expected.length <= 80) expect(slugify(t)).toBe(expected);
       }),
       { numRuns: 3000 },

@@ -40,7 +40,7 @@ describe.each([390, 1280])('at %i px', (width) => {
     ['home', '/'],
     ['article', ARTICLE],
     ['photo-article', PHOTO_ARTICLE],
-    ['rtl-article', '/articles/article-379a8185/'],
+    ['rtl-article', '/articles/iyran-thdhr-mn-altsayd-fy-alkhlyj/'],
     ['archive', '/archive/'],
     ['not-found', '/no-such-page/'],
   ])('%s renders without errors or sideways scrolling', async (name, path) => {
@@ -82,12 +82,12 @@ it('prints an article without the site navigation', async () => {
   try {
     await visit.page.emulateMedia({ media: 'print' });
     const shown = await visit.page.evaluate(() =>
-      Object.fromEntries(['.masthead__nav', '.story-nav', '.site-footer', 'h1', '.story__body', 'figure'].map((selector) => {
+      Object.fromEntries(['.masthead__nav', '.story-nav', '.site-footer', 'h1', '.story__body', '.story__captions'].map((selector) => {
         const element = document.querySelector(selector);
         return [selector, element !== null && getComputedStyle(element).display !== 'none'];
       })),
     );
-    expect(shown).toEqual({ '.masthead__nav': false, '.story-nav': false, '.site-footer': false, h1: true, '.story__body': true, figure: true });
+    expect(shown).toEqual({ '.masthead__nav': false, '.story-nav': false, '.site-footer': false, h1: true, '.story__body': true, '.story__captions': true });
     const colours = await visit.page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]);
     expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
   } finally {

@@ -3,6 +3,7 @@
  * content plus fixtures (an Arabic feed, an override, a photo), asserting on
  * the HTML through linkedom.
  */
+import { smartText } from '../../src/site/typography.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -53,13 +54,18 @@ describe('article pages from the seed feed', () => {
       const text = doc.querySelector('main')!.textContent!;
       const h1s = doc.querySelectorAll('h1');
       expect(h1s).toHaveLength(1);
-      expect(h1s[0]!.textContent).toBe(record.headline);
-      expect(count(text, record.headline)).toBe(1);
+      // Printed with typographic quotes and dashes (src/site/typography.ts).
+      const headline = smartText(record.headline);
+      expect(h1s[0]!.textContent).toBe(headline);
+      expect(count(text, headline)).toBe(1);
       const [image] = record.images;
-      expect(count(text, image!.caption)).toBe(1);
+      const caption = smartText(image!.caption);
+      expect(count(text, caption)).toBe(1);
       expect(count(text, image!.credit!)).toBe(1);
-      expect(doc.querySelector('figcaption .figure__caption')!.textContent).toBe(image!.caption);
-      expect(doc.querySelector('figcaption .figure__credit')!.textContent).toBe(image!.credit);
+      // A photo file makes a figure at the top; a caption alone is listed after the text.
+      const where = record.slug === CHINA ? 'figcaption' : '.story__captions li';
+      expect(doc.querySelector(`${where} .figure__caption`)!.textContent).toBe(caption);
+      expect(doc.querySelector(`${where} .figure__credit`)!.textContent).toBe(image!.credit);
       expect([...doc.querySelectorAll('main p, main h2')].map((e) => e.textContent!.trim())).not.toContain('TT');
     }
   });
@@ -75,14 +81,14 @@ describe('article pages from the seed feed', () => {
 
   it('render the first article\'s two subheads as h2 in a readable case', async () => {
     const doc = await site.page(`/2025/09/04/${UKRAINE}/`);
-    expect([...doc.querySelectorAll('.story__body h2')].map((h) => h.textContent)).toEqual(["'Very specific substance'", 'Months of talks']);
+    expect([...doc.querySelectorAll('.story__body h2')].map((h) => h.textContent)).toEqual(['‘Very specific substance’', 'Months of talks']);
   });
 
   it('render every body paragraph, in order', async () => {
     const record = seed.find((r) => r.slug === CHINA)!;
     const doc = await site.page(urlOf(record));
     const paragraphs = [...doc.querySelectorAll('.story__body p')].map((p) => p.textContent);
-    expect(paragraphs).toEqual(record.body.filter((b) => b.type === 'paragraph').map((b) => b.text));
+    expect(paragraphs).toEqual(record.body.filter((b) => b.type === 'paragraph').map((b) => smartText(b.text)));
   });
 
   it('link previous (older) and next (newer) stories', async () => {
@@ -100,7 +106,7 @@ describe('article pages from the seed feed', () => {
 describe('editorial content', () => {
   it('applies an override: dek, byline and the Markdown note', async () => {
     const doc = await site.page(`/2026/02/08/${IRAN}/`);
-    expect(doc.querySelector('.story__dek')!.textContent).toMatch(/^Tehran's foreign minister says/);
+    expect(doc.querySelector('.story__dek')!.textContent).toMatch(/^Tehran’s foreign minister says/);
     expect(doc.querySelector('.story__byline')!.textContent).toBe('By Desk Editor');
     const note = doc.querySelector('aside.editors-note')!;
     expect(note.querySelector('em')!.textContent).toBe("foreign minister's");
@@ -131,17 +137,20 @@ describe('photos', () => {
     }
   });
 
-  it('render a caption-only figure, with no <img>, when there is no file', async () => {
+  it('list captions whose photo has no file after the text, with no figure and no <img>', async () => {
     const doc = await site.page(`/2026/02/08/${IRAN}/`);
-    const figure = doc.querySelector('figure')!;
-    expect(figure.classList.contains('figure--caption-only')).toBe(true);
-    expect(doc.querySelectorAll('img, picture')).toHaveLength(0);
+    expect(doc.querySelectorAll('figure, img, picture')).toHaveLength(0);
+    const captions = doc.querySelector('.story__captions')!;
+    expect(captions.querySelector('h2')!.textContent).toBe('Photo captions');
+    expect(captions.querySelectorAll('li').length).toBeGreaterThan(0);
+    // After the body: the opening paragraph comes first.
+    expect(doc.querySelector('.story__body')!.compareDocumentPosition(captions) & 4).toBe(4);
   });
 });
 
 describe('right-to-left articles', () => {
   it('carry lang and dir="rtl" and live at a stable undated path', async () => {
-    const doc = await site.page('/articles/article-379a8185/');
+    const doc = await site.page('/articles/iyran-thdhr-mn-altsayd-fy-alkhlyj/');
     const article = doc.querySelector('article.story')!;
     expect(article.getAttribute('dir')).toBe('rtl');
     expect(article.getAttribute('lang')).toBe('ar');
@@ -156,18 +165,24 @@ describe('home, archive and 404', () => {
     expect(first.querySelectorAll('h1')).toHaveLength(1);
     const lead = first.querySelector('.lead')!;
     expect(lead.querySelector('a')!.getAttribute('href')).toBe('/2026/02/08/russia-man-suspected-of-shooting-top-general-detained-in-dubai/');
-    expect(lead.querySelector('figure figcaption')).not.toBeNull();
+    // The lead has no photo file: no figure, and no caption box in its place.
+    expect(lead.querySelector('figure')).toBeNull();
     expect(second.querySelector('.lead')).toBeNull();
-    const hrefs = (doc: Document) => [...doc.querySelectorAll('.card__headline a')].map((a) => a.getAttribute('href')!);
-    // Page 1 groups its stories by topic (the discovery issue); later pages list newest first.
+    const hrefs = (doc: Document | Element) => [...doc.querySelectorAll('.card__headline a')].map((a) => a.getAttribute('href')!);
     const [onFirst, onSecond] = [hrefs(first), hrefs(second)];
     expect(onFirst).toHaveLength(19);
+    expect(new Set(onFirst).size).toBe(19);
     expect(onSecond).toHaveLength(5);
-    // Sections come newest story first, so each dated seed story after the
-    // lead opens its topic's section (undated stories may follow it there).
-    const sectionLeads = [...first.querySelectorAll('section.stories--topic')].map((s) => s.querySelector('.card__headline a')!.getAttribute('href'));
-    expect(sectionLeads.slice(0, 3).sort()).toEqual([`/2026/02/08/${CHINA}/`, `/2026/02/08/${IRAN}/`, `/2025/09/04/${UKRAINE}/`].sort());
+    // The four top stories beside the lead are the next newest.
+    const model = [...first.querySelectorAll('.top-stories .card__headline a')].map((a) => a.getAttribute('href')!);
+    expect(model).toHaveLength(4);
+    // Topic sections: two to four stories each, ordered by their newest story.
+    const sections = [...first.querySelectorAll('section.stories--topic')];
+    expect(sections.length).toBeGreaterThan(0);
+    for (const section of sections) expect(hrefs(section).length).toBeGreaterThanOrEqual(2), expect(hrefs(section).length).toBeLessThanOrEqual(4);
     const dateOf = (href: string) => (href.startsWith('/articles/') ? '0000/00/00' : href.slice(1, 11));
+    const newestOf = (section: Element) => hrefs(section).map(dateOf).sort().reverse()[0]!;
+    expect(sections.map(newestOf)).toEqual(sections.map(newestOf).sort().reverse());
     const oldestOnFirst = onFirst.map(dateOf).sort()[0]!;
     expect(onSecond.every((href) => dateOf(href) <= oldestOnFirst)).toBe(true);
     expect(onSecond.map(dateOf)).toEqual(onSecond.map(dateOf).sort().reverse());
@@ -178,7 +193,7 @@ describe('home, archive and 404', () => {
     expect(first.querySelector('.pager a[rel=next]')!.getAttribute('href')).toBe('/page/2/');
     expect(first.querySelector('.pager a[rel=prev]')).toBeNull();
     expect(second.querySelector('.pager a[rel=prev]')!.getAttribute('href')).toBe('/');
-    expect(second.querySelector('h1')!.textContent).toBe('Stories, page 2 of 2');
+    expect(second.querySelector('h1')!.textContent).toBe('Latest stories, page 2 of 2');
   });
 
   it('archives by month, with an index of months', async () => {

@@ -102,7 +102,8 @@ describe('parseSiteSettings', () => {
   it('reads valid settings and normalises the URL', () => {
     const { settings, diagnostics } = parseSiteSettings('{"title":"T","url":"https://n.example/","language":"pt-BR","timeZone":"America/Sao_Paulo","description":"D"}', 's.json');
     expect(diagnostics).toEqual([]);
-    expect(settings).toEqual({ title: 'T', url: 'https://n.example', language: 'pt-BR', timeZone: 'America/Sao_Paulo', description: 'D' });
+    expect(settings).toMatchObject({ title: 'T', url: 'https://n.example', language: 'pt-BR', timeZone: 'America/Sao_Paulo', description: 'D', file: 's.json' });
+    expect(settings.navigation).toBeUndefined();
   });
 
   it('reports bad values and unknown keys on their lines, keeping defaults', () => {

@@ -3,6 +3,7 @@
  * quotes builds a site in which none of it becomes an element, an attribute
  * or code: every page is parsed with linkedom and inspected.
  */
+import { smartText } from '../../src/site/typography.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -73,21 +74,25 @@ it('has no event-handler attribute and no javascript: URL in any attribute', () 
 it('shows the text literally: headline, caption, Markdown, template syntax, entities', async () => {
   const article = pages.find((p) => p.file.endsWith(`${record.slug}/index.html`))!;
   const { doc } = article;
-  expect(doc.querySelector('h1')!.textContent).toBe(record.headline);
-  expect(doc.querySelector('title')!.textContent).toContain(record.headline);
-  expect(doc.querySelector('.figure__caption')!.textContent).toBe(record.images[0]!.caption);
+  // Printed with typographic quotes (src/site/typography.ts): still every
+  // character of the text, `<`, `&` and `{{` included, and never markup.
+  const headline = smartText(record.headline);
+  expect(headline).toContain('<script>alert(“x”)</script>');
+  expect(doc.querySelector('h1')!.textContent).toBe(headline);
+  expect(doc.querySelector('title')!.textContent).toContain(headline);
+  expect(doc.querySelector('.figure__caption')!.textContent).toBe(smartText(record.images[0]!.caption));
   const paragraphs = [...doc.querySelectorAll('.story__body p')].map((p) => p.textContent);
-  expect(paragraphs).toEqual(record.body.map((b) => b.text));
+  expect(paragraphs).toEqual(record.body.map((b) => smartText(b.text)));
   expect(paragraphs.join('\n')).toContain('&amp; is not decoded');
   expect(record.headline).toContain('{{ 7*7 }}');
   expect(article.html).not.toContain('49');
   const description = doc.querySelector('meta[name=description]')!.getAttribute('content');
-  expect(description).toBe(record.body[0]!.text);
+  expect(description).toBe(smartText(record.body[0]!.text));
 });
 
 it('escapes the headline in links and lists too', async () => {
   const home = pages.find((p) => p.file === 'index.html')!.doc;
-  expect(home.querySelector('.lead__headline a')!.textContent).toBe(record.headline);
+  expect(home.querySelector('.lead__headline a')!.textContent).toBe(smartText(record.headline));
   const month = pages.find((p) => p.file.startsWith('archive/2025/'))!.doc;
-  expect(month.querySelector('.archive-day a')!.textContent).toBe(record.headline);
+  expect(month.querySelector('.archive-day a')!.textContent).toBe(smartText(record.headline));
 });

@@ -4,7 +4,7 @@
  * into a temporary folder, and its pages sorted into page types.
  */
 import { spawn } from 'node:child_process';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
@@ -12,6 +12,11 @@ import { makeContentFolder } from './content-folder.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 const FIXTURE_FEEDS = join(PROJECT_ROOT, 'tests/fixtures-site/feeds');
+/** The Arabic edition: a whole content folder of its own (tests/fixtures-edition-ar/). */
+const EDITION_AR = join(PROJECT_ROOT, 'tests/fixtures-edition-ar');
+
+/** Which site the gates check: the English (shipped content plus the fixture feeds) or the Arabic edition. */
+export type Edition = 'en' | 'ar';
 
 export interface BuiltSite {
   /** The temporary folder holding `content/` and `site/`. */
@@ -32,8 +37,11 @@ export interface BuiltSite {
  * const site = await buildFixtureSite();
  * site.htmlFiles; // ['2025/09/04/…/index.html', …, 'index.html', 'page/2/index.html']
  */
-export async function buildFixtureSite(): Promise<BuiltSite> {
-  const { root, content: contentDir } = await makeContentFolder({ prefix: 'broadsheet-e2e-', feedFolders: [FIXTURE_FEEDS] });
+export async function buildFixtureSite(edition: Edition = 'en'): Promise<BuiltSite> {
+  const { root, content: contentDir } = edition === 'en'
+    ? await makeContentFolder({ prefix: 'broadsheet-e2e-', feedFolders: [FIXTURE_FEEDS], extra: await fixturePhotos(PHOTOS.en) })
+    : await makeContentFolder({ prefix: 'broadsheet-e2e-ar-', withSeed: false, extra: await fixturePhotos(PHOTOS.ar) });
+  if (edition === 'ar') await cp(EDITION_AR, contentDir, { recursive: true });
   const siteDir = join(root, 'site');
   const { code, output } = await new Promise<{ code: number | null; output: string }>((done, fail) => {
     const child = spawn(process.execPath, ['bin/broadsheet.js', 'build', '--content', contentDir, '--output', siteDir], {
@@ -58,6 +66,32 @@ export async function buildFixtureSite(): Promise<BuiltSite> {
     .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
   return { root, siteDir, htmlFiles, log: output, remove };
+}
+
+/**
+ * Photo files for a few stories, so photos on article pages, cards and
+ * related stories go through the gates: plain colours made by sharp at
+ * test time rather than binary files in the repository.
+ */
+const PHOTOS: Record<Edition, [slug: string, colour: string, width: number, height: number][]> = {
+  en: [
+    ['scientists-unveil-tariff-cuts-in-doha', '#5b6e7a', 1200, 800],
+    ['lebanon-tech-giants-unveil-port-expansion', '#7a5b4f', 1000, 750],
+    ['heatwave-kills-27-in-southern-spain', '#8a7a3f', 1600, 900],
+  ],
+  ar: [
+    ['alaraq-yaln-ntaij-awlya-lihsa-alskan', '#4f6a5b', 1200, 800],
+    ['msr-tftth-mhta-jdyda-lthlya-almyah-ala-albhr-alahmr', '#6a5b7a', 1200, 675],
+  ],
+};
+
+async function fixturePhotos(photos: (typeof PHOTOS)[Edition]): Promise<Record<string, Buffer>> {
+  const { default: sharp } = await import('sharp');
+  const files: Record<string, Buffer> = {};
+  for (const [slug, background, width, height] of photos) {
+    files[`images/${slug}.jpg`] = await sharp({ create: { width, height, channels: 3, background } }).jpeg().toBuffer();
+  }
+  return files;
 }
 
 /**
@@ -112,13 +146,13 @@ export async function readSitePages(site: BuiltSite): Promise<SitePage[]> {
 
 /**
  * The pages the browser gates run on in every view: the article pages the
- * fixture exists to stress (two photos, Arabic, a long compound word and
+ * fixture exists to stress (two captions without photos, a photo, Arabic, a long compound word and
  * URL), then one page of each type not yet covered. Editor pages share only
  * the layout, so each is its own. A stress page the build did not produce
  * is named `(no … page was built)` so the suite can fail on it.
  *
  * @example
- * chooseRepresentatives(pages); // [{ name: 'article, two photos', file: '2026/01/06/…/index.html' }, …]
+ * chooseRepresentatives(pages); // [{ name: 'article, two captions without photos', file: '2026/01/06/…/index.html' }, …]
  */
 export function chooseRepresentatives(pages: readonly SitePage[]): { name: string; file: string }[] {
   const chosen = new Map<string, string>();
@@ -127,7 +161,9 @@ export function chooseRepresentatives(pages: readonly SitePage[]): { name: strin
     const match = articles.find(({ html, file }) => test(parseHTML(html).document as unknown as Document, file));
     chosen.set(name, match?.file ?? `(no ${name} page was built)`);
   };
-  find('article, two photos', (document) => document.querySelectorAll('main figure').length >= 2);
+  // Captions without a photo file: listed after the text, which must still open on the first screen.
+  find('article, two captions without photos', (document) => document.querySelectorAll('.story__captions li').length >= 2);
+  find('article, with a photo', (document) => document.querySelector('main figure img') !== null);
   find('article, Arabic', (document) => document.querySelector('[dir="rtl"] h1') !== null);
   find('article, long words and a URL', (_, file) => file.includes('rindfleisch'));
   const taken = new Set(chosen.values());
