@@ -269,6 +269,10 @@ export interface SiteArticle {
   lang: string | null;
   dir: TextDirection;
   images: SiteImage[];
+  /** The photo file of its first image, when there is one: the article's figure, its cards' and related links' picture. */
+  photo: SiteImage | null;
+  /** The images whose photo has no file: their captions are listed after the text. */
+  captionsOnly: SiteImage[];
   body: SiteBodyBlock[];
   wordCount: number;
   readingMinutes: number;

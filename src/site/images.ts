@@ -11,7 +11,8 @@ import type { Diagnostic, EditorialOverride, ResponsiveImage } from '../types.ts
 import { IMAGES_URL } from '../routes.ts';
 
 const IMAGE_FILE = /^(.+)\.(?:jpe?g|png|webp)$/i;
-const WIDTHS = [480, 960, 1600];
+// 240 for related-story thumbnails and small cards, 480 for cards and phones, 960 and 1600 for the article's photo on wide and dense screens.
+const WIDTHS = [240, 480, 960, 1600];
 const FORMATS = ['avif', 'webp', 'jpeg'] as const;
 
 interface ImageMetadataEntry {

@@ -175,7 +175,23 @@ export function formatNumber(value: number, tag: string): string {
  * @example
  * translate(shippedLocale('en'), 'archive.count', { count: 3 }) // => '3 stories'
  */
-export function translate(locale: Locale, key: string, values: Readonly<Record<string, string | number>> = {}): string {
+export function translate(locale: Locale, key: string, values?: Readonly<Record<string, string | number>>): string {
+  // Most labels take no values, and most others only a count (every story
+  // card's reading time): each is made once per locale.
+  const onlyCount = values !== undefined && typeof values.count === 'number' && Object.keys(values).length === 1;
+  if (values !== undefined && !onlyCount) return fill(locale, key, values);
+  let made = madeMessages.get(locale);
+  if (!made) madeMessages.set(locale, (made = new Map()));
+  const id = onlyCount ? `${key}\0${values.count}` : key;
+  let text = made.get(id);
+  if (text === undefined) made.set(id, (text = fill(locale, key, values ?? {})));
+  return text;
+}
+
+/** Messages without values or with only a count, by locale: the templates ask for each on every page. */
+const madeMessages = new WeakMap<Locale, Map<string, string>>();
+
+function fill(locale: Locale, key: string, values: Readonly<Record<string, string | number>>): string {
   const message = locale.messages[key];
   if (message === undefined) throw new Error(`no interface message "${key}" (add it to src/locales/en.json)`);
   let text: string;

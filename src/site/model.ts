@@ -111,6 +111,10 @@ function toSiteArticle(
   const casing = subheads.length > 0 ? learnCasing(paragraphs, wordsOf(subheads)) : new Map<string, string>();
   let lang = record.lang;
   if (!lang && record.dir === 'rtl') lang = guessRtlLanguage(headline);
+  const images = record.images.map((image, i) => {
+    const caption = smartText(image.caption);
+    return { ...image, caption, alt: caption, picture: i === 0 ? picture ?? null : null };
+  });
   return {
     slug: record.slug,
     url: permalinkFor(record.slug, published),
@@ -128,10 +132,9 @@ function toSiteArticle(
     timeZone,
     lang: lang && lang !== settings.language ? lang : null,
     dir: record.dir,
-    images: record.images.map((image, i) => {
-      const caption = smartText(image.caption);
-      return { ...image, caption, alt: caption, picture: i === 0 ? picture ?? null : null };
-    }),
+    images,
+    photo: images[0]?.picture ? images[0] : null,
+    captionsOnly: images.filter((image) => !image.picture),
     body: record.body.map((block) => (block.type === 'subhead' ? { ...block, display: smartText(toReadableCase(block.text, casing)) } : paragraphBlock(block))),
     wordCount: record.wordCount,
     readingMinutes: readingMinutes(record.wordCount),

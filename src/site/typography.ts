@@ -15,12 +15,29 @@ import { smartypantsu } from 'smartypants';
 
 const HIDDEN: readonly [string, string][] = [['<', '\uE000'], ['&', '\uE001'], ['\\', '\uE002']];
 
+/** What SmartyPants (mode 1) changes: quotes, backticks, `--`, `...`. */
+const SMART_TRIGGER = /["'`]|--|\.\.\./;
+/** The same, but for apostrophes inside words ("country's"), which alone need no SmartyPants. */
+const OTHER_THAN_APOSTROPHE = /["`]|--|\.\.\.|(?<!\p{L})'|'(?!\p{L})/u;
+const APOSTROPHE = /'/g;
+
 /**
+ * Display text: SmartyPants' quotes, dashes and ellipses. Most paragraphs
+ * have none of them, or only apostrophes inside words, and take the fast
+ * path; `smartTextReference` is the plain version, held equal to this one
+ * by a property test.
+ *
  * @example
  * smartText('"It\'s over" -- for now...') // => '“It’s over” — for now…'
  */
 export function smartText(text: string): string {
-  if (!/["'.-]/.test(text)) return text;
+  if (!SMART_TRIGGER.test(text)) return text;
+  if (!OTHER_THAN_APOSTROPHE.test(text)) return text.replace(APOSTROPHE, '’');
+  return smartTextReference(text);
+}
+
+/** {@link smartText} without its fast paths: every text through SmartyPants. */
+export function smartTextReference(text: string): string {
   let hidden = text;
   for (const [char, stand] of HIDDEN) hidden = hidden.replaceAll(char, stand);
   // Mode 1: quotes, backticks, `--` as an em dash, `...` as an ellipsis.

@@ -49,6 +49,8 @@ interface EditionUnderTest {
   server: StaticServer;
   totals: { nuErrors: number; nuWarnings: number; axeViolations: number; axeRuns: number; brokenLinks: number; browserLoads: number };
   lighthouseLines: string[];
+  /** What the layout checks measured, for the summary. */
+  layoutLines: string[];
 }
 
 // Built at collection time so that each page type is its own test below.
@@ -58,7 +60,7 @@ for (const edition of ['en', 'ar'] as const) {
   const pages = await readSitePages(site);
   editions.push({
     edition, site, pages, representatives: chooseRepresentatives(pages), server: undefined as unknown as StaticServer,
-    totals: { nuErrors: 0, nuWarnings: 0, axeViolations: 0, axeRuns: 0, brokenLinks: 0, browserLoads: 0 }, lighthouseLines: [],
+    totals: { nuErrors: 0, nuWarnings: 0, axeViolations: 0, axeRuns: 0, brokenLinks: 0, browserLoads: 0 }, lighthouseLines: [], layoutLines: [],
   });
 }
 const [english] = editions as [EditionUnderTest, EditionUnderTest];
@@ -71,12 +73,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([canaryServer?.close(), ...editions.flatMap((e) => [e.server?.close(), e.site.remove()])]);
-  for (const { edition, pages, totals, representatives, lighthouseLines } of editions) {
+  for (const { edition, pages, totals, representatives, lighthouseLines, layoutLines } of editions) {
     const summary = [
       `quality gates, ${edition} edition: ${pages.length} pages (${new Set(pages.map((p) => p.type)).size} types) built from ${edition === 'en' ? 'content/ + tests/fixtures-site/' : 'tests/fixtures-edition-ar/'}`,
       `  Nu HTML checker: ${totals.nuErrors} errors, ${totals.nuWarnings} warnings`,
       `  Chromium: ${totals.browserLoads} page loads; axe-core WCAG 2.1 A/AA: ${totals.axeViolations} violations in ${totals.axeRuns} runs (${representatives.length} pages x ${VIEWS.length} views)`,
       `  internal links: ${totals.brokenLinks} broken`,
+      ...layoutLines.map((line) => `  layout: ${line}`),
       ...lighthouseLines.map((line) => `  Lighthouse ${line}`),
     ];
     process.stdout.write(`${summary.join('\n')}\n`);
@@ -174,7 +177,7 @@ describe('in Chromium', () => {
     expect(failures).toEqual([]);
   }, 300_000);
 
-  it.each(editions)('$edition edition: front page at 1280px: no row of cards is more than a third empty, and the lead sits beside the top stories', async ({ server }) => {
+  it.each(editions)('$edition edition: front page at 1280px: no row of cards is more than a third empty, and the lead sits beside the top stories', async ({ server, layoutLines }) => {
     const [, , wideLight] = views as [BrowserView, BrowserView, BrowserView];
     const visit = await wideLight.visit(server.url('/'));
     try {
@@ -188,6 +191,7 @@ describe('in Chromium', () => {
           return [...lines.values()].map((used) => ({ index, empty: 1 - used / width }));
         }),
       );
+      layoutLines.push(`front page at 1280px: ${rows.length} rows of cards, the emptiest ${Math.round(Math.max(...rows.map((r) => r.empty)) * 100)}% empty`);
       expect(rows.length).toBeGreaterThanOrEqual(2);
       expect(rows.filter((row) => row.empty > 1 / 3)).toEqual([]);
       const [lead, top] = await visit.page.evaluate(() => ['.lead', '.top-stories'].map((s) => document.querySelector(s)!.getBoundingClientRect().toJSON() as DOMRect));
@@ -198,11 +202,12 @@ describe('in Chromium', () => {
     }
   });
 
-  it.each(editions)('$edition edition: at 390px the opening paragraph of an article with two captions and no photo starts in the first 900px', async ({ representatives, server }) => {
+  it.each(editions)('$edition edition: at 390px the opening paragraph of an article with two captions and no photo starts in the first 900px', async ({ representatives, server, layoutLines }) => {
     const file = representatives.find(({ name }) => name === 'article, two captions without photos')!.file;
     const visit = await views[0]!.visit(server.url(urlPathOf(file)));
     try {
       const top = await visit.page.evaluate(() => document.querySelector('.story__body p')!.getBoundingClientRect().top + window.scrollY);
+      layoutLines.push(`two-caption article at 390px: first paragraph at ${Math.round(top)} px`);
       expect(top).toBeLessThan(900);
     } finally {
       await visit.close();
