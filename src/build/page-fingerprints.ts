@@ -95,11 +95,12 @@ export function pageFingerprints(
   const result = new Map<string, string>();
   const sharedOf = (kind: keyof typeof TEMPLATE_OF) => hash(shared, template(TEMPLATE_OF[kind]));
   const articleShared = sharedOf('article');
-  // Pagefind reads only the page's language and the element marked
-  // data-pagefind-body (the story itself): not its related stories, its
-  // neighbours' links or anything else outside it. So an article's search
-  // fingerprint is its template, settings, revision and topics; a changed
-  // link to the next story re-renders the page but re-indexes nothing.
+  // Pagefind reads only the page's language, the story's text (marked
+  // data-pagefind-body) and the headline, date, language and topics marked
+  // as its metadata, filters and sort key: not its related stories, its
+  // neighbours' links or anything else. So an article's search fingerprint
+  // is its template, settings, revision and topics; a changed link to the
+  // next story re-renders the page but re-indexes nothing.
   const search = new Map<string, string>();
   for (const article of site.articles) {
     const related = (discovery.relatedOf[article.slug] ?? []).map((a) => a.slug);

@@ -56,7 +56,7 @@ it('searches under its path, and its results link there', { timeout: 60_000 }, a
   const view = await openView(browser, { width: 1280, colorScheme: 'light' });
   try {
     const visit = await view.visit(server.url('/paper/search/?q=Tehran'));
-    const link = visit.page.locator('.pagefind-ui__result-link').first();
+    const link = visit.page.locator('.search-result__title a').first();
     await link.waitFor({ timeout: 30_000 });
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^\/paper\/2026\/02\/08\/iran-warns/);

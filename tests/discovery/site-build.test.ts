@@ -270,21 +270,21 @@ async function expectSearchRanksInChromium({ exactResults = true } = {}): Promis
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
     });
     await page.goto(server.url('/search/'));
-    await page.locator('#search input').fill('zephyrite');
-    const first = page.locator('.pagefind-ui__result-link').first();
+    await page.locator('#search-q').fill('zephyrite');
+    const first = page.locator('.search-result__title a').first();
     await first.waitFor({ timeout: 15_000 });
     expect(new URL((await first.getAttribute('href')) as string, server.origin).pathname).toBe(target.url);
     // Headlines weigh more than bodies: "warns" is in one headline once and
     // three times in another article's short body; the headline wins.
     await page.goto(server.url('/search/?q=warns'));
-    const top = page.locator('.pagefind-ui__result-link').first();
+    const top = page.locator('.search-result__title a').first();
     await top.waitFor({ timeout: 15_000 });
     const withWord = [site.articles.find((a) => a.headline.startsWith('Iran Warns'))?.url, target.url];
     expect(new URL((await top.getAttribute('href')) as string, server.origin).pathname).toBe(withWord[0]);
-    if (exactResults) expect(await page.locator('.pagefind-ui__result-link').count()).toBe(2);
+    if (exactResults) expect(await page.locator('.search-result__title a').count()).toBe(2);
     // Every listed result has loaded its link (at most one page of five here).
-    await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__result').length === document.querySelectorAll('.pagefind-ui__result-link').length);
-    const found = (await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))))
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length === document.querySelectorAll('.search-result__title a').length);
+    const found = (await page.locator('.search-result__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))))
       .map((href) => new URL(href as string, server.origin).pathname);
     expect(found).toEqual(expect.arrayContaining(withWord));
     expect(failed).toEqual([]);

@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { parseHTML } from 'linkedom';
 import { buildFixtureSite, chooseRepresentatives, PROJECT_ROOT, readSitePages, siteBaseUrl, urlPathOf, type BuiltSite, type Edition, type SitePage } from '../support/built-site.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 import { launchChromium, openView, type BrowserView, type ViewOptions } from '../support/browser.ts';
@@ -212,6 +213,108 @@ describe('in Chromium', () => {
     } finally {
       await visit.close();
     }
+  });
+
+  describe('search', () => {
+    /** A word of an article's third paragraph that few other articles have, and the article. */
+    function pickWord(e: EditionUnderTest, avoid: string | null) {
+      const articles = e.pages.filter((p) => p.type === 'article').map((p) => ({ ...p, doc: parseHTML(p.html).document as unknown as Document }));
+      const bodies = articles.map((a) => a.doc.querySelector('.story__body')!.textContent!.toLowerCase());
+      for (const article of articles) {
+        if (article.file === avoid) continue;
+        const third = article.doc.querySelectorAll('.story__body p')[2]?.textContent ?? '';
+        const words = [...new Set(third.match(/\p{L}{6,}/gu) ?? [])];
+        const rare = words.find((w) => bodies.filter((b) => b.includes(w.toLowerCase())).length === 1);
+        if (rare) return { word: rare, article, headline: article.doc.querySelector('h1')!.textContent!, credits: [...article.doc.querySelectorAll('.figure__credit')].map((c) => c.textContent!) };
+      }
+      throw new Error('no article has a word of its own in its third paragraph');
+    }
+    const resultsOf = (page: import('playwright-core').Page) =>
+      page.evaluate(() => [...document.querySelectorAll('.search-result')].map((li) => ({
+        href: li.querySelector('a')!.getAttribute('href'),
+        excerpt: li.querySelector('.search-result__excerpt')!.textContent!,
+        marks: li.querySelectorAll('.search-result__excerpt mark').length,
+        date: li.querySelector('time')?.textContent ?? null,
+        topics: li.querySelector('bdi')?.textContent ?? '',
+        direction: getComputedStyle(li).direction,
+      })));
+    const waitForStatus = (page: import('playwright-core').Page, text: string) =>
+      page.waitForFunction((t) => document.getElementById('search-status')!.textContent!.includes(t), text, { timeout: 15_000 });
+
+    it('finds an article by a word of its third paragraph, with a body excerpt, its date and ?q= in the address; Back returns to the first query; the topic filter narrows', async () => {
+      const first = pickWord(english, null);
+      const second = pickWord(english, first.article.file);
+      const visit = await views[2]!.visit(english.server.url('/search/'));
+      const { page } = visit;
+      try {
+        await page.fill('#search-q', first.word);
+        await waitForStatus(page, first.word);
+        expect(new URL(page.url()).searchParams.get('q')).toBe(first.word);
+        const results = await resultsOf(page);
+        const hit = results.find((r) => r.href === urlPathOf(first.article.file));
+        expect(hit, `${first.word} finds ${first.article.file}`).toBeDefined();
+        expect(hit!.excerpt.startsWith(first.headline)).toBe(false);
+        for (const credit of first.credits) expect(hit!.excerpt).not.toContain(credit);
+        expect(hit!.marks).toBeGreaterThan(0);
+        expect(hit!.date).toMatch(/\d{4}/);
+
+        await page.fill('#search-q', second.word);
+        await waitForStatus(page, second.word);
+        expect(new URL(page.url()).searchParams.get('q')).toBe(second.word);
+        await page.goBack();
+        await waitForStatus(page, first.word);
+        expect(await page.inputValue('#search-q')).toBe(first.word);
+        expect((await resultsOf(page)).some((r) => r.href === urlPathOf(first.article.file))).toBe(true);
+
+        // A common word, then one topic: fewer results, each filed under it.
+        await page.fill('#search-q', 'said');
+        await waitForStatus(page, 'said');
+        const all = Number((await page.textContent('#search-status'))!.match(/\d+/)![0]);
+        const option = await page.evaluate(() => [...document.querySelectorAll<HTMLOptionElement>('#search-topic option')].find((o) => o.value)?.value ?? '');
+        expect(option).not.toBe('');
+        await page.selectOption('#search-topic', option);
+        await page.waitForFunction((t) => new URL(location.href).searchParams.get('topic') === t, option);
+        await page.waitForFunction((n) => Number(document.getElementById('search-status')!.textContent!.match(/\d+/)?.[0] ?? n) < n, all, { timeout: 15_000 });
+        const narrowed = await resultsOf(page);
+        expect(narrowed.length).toBeGreaterThan(0);
+        for (const r of narrowed) expect(r.topics.split(', ')).toContain(option);
+        // Newest first: the dates of the results never go up.
+        await page.selectOption('#search-sort', 'date');
+        await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'date');
+        await page.waitForFunction(() => {
+          const dates = [...document.querySelectorAll('.search-result time')].map((t) => t.getAttribute('datetime') ?? '');
+          return dates.length > 1 && dates.every((d, i) => i === 0 || d <= dates[i - 1]!);
+        }, undefined, { timeout: 15_000 });
+        expect(visit.consoleErrors).toEqual([]);
+      } finally {
+        await visit.close();
+      }
+    }, 60_000);
+
+    it('sets right-to-left results right to left, on the Arabic edition', async () => {
+      const arabic = editions[1]!;
+      const { word, article } = pickWord(arabic, null);
+      const visit = await views[0]!.visit(arabic.server.url(`/search/?q=${encodeURIComponent(word)}`));
+      try {
+        await waitForStatus(visit.page, word);
+        const hit = (await resultsOf(visit.page)).find((r) => r.href === urlPathOf(article.file));
+        expect(hit?.direction).toBe('rtl');
+        expect(visit.consoleErrors).toEqual([]);
+      } finally {
+        await visit.close();
+      }
+    }, 60_000);
+
+    it('has a search box on the 404 page that leads to the search page', async () => {
+      const visit = await views[0]!.visit(english.server.url('/404.html'));
+      try {
+        await visit.page.fill('#not-found-q', 'Tehran');
+        await Promise.all([visit.page.waitForURL(/\/search\/\?q=Tehran$/), visit.page.press('#not-found-q', 'Enter')]);
+        await waitForStatus(visit.page, 'Tehran');
+      } finally {
+        await visit.close();
+      }
+    }, 60_000);
   });
 
   it('answers an unknown path with the 404 page and status 404', async () => {
