@@ -167,6 +167,25 @@ export type NavigationEntry =
   | { kind: 'page'; slug: string; line: number }
   | { kind: 'link'; label: string; url: string; line: number };
 
+/** `content/topics.json`: editors add, rename, merge, describe and suppress topics. */
+export interface TopicSettings {
+  /** A person or organisation is a topic when at least this many articles name them (default 2). */
+  minArticles?: number;
+  /** By topic name. */
+  topics?: Record<string, TopicSetting>;
+}
+
+export interface TopicSetting {
+  /** Other spellings and names that are this topic ("Zelensky", "Federal Security Service"): renames and merges. */
+  aliases?: string[];
+  /** What it is; a person or organisation given here is found by its name and aliases in every article. */
+  kind?: 'person' | 'organisation' | 'place' | 'subject';
+  /** Shown on the topic's page. */
+  description?: string;
+  /** Never a topic. */
+  suppress?: boolean;
+}
+
 /** `site.json`'s `frontPage`. */
 export interface FrontPageSettings {
   /** Topic names whose sections come first, in this order. */
@@ -318,6 +337,8 @@ export interface SiteData {
   locale: Locale;
   /** The masthead's links, in order. */
   navigation: NavigationLink[];
+  /** `content/topics.json` (src/site/topic-settings.ts). */
+  topicSettings: TopicSettings;
   /** The masthead logo's URL (root-relative or absolute), or null. */
   logo: string | null;
   /** Writing direction of the site's language (the page chrome). */

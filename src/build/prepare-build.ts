@@ -6,6 +6,7 @@
  */
 import { buildDiscovery, type DiscoveryData } from '../discovery/index.ts';
 import { buildGazetteer, type Gazetteer } from '../discovery/place-names.ts';
+import type { EntityMention } from '../discovery/entities.ts';
 import type { BuildMemo } from '../memoise.ts';
 import { cachedTimeReader, type TimeReader } from '../discovery/publication-date.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
@@ -52,6 +53,8 @@ export interface BuildReuse {
   gazetteer?: Gazetteer;
   parseCache?: ParseCache | null;
   scores?: BuildMemo<Map<string, number>>;
+  /** People and organisations of unchanged articles, by revision. */
+  entities?: BuildMemo<EntityMention[]>;
   articles?: ArticleMemo;
   /** Article identities (src/build/article-identity.ts), by feed file and revision. */
   identities?: BuildMemo<string>;
@@ -70,7 +73,14 @@ export async function prepareBuild(inputs: BuildInputs, reuse: BuildReuse = {}):
   // luxon's zone arithmetic is the costly part of reading dates: one cache per build.
   const readTime = cachedTimeReader();
   reuse.scores?.nextBuild();
-  const discovery = buildDiscovery(site, { now: inputs.now ?? null, gazetteer: reuse.gazetteer ?? buildGazetteer(), readTime, ...(reuse.scores ? { scores: reuse.scores } : {}) });
+  reuse.entities?.nextBuild();
+  const discovery = buildDiscovery(site, {
+    now: inputs.now ?? null,
+    gazetteer: reuse.gazetteer ?? buildGazetteer(),
+    readTime,
+    ...(reuse.scores ? { scores: reuse.scores } : {}),
+    ...(reuse.entities ? { entities: reuse.entities } : {}),
+  });
   diagnostics.push(...unknownSections(site, discovery));
   return {
     inputs,

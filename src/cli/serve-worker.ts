@@ -49,7 +49,7 @@ process.stdout.write(`broadsheet serve: http://127.0.0.1:${server.port}${basePat
 process.send?.({ type: 'serving' });
 
 // Kept across the rebuilds of this process: what a save does not change is not computed again.
-const reuse: BuildReuse = { parseCache: memoryParseCache(), gazetteer: buildGazetteer(), scores: new BuildMemo(), articles: new WeakMap(), identities: new BuildMemo() };
+const reuse: BuildReuse = { parseCache: memoryParseCache(), gazetteer: buildGazetteer(), scores: new BuildMemo(), entities: new BuildMemo(), articles: new WeakMap(), identities: new BuildMemo() };
 // The manifest of the last rebuild, kept here rather than read back from the cache folder each time.
 let manifest: Manifest | null | undefined;
 

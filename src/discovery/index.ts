@@ -19,10 +19,14 @@ import { DEFAULT_TOPIC_OPTIONS, indexTopics } from './topics.ts';
 import type { BuildMemo } from '../memoise.ts';
 import type { DiscoveryArticle, DiscoverySite, TopicIndex } from './types.ts';
 import { logoUrl, NEWS_SITEMAP_URL, SITEMAP_URL } from '../routes.ts';
+import type { TopicSettings } from '../types.ts';
+import type { EntityMention } from './entities.ts';
 
 /** The site data discovery reads: `SiteData` from `src/site/` fits it. */
 export interface DiscoveryInput {
   settings: DiscoverySite;
+  /** `content/topics.json`. */
+  topicSettings?: TopicSettings;
   /** Newest first, as the site lists them. */
   articles: readonly DiscoveryArticle[];
   pages?: readonly { url: string }[];
@@ -38,6 +42,8 @@ export interface DiscoveryOptions {
   readTime?: TimeReader;
   /** Country scores kept from earlier builds of this process (the dev server), by article revision. */
   scores?: BuildMemo<Map<string, number>>;
+  /** People and organisations found in articles by earlier builds of this process, by article revision. */
+  entities?: BuildMemo<EntityMention[]>;
 }
 
 export interface TopicLink {
@@ -87,7 +93,13 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
   const site = { title, url, language, timeZone, description, logo };
   const gazetteer = options.gazetteer ?? buildGazetteer();
   const articles = input.articles;
-  const topicIndex = indexTopics(articles, gazetteer, { ...DEFAULT_TOPIC_OPTIONS, language: site.language, ...(options.scores ? { scores: options.scores } : {}) });
+  const topicIndex = indexTopics(articles, gazetteer, {
+    ...DEFAULT_TOPIC_OPTIONS,
+    language: site.language,
+    ...(input.topicSettings ? { settings: input.topicSettings } : {}),
+    ...(options.scores ? { scores: options.scores } : {}),
+    ...(options.entities ? { entities: options.entities } : {}),
+  });
   const slugs = articles.map((a) => a.slug);
   const related = relatedArticles(slugs, topicIndex, undefined, new Set(articles.filter((a) => a.published === null).map((a) => a.slug)));
 

@@ -6,7 +6,10 @@
  */
 import { findArabicScriptMentions } from './arabic-script-names.ts';
 import { aliasKey, type Gazetteer, type PlaceAlias } from './place-names.ts';
-import type { DiscoveryArticle, Topic, TopicIndex } from './types.ts';
+import type { DiscoveryArticle, Topic, TopicIndex, TopicKind } from './types.ts';
+import type { TopicSettings } from '../types.ts';
+import type { EntityMention } from './entities.ts';
+import { entityTopicsOf } from './entity-topics.ts';
 import type { BuildMemo } from '../memoise.ts';
 
 export interface PlaceMention {
@@ -32,6 +35,10 @@ export interface TopicOptions {
    * address in every edition. Default English, the gazetteer's own names.
    */
   language?: string;
+  /** `content/topics.json`: people and organisations kept, renamed, merged, added or suppressed. */
+  settings?: TopicSettings;
+  /** People and organisations found in articles seen by earlier builds of this process, by `revision`. */
+  entities?: BuildMemo<EntityMention[]>;
 }
 
 export const DEFAULT_TOPIC_OPTIONS: TopicOptions = { maxTopics: 6, minScore: 3 };
@@ -190,8 +197,28 @@ export function indexTopics(
   const topicsByArticle = new Map<string, Topic[]>();
   const articlesByTopic = new Map<string, string[]>();
   const bySlug = new Map<string, Topic>();
+  const entities = entityTopicsOf(articles, gazetteer, { ...(options.settings ? { settings: options.settings } : {}), ...(options.entities ? { memo: options.entities } : {}) });
+  // People and organisations keep one slug each for the whole build; a name
+  // whose slug a country or subject already has gets its kind appended.
+  const entitySlugs = new Map<string, string>();
+  const entitySlug = (name: string, kind: TopicKind) => {
+    let slug = entitySlugs.get(`${kind}\0${name}`);
+    if (slug === undefined) {
+      slug = slugifyTopic(name);
+      entitySlugs.set(`${kind}\0${name}`, slug);
+    }
+    return slug;
+  };
+  const suppressed = new Set(Object.entries(options.settings?.topics ?? {}).filter(([, t]) => t.suppress).map(([name]) => slugifyTopic(name)));
   for (const article of articles) {
-    const topics = articleTopics(article, gazetteer, options).map((t) => bySlug.get(t.slug) ?? t);
+    const own = articleTopics(article, gazetteer, options).filter((t) => !suppressed.has(t.slug));
+    for (const { name, kind } of entities.byArticle.get(article.slug) ?? []) {
+      let slug = entitySlug(name, kind);
+      const taken = bySlug.get(slug) ?? own.find((t) => t.slug === slug);
+      if (taken && (taken.kind !== kind || taken.name !== name)) slug = `${slug}-${kind}`;
+      if (!own.some((t) => t.slug === slug)) own.push({ slug, name, country: null, kind });
+    }
+    const topics = own.map((t) => bySlug.get(t.slug) ?? t);
     topicsByArticle.set(article.slug, topics);
     for (const topic of topics) {
       bySlug.set(topic.slug, topic);
@@ -216,7 +243,7 @@ export function indexTopics(
 export function resolveTopic(name: string, gazetteer: Gazetteer): Topic {
   const alias = gazetteer.aliases.get(aliasKey(name));
   if (alias?.country) return countryTopic(alias.country, gazetteer);
-  return { slug: slugifyTopic(name), name, country: null };
+  return { slug: slugifyTopic(name), name, country: null, kind: 'subject' };
 }
 
 /** Country names in a language other than English, or null for English (the gazetteer's names). */
@@ -233,7 +260,7 @@ function regionNames(language: string | undefined): ((code: string) => string | 
 
 function countryTopic(code: string, gazetteer: Gazetteer): Topic {
   const name = gazetteer.countryNames.get(code) ?? code;
-  return { slug: slugifyTopic(name), name, country: code };
+  return { slug: slugifyTopic(name), name, country: code, kind: 'place' };
 }
 
 /** Code points in a topic slug: 80 Arabic letters are 160 of the 255 bytes a file name may have. */

@@ -63,7 +63,11 @@ export interface Topic {
   name: string;
   /** ISO 3166-1 alpha-2 code for a country, null for an editor's topic. */
   country: string | null;
+  /** What it is: a place (a country), a person or an organisation named in the text, or a subject an editor set. */
+  kind: TopicKind;
 }
+
+export type TopicKind = 'place' | 'person' | 'organisation' | 'subject';
 
 /** Every topic with its articles, newest first; built once per build. */
 export interface TopicIndex {

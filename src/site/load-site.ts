@@ -17,6 +17,7 @@ import { loadOverrides } from './overrides.ts';
 import { loadPages } from './pages.ts';
 import { loadSiteSettings } from './settings.ts';
 import { loadLocale } from './locale.ts';
+import { loadTopicSettings } from './topic-settings.ts';
 
 export interface LoadSiteOptions {
   /** The content folder: `feeds/`, `articles/`, `images/`, `pages/`, `site.json`. */
@@ -40,6 +41,7 @@ export function contentPaths(contentDir: string) {
     pages: join(contentDir, 'pages'),
     settings: join(contentDir, 'site.json'),
     locales: join(contentDir, 'locales'),
+    topics: join(contentDir, 'topics.json'),
   };
 }
 
@@ -78,6 +80,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<{ site: SiteDa
   ]);
   const { list: feedFiles, parsed } = feeds;
   const locale = await loadLocale(options.contentDir, settings.settings.language);
+  const topicSettings = await loadTopicSettings(options.contentDir, paths.topics);
   const logo = await copyLogo(options.contentDir, options.outputDir, settings.settings);
   if (logo) {
     settings.diagnostics.push(logo);
@@ -95,12 +98,13 @@ export async function loadSite(options: LoadSiteOptions): Promise<{ site: SiteDa
     pictures: images.pictures,
     pages: pages.pages,
     locale: locale.locale,
+    topicSettings: topicSettings.settings,
     ...(options.articleMemo ? { memo: options.articleMemo } : {}),
   });
   return {
     site: model.site,
     diagnostics: [
-      ...settings.diagnostics, ...locale.diagnostics, ...feedFiles.diagnostics, ...imageNames.diagnostics, ...noFeeds, ...parsed.diagnostics, ...overrides.diagnostics,
+      ...settings.diagnostics, ...locale.diagnostics, ...topicSettings.diagnostics, ...feedFiles.diagnostics, ...imageNames.diagnostics, ...noFeeds, ...parsed.diagnostics, ...overrides.diagnostics,
       ...pages.diagnostics, ...found.diagnostics, ...images.diagnostics, ...model.diagnostics,
     ],
   };

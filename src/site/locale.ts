@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readContentFile } from '../content-files.ts';
 import type { Diagnostic, TextDirection } from '../types.ts';
+import { lineOf, lineOfJsonError } from '../json-lines.ts';
 import { languageDirection } from './reading.ts';
 
 const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -68,8 +69,7 @@ export function parseLocale(text: string, file: string): { messages: Record<stri
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const line = Number(/line (\d+)/.exec(message)?.[1] ?? lineAt(text, Number(/position (\d+)/.exec(message)?.[1] ?? 0)));
-    diagnostics.push({ file, line, severity: 'error', rule: 'locale-syntax', message: `invalid JSON: ${message}` });
+    diagnostics.push({ file, line: lineOfJsonError(text, message), severity: 'error', rule: 'locale-syntax', message: `invalid JSON: ${message}` });
     return { messages, diagnostics };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -78,7 +78,7 @@ export function parseLocale(text: string, file: string): { messages: Record<stri
   }
   for (const [key, value] of Object.entries(raw)) {
     const problem = (message: string, severity: Diagnostic['severity'] = 'error') =>
-      diagnostics.push({ file, line: lineOfKey(text, key), severity, rule: 'locale-value', message });
+      diagnostics.push({ file, line: lineOf(text, JSON.stringify(key)), severity, rule: 'locale-value', message });
     const reference = ENGLISH[key];
     if (reference === undefined) {
       problem(`unknown message "${key}" (the keys are those of src/locales/en.json)`, 'warning');
@@ -209,15 +209,4 @@ function fill(locale: Locale, key: string, values: Readonly<Record<string, strin
     if (value === undefined) return whole;
     return typeof value === 'number' ? formatNumber(value, locale.tag) : value;
   });
-}
-
-function lineOfKey(text: string, key: string): number {
-  const at = text.indexOf(JSON.stringify(key));
-  return at < 0 ? 1 : lineAt(text, at);
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type {
   ArchiveMonth, ArticleLink, ArticleRecord, Diagnostic, EditorialOverride, HomePage, NavigationEntry, NavigationLink, ResponsiveImage,
-  SiteArticle, SiteData, SitePage, SiteSettings,
+  SiteArticle, SiteData, SitePage, SiteSettings, TopicSettings,
 } from '../types.ts';
 import { memoise } from '../memoise.ts';
 import { shippedLocale, translate, type Locale } from './locale.ts';
@@ -30,6 +30,8 @@ export interface SiteModelInput {
   pages?: SitePage[];
   /** The interface strings (default: the shipped ones of the site's language). */
   locale?: Locale;
+  /** `content/topics.json` (default: none). */
+  topicSettings?: TopicSettings;
   /**
    * Articles made by earlier builds of this process (the dev server), by
    * record: a record kept by the parse cache, with the same override,
@@ -83,6 +85,7 @@ export function buildSiteModel(input: SiteModelInput): { site: SiteData; diagnos
       settings,
       locale,
       navigation: resolveNavigation(settings, locale, input.pages ?? [], diagnostics),
+      topicSettings: input.topicSettings ?? {},
       logo: settings.logo ? logoUrl(settings.logo) : null,
       dir: languageDirection(settings.language),
       articles,

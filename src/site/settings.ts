@@ -7,6 +7,7 @@ import { IANAZone } from 'luxon';
 import type { Diagnostic, FrontPageSettings, NavigationEntry, SiteSettings } from '../types.ts';
 import { readContentFile } from '../content-files.ts';
 import { canonicalLanguageTag } from '../language-tag.ts';
+import { lineAt, lineOf, lineOfJsonError } from '../json-lines.ts';
 
 export const DEFAULT_SETTINGS: Readonly<SiteSettings> = Object.freeze({
   title: 'Broadsheet',
@@ -157,21 +158,7 @@ function checkFrontPage(value: unknown, text: string): FrontPageSettings | strin
 
 /** The 1-based line where `"key":` first appears, or 1. */
 function lineOfKey(text: string, key: string): number {
-  const at = text.indexOf(`${JSON.stringify(key)}`);
-  return at < 0 ? 1 : lineAt(text, at);
-}
-
-function lineOfJsonError(text: string, message: string): number {
-  const line = /line (\d+)/.exec(message);
-  if (line) return Number(line[1]);
-  const position = /position (\d+)/.exec(message);
-  return position ? lineAt(text, Number(position[1])) : 1;
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return lineOf(text, JSON.stringify(key));
 }
 
 /**

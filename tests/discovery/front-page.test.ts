@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { frontPageLayout } from '../../src/discovery/front-page.ts';
 import type { Topic, TopicIndex } from '../../src/discovery/types.ts';
 
-const topic = (name: string): Topic => ({ slug: name.toLowerCase(), name, country: null });
+const topic = (name: string): Topic => ({ slug: name.toLowerCase(), name, country: null, kind: 'place' });
 const [IRAN, CHINA, PERU] = [topic('Iran'), topic('China'), topic('Peru')];
 
 /** Stories `s0` (newest) … `sN`, each filed under the topics given. */

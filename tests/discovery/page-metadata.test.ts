@@ -11,7 +11,7 @@ describe('pageMetadata', () => {
       byline: 'Jane Roe',
       images: [{ caption: 'A street', credit: null, picture: { src: '/img/a.jpg', width: 10, height: 10 } }],
     });
-    const meta = pageMetadata({ url: a.url, title: a.headline, article: a, topics: [{ slug: 'iran', name: 'Iran', country: 'IR' }] }, SITE);
+    const meta = pageMetadata({ url: a.url, title: a.headline, article: a, topics: [{ slug: 'iran', name: 'Iran', country: 'IR', kind: 'place' }] }, SITE);
     expect(meta.title).toBe('Headline a | The Test Gazette');
     expect(meta.description).toBe('A lede.');
     expect(meta.canonical).toBe('https://news.example/a/');

@@ -10,14 +10,14 @@ function indexOf(filing: Record<string, string[]>): TopicIndex {
   const topicsByArticle = new Map<string, Topic[]>();
   const articlesByTopic = new Map<string, string[]>();
   for (const [slug, topics] of Object.entries(filing)) {
-    topicsByArticle.set(slug, topics.map((t) => ({ slug: t, name: t, country: null })));
+    topicsByArticle.set(slug, topics.map((t) => ({ slug: t, name: t, country: null, kind: 'subject' as const })));
     for (const t of topics) {
       const list = articlesByTopic.get(t) ?? [];
       list.push(slug);
       articlesByTopic.set(t, list);
     }
   }
-  const topics = [...articlesByTopic.keys()].map((t) => ({ slug: t, name: t, country: null }));
+  const topics = [...articlesByTopic.keys()].map((t) => ({ slug: t, name: t, country: null, kind: 'subject' as const }));
   return { topics, topicsByArticle, articlesByTopic };
 }
 

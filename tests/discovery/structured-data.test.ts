@@ -11,7 +11,7 @@ describe('newsArticleJsonLd', () => {
       byline: 'Jane Roe',
       images: [{ caption: 'A street', credit: 'AFP', picture: { src: '/img/a-800.jpg', width: 800, height: 533 } }],
     });
-    const ld = newsArticleJsonLd(withPhoto, SITE, [{ slug: 'iran', name: 'Iran', country: 'IR' }]);
+    const ld = newsArticleJsonLd(withPhoto, SITE, [{ slug: 'iran', name: 'Iran', country: 'IR', kind: 'place' }]);
     expect(ld).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',

@@ -51,9 +51,9 @@ describe('articleTopics', () => {
       topics: ['Energy', 'russian federation', '-Iraq', 'energy'],
     });
     expect(articleTopics(a, gazetteer)).toEqual([
-      { slug: 'energy', name: 'Energy', country: null },
-      { slug: 'russia', name: 'Russia', country: 'RU' },
-      { slug: 'iran', name: 'Iran', country: 'IR' },
+      { slug: 'energy', name: 'Energy', country: null, kind: 'subject' },
+      { slug: 'russia', name: 'Russia', country: 'RU', kind: 'place' },
+      { slug: 'iran', name: 'Iran', country: 'IR', kind: 'place' },
     ]);
   });
 });

@@ -43,7 +43,8 @@ it('has only our scripts: JSON-LD that parses, our own files, or code written in
   for (const { file, doc } of pages) {
     for (const script of doc.querySelectorAll('script')) {
       const src = script.getAttribute('src');
-      if (script.getAttribute('type') === 'application/ld+json') {
+      // Data, not code: JSON-LD and the search page's interface strings.
+      if (script.getAttribute('type') === 'application/ld+json' || script.getAttribute('type') === 'application/json') {
         expect(() => JSON.parse(script.textContent!), file).not.toThrow();
       } else if (src !== null) {
         expect(src, file).toMatch(/^\/[\w/.-]+$/);
