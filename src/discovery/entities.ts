@@ -97,6 +97,22 @@ const JOINERS = new Set(['of', 'for', 'the', 'de', 'del', 'der', 'van', 'von', '
 
 const WORD = /[\p{Lu}](?:[\p{L}\p{M}'’.-]|&(?=\p{Lu}))*|[\p{Ll}][\p{L}\p{M}'’-]*|\d[\d,.]*|[^\s\p{L}\p{N}]+/gu;
 const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * Whether a word starts with a capital: most words of a text are ASCII
+ * lower case, told apart by their first character's code without a Unicode
+ * regex. `startsCapitalisedReference` is the plain version, held equal by a
+ * property test.
+ */
+export function startsCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return CAPITALISED.test(word);
+}
+
+export function startsCapitalisedReference(word: string): boolean {
+  return CAPITALISED.test(word);
+}
 const ACRONYM = /^[A-Z]{2,6}$/;
 
 /**
@@ -122,7 +138,7 @@ export function findEntities(paragraphs: readonly string[], gazetteer: Gazetteer
     let i = 0;
     while (i < words.length) {
       const word = words[i]!;
-      if (!CAPITALISED.test(word)) {
+      if (!startsCapitalised(word)) {
         i++;
         continue;
       }
@@ -131,8 +147,8 @@ export function findEntities(paragraphs: readonly string[], gazetteer: Gazetteer
       let end = i + 1;
       while (end < words.length) {
         const next = words[end]!;
-        if (CAPITALISED.test(next) && !/[.,;:!?]$/.test(words[end - 1]!) ) end++;
-        else if (JOINERS.has(next) && end + 1 < words.length && CAPITALISED.test(words[end + 1]!) && !/[.,;:!?]$/.test(words[end - 1]!)) end += 2;
+        if (startsCapitalised(next) && !/[.,;:!?]$/.test(words[end - 1]!)) end++;
+        else if (JOINERS.has(next) && end + 1 < words.length && startsCapitalised(words[end + 1]!) && !/[.,;:!?]$/.test(words[end - 1]!)) end += 2;
         else break;
         if (/[,;:!?]$/.test(words[end - 1]!) || /\.$/.test(words[end - 1]!) && words[end - 1]!.length > 2) break;
       }

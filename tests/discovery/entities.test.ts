@@ -94,3 +94,12 @@ describe('entityTopicsOf', () => {
     expect(byArticle.get('c')?.map((e) => e.name)).toEqual(['Peace talks', 'Reuters']);
   });
 });
+
+describe('fast paths', () => {
+  it('startsCapitalised agrees with the Unicode rule on every word', async () => {
+    const fc = (await import('fast-check')).default;
+    const { startsCapitalised, startsCapitalisedReference } = await import('../../src/discovery/entities.ts');
+    fc.assert(fc.property(fc.string({ maxLength: 6 }), (w) => startsCapitalised(w) === startsCapitalisedReference(w)), { numRuns: 5000 });
+    for (const w of ['Élysée', 'élysée', 'Ω', 'ω', 'ب', '1st', '', '"Quote']) expect(startsCapitalised(w)).toBe(startsCapitalisedReference(w));
+  });
+});
