@@ -75,6 +75,14 @@ export function topicUrl(slug: string, part: number | null = null): string {
   return part === null ? `/topics/${slug}/` : `/topics/${slug}/page/${part}/`;
 }
 
+/** A topic's own feeds, next to its page. */
+export function topicFeedUrls(slug: string): { atom: string; json: string } {
+  return { atom: `/topics/${slug}/feed.xml`, json: `/topics/${slug}/feed.json` };
+}
+
+/** Stories in a topic's feeds. */
+export const TOPIC_FEED_SIZE = 20;
+
 /**
  * How a topic of `articles` stories is paged: `archived` full pages of
  * {@link TOPIC_PAGE_SIZE}, oldest first, and the topic's own page with the

@@ -258,6 +258,8 @@ export interface SiteBodyBlock extends BodyBlock {
 export interface ArticleLink {
   url: string;
   headline: string;
+  /** The story's language when it differs from the site's, else null: the link's `lang`. */
+  lang: string | null;
 }
 
 /** An article with everything its page needs, computed once. */

@@ -26,7 +26,10 @@ import { CODE_FINGERPRINT } from './code-fingerprint.ts';
 export type TemplateFingerprints = ReadonlyMap<string, string>;
 
 /** The page templates whose pages are fingerprinted, by the data they paginate. */
-const TEMPLATE_OF = { article: 'article.njk', home: 'index.njk', topic: 'topics/topic.njk', month: 'archive-month.njk', page: 'page.njk' } as const;
+const TEMPLATE_OF = {
+  article: 'article.njk', home: 'index.njk', topic: 'topics/topic.njk', month: 'archive-month.njk', page: 'page.njk',
+  topicAtom: 'topics/feed.xml.njk', topicJson: 'topics/feed.json.njk',
+} as const;
 
 /**
  * Reads the templates folder. A template that names another by anything
@@ -116,6 +119,15 @@ export function pageFingerprints(
   for (const page of discovery.topicPages) {
     const { articleSlugs, ...rest } = page;
     result.set(page.url, hash(topicShared, JSON.stringify(rest), stories(articleSlugs)));
+  }
+  // A topic's feeds: their items (the stories' revisions and topics) and the feed's own data.
+  const atomShared = sharedOf('topicAtom');
+  const jsonShared = sharedOf('topicJson');
+  for (const feed of discovery.topicFeeds) {
+    const { feed: data, json: _json, articleSlugs, ...rest } = feed;
+    const own = JSON.stringify([rest, data.title, data.home, data.urls]);
+    result.set(feed.urls.atom, hash(atomShared, own, stories(articleSlugs)));
+    result.set(feed.urls.json, hash(jsonShared, own, stories(articleSlugs)));
   }
   const monthShared = sharedOf('month');
   for (const month of site.archive) result.set(month.url, hash(monthShared, JSON.stringify(month)));

@@ -41,16 +41,17 @@ export function planPages(site: SiteData, discovery: DiscoveryData, publicFiles:
   const fingerprints = pageFingerprints(site, discovery, templates);
   const files: PlannedFile[] = [];
   const add = (url: string, source: PlannedFile['source'], lastmod: string | null = null) => {
-    const page = source === 'page';
+    const rendered = source === 'page' || source === 'feed';
     files.push({
       url, path: outputPathOf(url), source, lastmod,
-      fingerprint: page ? fingerprints.pages.get(url) ?? null : null,
-      searchFingerprint: page ? fingerprints.search.get(url) ?? null : null,
+      fingerprint: rendered ? fingerprints.pages.get(url) ?? null : null,
+      searchFingerprint: source === 'page' ? fingerprints.search.get(url) ?? null : null,
     });
   };
   for (const page of discovery.pages) add(page.url, 'page', page.lastmod);
   add(NOT_FOUND_URL, 'page');
   for (const url of Object.values(FEED_URLS)) add(url, 'feed');
+  for (const feed of discovery.topicFeeds) for (const url of [feed.urls.atom, feed.urls.json]) add(url, 'feed');
   add(SITEMAP_URL, 'sitemap');
   for (const part of discovery.sitemap.parts) add(part.url, 'sitemap');
   add(NEWS_SITEMAP_URL, 'sitemap');

@@ -153,7 +153,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     // In place, the folder is the dev server's own: its files are not checked one by one.
     const kept = previous ? unchangedPages(build, previous, outputDir, mode !== 'in-place') : [];
     const keptPaths = new Set(kept.map((f) => f.path));
-    const only = previous ? new Set(build.plan.files.filter((f) => f.source === 'page' && !keptPaths.has(f.path)).map((f) => f.url)) : null;
+    // Pages, and the feeds with a fingerprint (each topic's), that were not kept.
+    const only = previous ? new Set(build.plan.files.filter((f) => (f.source === 'page' || f.fingerprint !== null) && !keptPaths.has(f.path)).map((f) => f.url)) : null;
     await renderPages(build, { ...options, outputDir: staging, only });
     await writeRedirects(staging, redirects, build.site.settings);
     const written = new Set([...build.plan.files.map((f) => f.path), ...redirects.map((r) => r.path)]);

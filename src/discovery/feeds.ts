@@ -61,6 +61,8 @@ export function feedData(
   topicsOf: (slug: string) => readonly Topic[] = () => [],
   limit = 50,
   readTime: TimeReader = publicationTime,
+  /** A topic's feed: its own title and addresses, and summaries instead of the full text (a topic feed is for following, and there are hundreds). */
+  scope: { title: string; home: string; urls: { atom: string; json: string } } | null = null,
 ): FeedData {
   const items = datedArticles(articles, site.timeZone, readTime)
     .slice(0, limit)
@@ -70,7 +72,7 @@ export function feedData(
         url: absoluteUrl(article.url, site.url),
         title: xmlText(article.headline),
         summary: xmlText(article.summary),
-        contentHtml: xmlText(articleHtml(article)),
+        contentHtml: scope ? '' : xmlText(articleHtml(article)),
         date: time.toJSDate(),
         published: w3cDateTime(time),
         updated: w3cDateTime(modifiedTime(article, site.timeZone, readTime) ?? time),
@@ -83,14 +85,14 @@ export function feedData(
     });
   const newest = items[0];
   return {
-    title: xmlText(site.title),
+    title: xmlText(scope?.title ?? site.title),
     description: xmlText(site.description),
     language: site.language,
-    home: absoluteUrl(HOME_URL, site.url),
+    home: absoluteUrl(scope?.home ?? HOME_URL, site.url),
     urls: {
-      atom: absoluteUrl(FEED_PATHS.atom, site.url),
+      atom: absoluteUrl(scope?.urls.atom ?? FEED_PATHS.atom, site.url),
       rss: absoluteUrl(FEED_PATHS.rss, site.url),
-      json: absoluteUrl(FEED_PATHS.json, site.url),
+      json: absoluteUrl(scope?.urls.json ?? FEED_PATHS.json, site.url),
     },
     // The latest change of any item: a story updated after the newest was published counts.
     updated: items.reduce<{ at: number; text: string } | null>((latest, item) => {
@@ -123,7 +125,7 @@ export function jsonFeed(data: FeedData): Record<string, unknown> {
       url: item.url,
       title: item.title,
       summary: item.summary,
-      content_html: item.contentHtml,
+      ...(item.contentHtml ? { content_html: item.contentHtml } : { content_text: item.summary }),
       date_published: item.published,
       ...(item.updated !== item.published ? { date_modified: item.updated } : {}),
       authors: [{ name: item.author }],

@@ -17,9 +17,11 @@ import { scriptSafeJson } from './structured-data.ts';
 import { topicPages, topicUrl, type TopicPage } from './topic-pages.ts';
 import { DEFAULT_TOPIC_OPTIONS, indexTopics } from './topics.ts';
 import type { BuildMemo } from '../memoise.ts';
-import type { DiscoveryArticle, DiscoverySite, TopicIndex } from './types.ts';
-import { logoUrl, NEWS_SITEMAP_URL, SITEMAP_URL } from '../routes.ts';
+import type { DiscoveryArticle, DiscoverySite, TopicIndex, TopicKind } from './types.ts';
+import { logoUrl, NEWS_SITEMAP_URL, SITEMAP_URL, TOPIC_FEED_SIZE, topicFeedUrls } from '../routes.ts';
+import { topicDescriptions } from './topic-descriptions.ts';
 import type { TopicSettings } from '../types.ts';
+import { translate, type Locale } from '../site/locale.ts';
 import type { EntityMention } from './entities.ts';
 
 /** The site data discovery reads: `SiteData` from `src/site/` fits it. */
@@ -27,6 +29,8 @@ export interface DiscoveryInput {
   settings: DiscoverySite;
   /** `content/topics.json`. */
   topicSettings?: TopicSettings;
+  /** The site's interface strings (a country topic's description). */
+  locale?: Locale;
   /** Newest first, as the site lists them. */
   articles: readonly DiscoveryArticle[];
   pages?: readonly { url: string }[];
@@ -50,6 +54,21 @@ export interface TopicLink {
   name: string;
   url: string;
   count: number;
+  kind: TopicKind;
+}
+
+/** The order of the topics index's groups. */
+const TOPIC_KINDS: readonly TopicKind[] = ['person', 'organisation', 'place', 'subject'];
+
+/** A topic's own feeds (src/routes.ts topicFeedUrls). */
+export interface TopicFeed {
+  slug: string;
+  urls: { atom: string; json: string };
+  feed: FeedData;
+  /** The JSON Feed, serialised. */
+  json: string;
+  /** The slugs of its stories, for its fingerprint. */
+  articleSlugs: string[];
 }
 
 export interface DiscoveryData {
@@ -58,6 +77,10 @@ export interface DiscoveryData {
   /** Every topic with its page and article count, most articles first. */
   topics: TopicLink[];
   topicPages: TopicPage[];
+  /** The topics index's groups: people, organisations, places, subjects (those that have topics), each most covered first. */
+  topicGroups: { kind: TopicKind; topics: TopicLink[] }[];
+  /** Each topic's Atom and JSON feeds. */
+  topicFeeds: TopicFeed[];
   /** Topic slug → its link. */
   topicLinks: Record<string, TopicLink>;
   /** Article slug → its topic links. */
@@ -107,7 +130,7 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
   for (const article of articles) articleOf[article.slug] = article;
   const topicLinks: Record<string, TopicLink> = Object.create(null);
   for (const topic of topicIndex.topics) {
-    topicLinks[topic.slug] = { name: topic.name, url: topicUrl(topic), count: topicIndex.articlesByTopic.get(topic.slug)?.length ?? 0 };
+    topicLinks[topic.slug] = { name: topic.name, url: topicUrl(topic), count: topicIndex.articlesByTopic.get(topic.slug)?.length ?? 0, kind: topic.kind };
   }
   const topicsOf: Record<string, TopicLink[]> = Object.create(null);
   const relatedOf: Record<string, DiscoveryArticle[]> = Object.create(null);
@@ -115,8 +138,14 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
     topicsOf[slug] = (topicIndex.topicsByArticle.get(slug) ?? []).map((t) => topicLinks[t.slug] as TopicLink);
     relatedOf[slug] = (related.get(slug) ?? []).map((s) => articleOf[s] as DiscoveryArticle);
   }
-  const pages = topicPages(topicIndex);
+  const pages = topicPages(topicIndex, undefined, topicDescriptions(topicIndex, input.topicSettings, site.language, (region, capital) => (input.locale ? translate(input.locale, 'topic.countryDescription', { region, capital }) : `${region}, ${capital}`)));
   const readTime = options.readTime ?? cachedTimeReader();
+  const topicFeeds: TopicFeed[] = topicIndex.topics.map((topic) => {
+    const urls = topicFeedUrls(topic.slug);
+    const stories = (topicIndex.articlesByTopic.get(topic.slug) ?? []).slice(0, TOPIC_FEED_SIZE * 2).map((s) => articleOf[s] as DiscoveryArticle);
+    const feed = feedData(stories, site, (slug) => topicIndex.topicsByArticle.get(slug) ?? [], TOPIC_FEED_SIZE, readTime, { title: `${site.title}: ${topic.name}`, home: topicUrl(topic), urls });
+    return { slug: topic.slug, urls, feed, json: scriptSafeJson(jsonFeed(feed)), articleSlugs: stories.slice(0, TOPIC_FEED_SIZE).map((a) => a.slug) };
+  });
   const feed = feedData(articles, site, (slug) => topicIndex.topicsByArticle.get(slug) ?? [], 50, readTime);
   const htmlPages = sitePages(input, pages, articleOf, readTime);
   const parts = sitemapParts(sitemapEntries(htmlPages, site));
@@ -125,8 +154,10 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
     site,
     topicIndex,
     topics: topicIndex.topics.map((t) => topicLinks[t.slug] as TopicLink),
+    topicGroups: TOPIC_KINDS.map((kind) => ({ kind, topics: topicIndex.topics.filter((t) => t.kind === kind).map((t) => topicLinks[t.slug] as TopicLink) })).filter((g) => g.topics.length > 0),
     topicLinks,
     topicPages: pages,
+    topicFeeds,
     topicsOf,
     relatedOf,
     articleOf,

@@ -4,7 +4,7 @@
  * home page's sections by topic.
  */
 import type { Topic, TopicIndex } from './types.ts';
-import { TOPIC_PAGE_SIZE, topicPaging, topicUrl as routeOfTopic } from '../routes.ts';
+import { TOPIC_PAGE_SIZE, topicFeedUrls, topicPaging, topicUrl as routeOfTopic } from '../routes.ts';
 
 /** One page of one topic, ready for Eleventy to paginate over with size 1. */
 export interface TopicPage {
@@ -23,6 +23,10 @@ export interface TopicPage {
   newerUrl: string | null;
   /** The page of older stories. */
   olderUrl: string | null;
+  /** A sentence about the topic: the editor's, or the data's (a country's region and capital), or null. */
+  description: string | null;
+  /** The topic's own feeds. */
+  feeds: { atom: string; json: string };
 }
 
 /**
@@ -46,9 +50,11 @@ export function topicUrl(topic: Pick<Topic, 'slug'>, part: number | null = null)
  * @example
  * topicPages(index, 50)[0]?.url // => '/topics/ukraine/'
  */
-export function topicPages(index: TopicIndex, perPage = TOPIC_PAGE_SIZE): TopicPage[] {
+export function topicPages(index: TopicIndex, perPage = TOPIC_PAGE_SIZE, descriptions: ReadonlyMap<string, string> = new Map()): TopicPage[] {
   const pages: TopicPage[] = [];
   for (const topic of index.topics) {
+    const description = descriptions.get(topic.slug) ?? null;
+    const feeds = topicFeedUrls(topic.slug);
     const slugs = index.articlesByTopic.get(topic.slug) ?? [];
     const { archived, onMain } = topicPaging(slugs.length, perPage);
     pages.push({
@@ -60,6 +66,8 @@ export function topicPages(index: TopicIndex, perPage = TOPIC_PAGE_SIZE): TopicP
       range: null,
       newerUrl: null,
       olderUrl: archived > 0 ? topicUrl(topic, archived) : null,
+      description,
+      feeds,
     });
     for (let part = archived; part >= 1; part--) {
       // Oldest-first positions [(part-1)·perPage, part·perPage) are, in the newest-first list, these:
@@ -73,6 +81,8 @@ export function topicPages(index: TopicIndex, perPage = TOPIC_PAGE_SIZE): TopicP
         range: { first: (part - 1) * perPage + 1, last: part * perPage },
         newerUrl: part === archived ? topicUrl(topic) : topicUrl(topic, part + 1),
         olderUrl: part > 1 ? topicUrl(topic, part - 1) : null,
+        description,
+        feeds,
       });
     }
   }

@@ -218,7 +218,7 @@ function newestFirst(a: SiteArticle, b: SiteArticle): number {
 
 /** `previous` is the older neighbour, `next` the newer: one pass, no search. */
 function linkNeighbours(articles: SiteArticle[]): void {
-  const links: ArticleLink[] = articles.map((a) => ({ url: a.url, headline: a.headline }));
+  const links: ArticleLink[] = articles.map((a) => ({ url: a.url, headline: a.headline, lang: a.lang }));
   for (let i = 0; i < articles.length; i++) {
     const article = articles[i]!;
     article.previous = links[i + 1] ?? null;
@@ -241,7 +241,7 @@ function buildArchive(articles: readonly SiteArticle[]): ArchiveMonth[] {
       day = { date: article.published, articles: [] };
       month.days.push(day);
     }
-    day.articles.push({ url: article.url, headline: article.headline });
+    day.articles.push({ url: article.url, headline: article.headline, lang: article.lang });
     month.count++;
   }
   months.forEach((m, i) => {
