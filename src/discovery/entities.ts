@@ -97,6 +97,22 @@ const JOINERS = new Set(['of', 'for', 'the', 'de', 'del', 'der', 'van', 'von', '
 
 const WORD = /[\p{Lu}](?:[\p{L}\p{M}'’.-]|&(?=\p{Lu}))*|[\p{Ll}][\p{L}\p{M}'’-]*|\d[\d,.]*|[^\s\p{L}\p{N}]+/gu;
 const CAPITALISED = /^\p{Lu}/u;
+/** `WORD` for ASCII text, where the Unicode classes reduce to these: the same words, faster. */
+const ASCII_WORD = /[A-Z](?:[A-Za-z'.-]|&(?=[A-Z]))*|[a-z][A-Za-z'-]*|\d[\d,.]*|[^\sA-Za-z0-9]+/g;
+const NON_ASCII = /[^\x00-\x7F]/;
+
+/**
+ * A paragraph's words. Most news text is ASCII, which a regex without
+ * Unicode classes splits the same way, faster; `wordsOfReference` is the
+ * plain version, held equal by a property test.
+ */
+export function wordsOf(paragraph: string): string[] {
+  return (NON_ASCII.test(paragraph) ? paragraph.match(WORD) : paragraph.match(ASCII_WORD)) ?? [];
+}
+
+export function wordsOfReference(paragraph: string): string[] {
+  return paragraph.match(WORD) ?? [];
+}
 
 /**
  * Whether a word starts with a capital: most words of a text are ASCII
@@ -134,7 +150,7 @@ export function findEntities(paragraphs: readonly string[], gazetteer: Gazetteer
   for (const paragraph of paragraphs) {
     // A paragraph of capitals or of Title Case words (a heading, a credit line) is not prose to read names from.
     if (!/\p{Ll}/u.test(paragraph)) continue;
-    const words = paragraph.match(WORD) ?? [];
+    const words = wordsOf(paragraph);
     let i = 0;
     while (i < words.length) {
       const word = words[i]!;

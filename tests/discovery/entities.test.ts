@@ -102,4 +102,12 @@ describe('fast paths', () => {
     fc.assert(fc.property(fc.string({ maxLength: 6 }), (w) => startsCapitalised(w) === startsCapitalisedReference(w)), { numRuns: 5000 });
     for (const w of ['Élysée', 'élysée', 'Ω', 'ω', 'ب', '1st', '', '"Quote']) expect(startsCapitalised(w)).toBe(startsCapitalisedReference(w));
   });
+
+  it('wordsOf splits every text as the Unicode tokenizer does', async () => {
+    const fc = (await import('fast-check')).default;
+    const { wordsOf, wordsOfReference } = await import('../../src/discovery/entities.ts');
+    const pieces = fc.constantFrom('A', 'z', 'NATO', "O'Neil", 'U.S.', 'AT&T', '&', ' ', '-', '.', ',', '(', ')', '"', '7', '1,000', '\t', "'", 'é', '’', 'Ω');
+    const text = fc.oneof(fc.array(pieces, { maxLength: 25 }).map((p) => p.join('')), fc.string({ unit: 'binary-ascii', maxLength: 30 }), fc.string({ maxLength: 30 }));
+    fc.assert(fc.property(text, (t) => JSON.stringify(wordsOf(t)) === JSON.stringify(wordsOfReference(t))), { numRuns: 5000 });
+  });
 });
