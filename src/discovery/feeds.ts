@@ -36,6 +36,8 @@ export interface FeedItem {
 
 export interface FeedData {
   title: string;
+  /** The publication: the feed's author (a topic's feed is titled after the topic, but written by the site). */
+  publisher: string;
   description: string;
   language: string;
   home: string;
@@ -86,6 +88,7 @@ export function feedData(
   const newest = items[0];
   return {
     title: xmlText(scope?.title ?? site.title),
+    publisher: xmlText(site.title),
     description: xmlText(site.description),
     language: site.language,
     home: absoluteUrl(scope?.home ?? HOME_URL, site.url),
@@ -119,7 +122,7 @@ export function jsonFeed(data: FeedData): Record<string, unknown> {
     feed_url: data.urls.json,
     description: data.description,
     language: data.language,
-    authors: [{ name: data.title, url: data.home }],
+    authors: [{ name: data.publisher, url: data.home }],
     items: data.items.map((item) => ({
       id: item.url,
       url: item.url,

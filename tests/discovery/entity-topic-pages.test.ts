@@ -68,8 +68,11 @@ describe('the seed site', () => {
     const atom = await readFile(join(site.output, 'topics/iran/feed.xml'), 'utf8');
     expect(atom).toContain('<title>The Broadsheet: Iran</title>');
     expect(atom).toContain('/2026/02/08/iran-warns-will-not-give-up-enrichment-despite-us-war-threat/');
-    const json = JSON.parse(await readFile(join(site.output, 'topics/nato/feed.json'), 'utf8')) as { title: string; items: { url: string; content_text?: string }[] };
+    const json = JSON.parse(await readFile(join(site.output, 'topics/nato/feed.json'), 'utf8')) as { title: string; authors: { name: string }[]; items: { url: string; content_text?: string }[] };
     expect(json.title).toBe('The Broadsheet: NATO');
+    // Titled after the topic, written by the site.
+    expect(json.authors.map((a) => a.name)).toEqual(['The Broadsheet']);
+    expect(atom).toMatch(/<\/updated>\s*<author><name>The Broadsheet<\/name><\/author>/);
     expect(json.items.map((i) => new URL(i.url).pathname)).toEqual([SUMMIT]);
     expect(json.items[0]!.content_text).toBeTruthy();
   });
