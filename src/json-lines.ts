@@ -1,7 +1,29 @@
 /**
- * Lines in the JSON files editors write (site.json, locales, topics.json),
- * for diagnostics: `JSON.parse` reports positions, editors read lines.
+ * The JSON files editors write (site.json, locales, topics.json): read as
+ * one object, and lines for diagnostics (`JSON.parse` reports positions,
+ * editors read lines).
  */
+import type { Diagnostic } from './types.ts';
+
+/**
+ * The object a file's text holds, or the diagnostic saying why not: a
+ * syntax error on its line (`<rule>-syntax`), or not an object
+ * (`<rule>-shape`, with `shape` saying what it must be).
+ *
+ * @example
+ * readJsonObject('[1]', 'site.json', 'settings', 'site settings must be a JSON object') // => { problem: { line: 1, rule: 'settings-shape', … } }
+ */
+export function readJsonObject(text: string, file: string, rule: string, shape: string): { object: Record<string, unknown> } | { problem: Diagnostic } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { problem: { file, line: lineOfJsonError(text, message), severity: 'error', rule: `${rule}-syntax`, message: `invalid JSON: ${message}` } };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problem: { file, line: 1, severity: 'error', rule: `${rule}-shape`, message: shape } };
+  return { object: raw as Record<string, unknown> };
+}
 
 /** The 1-based line of a character offset. */
 export function lineAt(text: string, offset: number): number {

@@ -141,11 +141,13 @@ const ACRONYM = /^[A-Z]{2,6}$/;
 export function findEntities(paragraphs: readonly string[], gazetteer: Gazetteer): EntityMention[] {
   const found = new Map<string, EntityMention>();
   const acronyms = new Map<string, EntityMention>();
+  // The mention the last run made new, if any: what an "(ACRONYM)" after the run spells.
+  let created: EntityMention | null = null;
   const add = (name: string, kind: EntityKind) => {
     const key = `${kind}\0${name}`;
     const seen = found.get(key);
     if (seen) seen.count++;
-    else found.set(key, { name, kind, count: 1, surnameOnly: kind === 'person' && !name.includes(' ') });
+    else found.set(key, (created = { name, kind, count: 1, surnameOnly: kind === 'person' && !name.includes(' ') }));
   };
   for (const paragraph of paragraphs) {
     // A paragraph of capitals or of Title Case words (a heading, a credit line) is not prose to read names from.
@@ -174,12 +176,10 @@ export function findEntities(paragraphs: readonly string[], gazetteer: Gazetteer
       const before = i > 0 ? words[i - 1]!.toLowerCase() : '';
       const after = words.slice(end, end + 2).map((w) => w.toLowerCase()).join(' ');
       i = end;
-      const size = found.size;
-      classify(run, { sentenceStart, before, after, previous: words.slice(Math.max(0, i - 3), i) }, gazetteer, add);
-      if (spelledOut && found.size > size) {
-        const added = [...found.values()].pop()!;
-        if (added.kind === 'organisation' && added.name !== spelledOut) acronyms.set(spelledOut, added);
-      }
+      created = null;
+      classify(run, { sentenceStart, before, after }, gazetteer, add);
+      const added = created as EntityMention | null;
+      if (spelledOut && added && added.kind === 'organisation' && added.name !== spelledOut) acronyms.set(spelledOut, added);
     }
   }
   // Each acronym's mentions count for the name it spells.
@@ -205,7 +205,6 @@ interface RunContext {
   before: string;
   /** The two words after it, lower case. */
   after: string;
-  previous: string[];
 }
 
 /** Verbs of speech after a name: "Abbas Araghchi told", "Rutte said". */

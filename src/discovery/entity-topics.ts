@@ -97,8 +97,12 @@ export function entityTopicsOf(
     let person = namesakes.find((p) => sameFamilyName(p.family, family));
     if (!person) {
       person = { given, family, spellings: new Map() };
-      byGiven.set(given, [...namesakes, person]);
-      byFamilyStart.set(familyStart(family), [...(byFamilyStart.get(familyStart(family)) ?? []), person]);
+      if (namesakes.length === 0) byGiven.set(given, namesakes);
+      namesakes.push(person);
+      const start = familyStart(family);
+      const sameStart = byFamilyStart.get(start);
+      if (sameStart) sameStart.push(person);
+      else byFamilyStart.set(start, [person]);
     }
     return person;
   };
@@ -161,8 +165,8 @@ export function entityTopicsOf(
       }
     }
     // Topics an editor added (with a kind) are found by their names as written.
+    const text = added.length ? article.body.map((b) => b.text).join('\n') : '';
     for (const { name, kind, pattern } of added) {
-      const text = article.body.map((b) => b.text).join('\n');
       const count = (text.match(pattern) ?? []).length;
       if (count > 0) note(name, kind, count);
     }

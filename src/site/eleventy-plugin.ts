@@ -20,7 +20,7 @@ const TEMPLATE_ROUTES = Object.freeze({
   sitemap: SITEMAP_URL, newsSitemap: NEWS_SITEMAP_URL, feeds: FEED_URLS, searchIndex: SEARCH_INDEX_URL,
 });
 import { filtersPlugin } from './filters.ts';
-import { formatNumber, translate } from './locale.ts';
+import { translate } from './locale.ts';
 import { createMarkdown, renderMarkdown } from './markdown.ts';
 
 export interface SitePluginOptions {
@@ -82,7 +82,6 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
     if (!current) throw new Error('an interface string was asked for before the build was prepared');
     return translate(current.site.locale, key, values);
   });
-  eleventyConfig.addFilter('number', (value: number) => formatNumber(value, current?.site.locale.tag ?? 'en'));
   discoveryFilters(eleventyConfig, () => {
     if (!current) throw new Error('a page filter ran before the build was prepared');
     return current.readTime;

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readContentFile } from '../content-files.ts';
 import type { Diagnostic, TextDirection } from '../types.ts';
-import { lineOf, lineOfJsonError } from '../json-lines.ts';
+import { lineOf, readJsonObject } from '../json-lines.ts';
 import { languageDirection } from './reading.ts';
 
 const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -64,18 +64,12 @@ function placeholders(message: Message): Set<string> {
 export function parseLocale(text: string, file: string): { messages: Record<string, Message>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const messages: Record<string, Message> = {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    diagnostics.push({ file, line: lineOfJsonError(text, message), severity: 'error', rule: 'locale-syntax', message: `invalid JSON: ${message}` });
+  const read = readJsonObject(text, file, 'locale', 'a locale file must be a JSON object of messages');
+  if ('problem' in read) {
+    diagnostics.push(read.problem);
     return { messages, diagnostics };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    diagnostics.push({ file, line: 1, severity: 'error', rule: 'locale-shape', message: 'a locale file must be a JSON object of messages' });
-    return { messages, diagnostics };
-  }
+  const raw = read.object;
   for (const [key, value] of Object.entries(raw)) {
     const problem = (message: string, severity: Diagnostic['severity'] = 'error') =>
       diagnostics.push({ file, line: lineOf(text, JSON.stringify(key)), severity, rule: 'locale-value', message });

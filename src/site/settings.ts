@@ -7,7 +7,7 @@ import { IANAZone } from 'luxon';
 import type { Diagnostic, FrontPageSettings, NavigationEntry, SiteSettings } from '../types.ts';
 import { readContentFile } from '../content-files.ts';
 import { canonicalLanguageTag } from '../language-tag.ts';
-import { lineAt, lineOf, lineOfJsonError } from '../json-lines.ts';
+import { lineAt, lineOf, readJsonObject } from '../json-lines.ts';
 
 export const DEFAULT_SETTINGS: Readonly<SiteSettings> = Object.freeze({
   title: 'Broadsheet',
@@ -35,18 +35,12 @@ export const DEFAULT_SECTION_SIZE = 4;
 export function parseSiteSettings(text: string, file: string): { settings: SiteSettings; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const settings: SiteSettings = { ...DEFAULT_SETTINGS, file };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    diagnostics.push({ file, line: lineOfJsonError(text, message), severity: 'error', message: `invalid JSON: ${message}`, rule: 'settings-syntax' });
+  const read = readJsonObject(text, file, 'settings', 'site settings must be a JSON object');
+  if ('problem' in read) {
+    diagnostics.push(read.problem);
     return { settings, diagnostics };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    diagnostics.push({ file, line: 1, severity: 'error', message: 'site settings must be a JSON object', rule: 'settings-shape' });
-    return { settings, diagnostics };
-  }
+  const raw = read.object;
   const problem = (key: string, message: string, severity: Diagnostic['severity'] = 'error') =>
     diagnostics.push({ file, line: lineOfKey(text, key), severity, message, rule: 'settings-value' });
 

@@ -15,7 +15,7 @@
  */
 import { readContentFile } from '../content-files.ts';
 import type { Diagnostic, TopicSetting, TopicSettings } from '../types.ts';
-import { lineOf, lineOfJsonError } from '../json-lines.ts';
+import { lineOf, readJsonObject } from '../json-lines.ts';
 
 const KINDS = ['person', 'organisation', 'place', 'subject'] as const;
 const ENTRY_KEYS = new Set(['aliases', 'kind', 'description', 'suppress']);
@@ -27,18 +27,12 @@ const ENTRY_KEYS = new Set(['aliases', 'kind', 'description', 'suppress']);
 export function parseTopicSettings(text: string, file: string): { settings: TopicSettings; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const settings: TopicSettings = {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    diagnostics.push({ file, line: lineOfJsonError(text, message), severity: 'error', rule: 'topics-syntax', message: `invalid JSON: ${message}` });
+  const read = readJsonObject(text, file, 'topics', 'topics.json must be a JSON object with "topics" and, optionally, "minArticles"');
+  if ('problem' in read) {
+    diagnostics.push(read.problem);
     return { settings, diagnostics };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    diagnostics.push({ file, line: 1, severity: 'error', rule: 'topics-shape', message: 'topics.json must be a JSON object with "topics" and, optionally, "minArticles"' });
-    return { settings, diagnostics };
-  }
+  const raw = read.object;
   const problem = (needle: string, message: string, severity: Diagnostic['severity'] = 'error') =>
     diagnostics.push({ file, line: lineOf(text, needle), severity, rule: 'topics-value', message });
   for (const [key, value] of Object.entries(raw)) {
