@@ -18,7 +18,7 @@ import { topicPages, topicUrl, type TopicPage } from './topic-pages.ts';
 import { DEFAULT_TOPIC_OPTIONS, indexTopics } from './topics.ts';
 import type { BuildMemo } from '../memoise.ts';
 import type { DiscoveryArticle, DiscoverySite, TopicIndex, TopicKind } from './types.ts';
-import { logoUrl, NEWS_SITEMAP_URL, SITEMAP_URL, TOPIC_FEED_SIZE, topicFeedUrls } from '../routes.ts';
+import { NEWS_SITEMAP_URL, SITEMAP_URL, TOPIC_FEED_SIZE, topicFeedUrls } from '../routes.ts';
 import { topicDescriptions } from './topic-descriptions.ts';
 import type { TopicSettings } from '../types.ts';
 import { translate, type Locale } from '../site/locale.ts';
@@ -31,6 +31,8 @@ export interface DiscoveryInput {
   topicSettings?: TopicSettings;
   /** The site's interface strings (a country topic's description). */
   locale?: Locale;
+  /** The logo's URL, as the site model resolved it, or null. */
+  logo?: string | null;
   /** Newest first, as the site lists them. */
   articles: readonly DiscoveryArticle[];
   pages?: readonly { url: string }[];
@@ -112,7 +114,8 @@ export const DEFAULT_LOGO = '/favicon.svg';
  */
 export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions = {}): DiscoveryData {
   const { title, url, language, timeZone, description } = input.settings;
-  const logo = input.settings.logo ? logoUrl(input.settings.logo) : DEFAULT_LOGO;
+  // The model has resolved the masthead logo's URL (src/routes.ts logoUrl); structured data falls back to the favicon.
+  const logo = input.logo ?? DEFAULT_LOGO;
   const site = { title, url, language, timeZone, description, logo };
   const gazetteer = options.gazetteer ?? buildGazetteer();
   const articles = input.articles;
