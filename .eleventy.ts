@@ -11,6 +11,10 @@ import { printedLines } from './src/diagnostics.ts';
 import { sitePlugin } from './src/site/eleventy-plugin.ts';
 
 export default function eleventyConfig(config: UserConfig): void {
+  // Pages are written by libuv's threads while the next pages render: with
+  // Eleventy's default synchronous writes, creating folders and writing
+  // files held the render thread for a fifth of a build (docs/performance.md).
+  config.configureTemplateHandling({ writeMode: 'async' });
   if (config.hasPlugin(sitePlugin)) return;
   const contentDir = 'content';
   config.addPlugin(sitePlugin, {

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: Broadsheet's performance next to its floors, measured in
  * one run on the same generated feeds. Prints one table and writes it as JSON
- * to bench/results/ (git-ignored). Method and figures: docs/performance.md.
+ * to bench/results/ (git-ignored), with the build times drawn as
+ * bench/results/build-times.svg. Method and figures: docs/performance.md.
  *
  *   npm run bench                   parse 5 and 50 MB; cold and incremental builds at N=1,000 and 10,000; dev server at 1,000 and 10,000
  *   npm run bench -- --quick        a smoke run at N=200 (for CI: keeps the script from rotting)
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateFeedOfSize, parseByteSize } from './generate.ts';
 import { compareBuilds } from './harness/builds.ts';
+import { buildChart } from './harness/chart.ts';
 import { measureDevRebuild } from './harness/dev-rebuild.ts';
 import { ADDED, measureIncremental } from './harness/incremental.ts';
 import { type BenchReport, checkTargets, formatReport, type ParseFigures, type ParseRun } from './harness/report.ts';
@@ -163,6 +165,7 @@ async function main(argv: string[]): Promise<number> {
   const json = `${JSON.stringify(full, null, 2)}\n`;
   await writeFile(join(resultsDir, `bench-${full.date.replace(/[:.]/g, '-')}.json`), json);
   await writeFile(join(resultsDir, 'latest.json'), json);
+  if (full.builds.length > 0) await writeFile(join(resultsDir, 'build-times.svg'), buildChart(full.builds));
   process.stdout.write(formatReport(full));
   return 0;
 }

@@ -1,11 +1,13 @@
 /**
  * Full builds at N articles: `broadsheet build` next to its floor, bare
  * Eleventy paginating the same records through a one-line template
- * (`bench/floor/`). Runs alternate between the two, so both see the same
- * machine load, and each starts from an empty output folder.
+ * (`bench/floor/`), and the peer a user would otherwise pick, Hugo plus
+ * Pagefind's CLI (`./hugo.ts`). Runs alternate between them, so all see
+ * the same machine load, and each starts from an empty output folder.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { hugoAvailable, runPeer, writeHugoSite } from './hugo.ts';
 import { type Measurement, median, measureNode } from './measure.ts';
 import { countPages, type Workspace } from './workspace.ts';
 
@@ -34,10 +36,30 @@ export interface BuildComparison {
    */
   withoutSearch: BuildFigures;
   floor: BuildFigures;
+  /**
+   * The peer: Hugo with one-line templates plus Pagefind's CLI on its
+   * output (bench/harness/hugo.ts), or why it was skipped.
+   */
+  peer: PeerFigures | { skipped: string };
+  /** Broadsheet's median wall time over the peer's, or null when it was skipped. */
+  peerRatio: number | null;
   /** Broadsheet's median wall time over the floor's. */
   ratio: number;
   /** The same for CPU time, or null when unknown. */
   cpuRatio: number | null;
+}
+
+export interface PeerFigures {
+  version: string;
+  /** Hugo plus Pagefind, every run's wall time, and the median. */
+  wallMs: number[];
+  medianMs: number;
+  /** Medians of each step, and of the CPU time of both. */
+  hugoMs: number;
+  pagefindMs: number;
+  cpuMs: number | null;
+  /** Pagefind CLI's sampled peak RSS. */
+  pagefindPeakRssBytes: number | null;
 }
 
 /** Raised when a measured build fails; carries the command's stderr. */
@@ -53,7 +75,11 @@ export class BuildFailedError extends Error {
  * const result = await compareBuilds(root, await prepareWorkspace({ root, n: 1000, seed: 1 }), 3);
  * result.ratio; // e.g. 1.3
  */
-export async function compareBuilds(root: string, ws: Workspace, runs: number): Promise<BuildComparison> {
+export async function compareBuilds(root: string, ws: Workspace, runs: number, options: { peer?: boolean } = {}): Promise<BuildComparison> {
+  const hugo = options.peer === false ? { ok: false as const, why: 'not asked for (--only without peer)' } : hugoAvailable();
+  const hugoDir = join(ws.dir, 'hugo');
+  if (hugo.ok) await writeHugoSite(ws, hugoDir);
+  const peerRuns = [];
   const broadsheetOut = join(ws.dir, 'out-broadsheet');
   const noSearchOut = join(ws.dir, 'out-no-search');
   const floorOut = join(ws.dir, 'out-floor');
@@ -68,6 +94,7 @@ export async function compareBuilds(root: string, ws: Workspace, runs: number): 
         { cwd: root, env: { BENCH_FLOOR_RECORDS: ws.recordsFile } },
       )),
     );
+    if (hugo.ok) peerRuns.push(await runPeer(root, hugoDir));
     await rm(broadsheetOut, { recursive: true, force: true });
     broadsheetRuns.push(
       checked('broadsheet build', await measureNode(
@@ -87,7 +114,21 @@ export async function compareBuilds(root: string, ws: Workspace, runs: number): 
   const withoutSearch = figures(noSearchRuns, await countPages(noSearchOut));
   const floor = figures(floorRuns, await countPages(floorOut));
   const cpuRatio = broadsheet.cpuMs !== null && floor.cpuMs ? broadsheet.cpuMs / floor.cpuMs : null;
-  return { n: ws.n, articles: ws.articles, feedBytes: ws.feedBytes, broadsheet, withoutSearch, floor, ratio: broadsheet.medianMs / floor.medianMs, cpuRatio };
+  const cpu = peerRuns.map((r) => r.cpuMs).filter((v): v is number => v !== null);
+  const peerRss = peerRuns.map((r) => r.pagefind.sampledPeakRssBytes).filter((v): v is number => v !== null);
+  const peer: BuildComparison['peer'] = hugo.ok
+    ? {
+      version: hugo.version,
+      wallMs: peerRuns.map((r) => r.wallMs),
+      medianMs: median(peerRuns.map((r) => r.wallMs)),
+      hugoMs: median(peerRuns.map((r) => r.hugo.wallMs)),
+      pagefindMs: median(peerRuns.map((r) => r.pagefind.wallMs)),
+      cpuMs: cpu.length ? median(cpu) : null,
+      pagefindPeakRssBytes: peerRss.length ? Math.max(...peerRss) : null,
+    }
+    : { skipped: hugo.why };
+  const peerRatio = 'medianMs' in peer ? broadsheet.medianMs / peer.medianMs : null;
+  return { n: ws.n, articles: ws.articles, feedBytes: ws.feedBytes, broadsheet, withoutSearch, floor, peer, peerRatio, ratio: broadsheet.medianMs / floor.medianMs, cpuRatio };
 }
 
 function checked<T extends { exitCode: number; stderr: string }>(what: string, measurement: T): T {

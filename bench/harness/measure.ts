@@ -70,6 +70,29 @@ export async function measureNode(args: readonly string[], options: RunOptions =
   }
 }
 
+/**
+ * Runs any command and measures it like {@link measureNode} (wall time
+ * always; peak RSS and CPU time with GNU time installed).
+ *
+ * @example
+ * const m = await measureCommand('hugo', ['--quiet']);
+ */
+export async function measureCommand(command: string, args: readonly string[], options: RunOptions = {}): Promise<Measurement> {
+  const scratch = await mkdtemp(join(tmpdir(), 'broadsheet-measure-'));
+  const reportFile = join(scratch, 'rss');
+  try {
+    const useGnuTime = existsSync(GNU_TIME);
+    const env = { ...process.env, ...options.env };
+    const started = performance.now();
+    const result = await run(useGnuTime ? GNU_TIME : command, useGnuTime ? ['-v', '-o', reportFile, command, ...args] : args, { cwd: options.cwd, env, sampleRssOf: options.sampleRssOf });
+    const wallMs = performance.now() - started;
+    const report = existsSync(reportFile) ? await readFile(reportFile, 'utf8') : '';
+    return { wallMs, ...(useGnuTime ? readReport(report, true) : { peakRssBytes: null, cpuMs: null }), ...result };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
 function readReport(report: string, gnuTime: boolean): { peakRssBytes: number | null; cpuMs: number | null } {
   if (gnuTime) {
     const field = (name: string) => new RegExp(`${name}: ([\\d.]+)`).exec(report)?.[1];

@@ -27,6 +27,8 @@ export interface RenderOptions {
   selection?: RenderSelection;
   /** Called after each successful write (once per rebuild when watching). */
   onBuilt?: () => void | Promise<void>;
+  /** Called as each page or feed is rendered (for a progress line). */
+  onPage?: () => void;
 }
 
 /**
@@ -74,6 +76,9 @@ export async function createEleventy(options: RenderOptions): Promise<Eleventy> 
         config.on('eleventy.after', async () => {
           await options.onBuilt?.();
         });
+        const onPage = options.onPage;
+        // Counts pages as they are rendered; the content passes through unchanged.
+        if (onPage) config.addTransform('broadsheet-progress', (content: string) => (onPage(), content));
         const selection = options.selection;
         if (selection) {
           // Read by the paginated templates' `before` (templates/article.njk): a function value, which Eleventy calls for the data.
@@ -101,7 +106,7 @@ export async function createEleventy(options: RenderOptions): Promise<Eleventy> 
  */
 export async function renderPages(
   build: PreparedBuild,
-  options: { contentDir: string; outputDir: string; articlesPerRun?: number; only?: ReadonlySet<string> | null },
+  options: { contentDir: string; outputDir: string; articlesPerRun?: number; only?: ReadonlySet<string> | null; onPage?: () => void },
 ): Promise<void> {
   const { articlesPerRun = ARTICLES_PER_RUN, only = null } = options;
   if (!Number.isInteger(articlesPerRun) || articlesPerRun < 1) throw new RangeError(`articlesPerRun must be a positive integer, got ${articlesPerRun}`);

@@ -54,6 +54,10 @@ export interface BuildSiteOptions extends BuildInputs {
   onNote?: (note: string) => void;
   /** Index the site for search (default true). */
   search?: boolean;
+  /** Called as the build moves through its stages, and as pages and search bundles are done. */
+  onProgress?: (progress: BuildProgress) => void;
+  /** Search bundles indexed at a time, each by a Pagefind process of its own (default 1; the CLI's is the number of cores). */
+  jobs?: number;
   /** Article pages per Eleventy run (see ARTICLES_PER_RUN). */
   articlesPerRun?: number;
   /**
@@ -82,6 +86,13 @@ export interface BuildSiteOptions extends BuildInputs {
    */
   manifest?: Manifest | null;
 }
+
+/** Where a build is: a stage starting, or a count of its work done. */
+export type BuildProgress =
+  | { stage: 'prepare' }
+  | { stage: 'render'; done: number; total: number }
+  | { stage: 'search'; done: number; total: number }
+  | { stage: 'finish' };
 
 export interface BuildSiteResult {
   diagnostics: Diagnostic[];
@@ -132,6 +143,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     if (mode !== 'in-place') await stageImages(outputDir, staging, IMAGES_FOLDER);
     const parseCache = options.reuse?.parseCache !== undefined ? options.reuse.parseCache : cacheDir ? diskParseCache(cacheDir) : null;
     const reuse: BuildReuse = { ...options.reuse, parseCache };
+    const progress = options.onProgress;
+    progress?.({ stage: 'prepare' });
     const build = await prepareBuild({ ...options, outputDir: staging }, reuse);
     const damaged = parseCache?.damaged() ?? 0;
     if (damaged > 0) options.onNote?.(`warning: ignored ${damaged} damaged entr${damaged === 1 ? 'y' : 'ies'} of the parse cache in ${cacheDir}; those feeds were parsed again`);
@@ -155,7 +168,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const keptPaths = new Set(kept.map((f) => f.path));
     // Pages, and the feeds with a fingerprint (each topic's), that were not kept.
     const only = previous ? new Set(build.plan.files.filter((f) => (f.source === 'page' || f.fingerprint !== null) && !keptPaths.has(f.path)).map((f) => f.url)) : null;
-    await renderPages(build, { ...options, outputDir: staging, only });
+    // Pages and feeds Eleventy renders: every planned one not kept (the transform counts feeds and sitemaps too).
+    const toRender = build.plan.files.filter((f) => f.source !== 'public' && f.source !== 'image').length - kept.length;
+    let rendered = 0;
+    progress?.({ stage: 'render', done: 0, total: toRender });
+    const onPage = progress ? () => progress({ stage: 'render', done: Math.min(++rendered, toRender), total: toRender }) : undefined;
+    await renderPages(build, { ...options, outputDir: staging, only, ...(onPage ? { onPage } : {}) });
     await writeRedirects(staging, redirects, build.site.settings);
     const written = new Set([...build.plan.files.map((f) => f.path), ...redirects.map((r) => r.path)]);
     // Renditions are Broadsheet's own: the staged ones no article uses any more (a retracted story's) go.
@@ -164,7 +182,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const previousFiles = previous ? new Set(previous.files) : null;
     // What the last build wrote and this one does not: a retracted article's page and photos, an old index.
     const gone = previousFiles ? [...previousFiles].filter((f) => !written.has(f) && !(search && f.startsWith(SEARCH_FOLDER))) : [];
-    const searchUpdate = search ? await updateSearchIndex(build, staging, { mode, live, previous: previous?.bundles ?? [] }) : null;
+    const searchUpdate = search ? await updateSearchIndex(build, staging, {
+      mode, live, previous: previous?.bundles ?? [], jobs: options.jobs ?? 1,
+      ...(progress ? { onBundle: (done: number, total: number) => progress({ stage: 'search', done, total }) } : {}),
+    }) : null;
+    progress?.({ stage: 'finish' });
     if (mode === 'staged') {
       // The live site's files this build never wrote (a CNAME) come along; an old search index does not.
       await carryOver(outputDir, staging, previousFiles, written, new Set(search ? [SEARCH_FOLDER] : []));
@@ -200,13 +222,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       };
       await writeManifest(cacheDir, manifest);
     }
-    const rendered = build.plan.files.filter((f) => f.source !== 'public' && f.source !== 'image').length - kept.length;
     return {
       diagnostics: build.diagnostics,
       search: searchUpdate?.index ?? null,
       pruned: gone.length,
       redirects: redirects.length,
-      rendered,
+      rendered: toRender,
       kept: kept.length,
       build,
       manifest,

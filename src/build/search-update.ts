@@ -45,7 +45,7 @@ export interface SearchUpdate {
 export async function updateSearchIndex(
   build: PreparedBuild,
   dir: string,
-  { mode, live, previous }: { mode: 'staged' | 'update' | 'in-place'; live: string; previous: readonly ManifestBundle[] },
+  { mode, live, previous, jobs = 1, onBundle }: { mode: 'staged' | 'update' | 'in-place'; live: string; previous: readonly ManifestBundle[]; jobs?: number; onBundle?: (done: number, total: number) => void },
 ): Promise<SearchUpdate> {
   // What Pagefind reads of each page, not the whole page: see src/build/page-fingerprints.ts.
   const fingerprintOf = new Map(build.plan.files.map((f) => [f.path, f.searchFingerprint]));
@@ -74,6 +74,8 @@ export async function updateSearchIndex(
     const index = await writeSearchIndex(dir, {
       pages: articlePages,
       groupOf: (page) => feedOf.get(page) ?? page,
+      jobs,
+      ...(onBundle ? { onBundle } : {}),
       ...(mode === 'update' ? { keptIn: live, readFrom: [dir, live] } : {}),
       reuse: async (bundle) => {
         const before = old.get(bundle.dir);

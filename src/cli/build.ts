@@ -3,6 +3,7 @@
  * one command, for CI and for publishing.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { DateTime } from 'luxon';
 import { PAGES_PER_BUNDLE } from '../discovery/search-index.ts';
@@ -11,6 +12,7 @@ import { CONFIG_FILE } from '../build/render-pages.ts';
 import { DEFAULT_CACHE_DIR, readManifest } from '../build/manifest.ts';
 import { outputRefusal } from '../build/output-folder.ts';
 import { buildSite, OutputBusyError } from '../build/run-build.ts';
+import { progressReporter } from './progress.ts';
 import { countDiagnostics, exitCodeFor, printDiagnostics } from './report.ts';
 
 const USAGE = `Usage: broadsheet build [--content DIR] [--output DIR] [--cache DIR | --no-cache] [--strict] [--now DATE] [--no-search]
@@ -37,6 +39,9 @@ Options:
                   e.g. 2026-02-08T18:00+01:00); default: the newest
                   article's publication date, so builds are reproducible
   --no-search     skip the Pagefind search index (pagefind/)
+  --jobs N        index N search bundles at a time, each in a Pagefind
+                  process of its own (default: the number of cores, ${availableParallelism()}
+                  here); the output is the same whatever N
   -h, --help      show this help
 
 Diagnostics go to stderr as FILE:LINE: severity: message; with
@@ -67,8 +72,14 @@ export async function runBuild(args: string[]): Promise<number> {
     cache: { type: 'string', default: DEFAULT_CACHE_DIR },
     'no-cache': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    jobs: { type: 'string' },
   }, USAGE);
   if (typeof values === 'number') return values;
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+    process.stderr.write(`broadsheet build: --jobs takes a whole number from 1 to 64, got '${values.jobs}'\n\n${USAGE}\n`);
+    return 2;
+  }
   const now = values.now === undefined ? null : DateTime.fromISO(values.now, { setZone: true });
   // Luxon reads years up to ±275760, past what a Date or a sitemap can hold.
   if (now && (!now.isValid || now.year < 1 || now.year > 9999)) {
@@ -98,6 +109,7 @@ export async function runBuild(args: string[]): Promise<number> {
     return 2;
   }
   const started = performance.now();
+  const progress = progressReporter(process.stderr);
   let result;
   try {
     result = await buildSite({
@@ -105,12 +117,22 @@ export async function runBuild(args: string[]): Promise<number> {
       outputDir: values.output,
       now: values.now ?? null,
       search: !values['no-search'],
+      jobs,
       cacheDir,
-      onNote: (note) => process.stderr.write(`broadsheet build: ${note}\n`),
+      onNote: (note) => {
+        progress.done();
+        process.stderr.write(`broadsheet build: ${note}\n`);
+      },
       // Printed before rendering starts, so an editor sees them at once.
-      onDiagnostics: (list) => printDiagnostics(list, process.stderr, process.env.GITHUB_ACTIONS === 'true'),
+      onDiagnostics: (list) => {
+        progress.done();
+        printDiagnostics(list, process.stderr, process.env.GITHUB_ACTIONS === 'true');
+      },
+      onProgress: progress.update,
     });
+    progress.done();
   } catch (error) {
+    progress.done();
     if (!(error instanceof OutputBusyError)) throw error;
     process.stderr.write(`broadsheet build: ${error.message}\n`);
     return 1;

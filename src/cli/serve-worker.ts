@@ -15,6 +15,7 @@
  * ES modules in a running process. Arguments: `serve-worker.ts CONTENT OUTPUT PORT CACHE`.
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { buildSite } from '../build/run-build.ts';
 import type { Manifest, ManifestBundle } from '../build/manifest.ts';
 import { updateSearchIndex } from '../build/search-update.ts';
@@ -92,7 +93,7 @@ const search = (() => {
     const build = latest;
     if (!build) return;
     try {
-      const updated = await updateSearchIndex(build, outputDir, { mode: 'in-place', live: outputDir, previous: bundles });
+      const updated = await updateSearchIndex(build, outputDir, { mode: 'in-place', live: outputDir, previous: bundles, jobs: availableParallelism() });
       bundles = updated.bundles;
       process.stdout.write(`broadsheet serve: search index updated (${updated.index.indexed} of ${updated.index.bundles} bundles indexed)\n`);
     } catch (error) {

@@ -16,11 +16,25 @@
  * page merges them at query time (the UI's `mergeIndex` option) and orders
  * the results of all bundles by score.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { filesUnder } from '../file-tree.ts';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import * as pagefind from 'pagefind';
+import { dirname, join } from 'node:path';
+import type * as PagefindModule from 'pagefind';
+
+/** Pagefind's Node API: one module instance per indexing process (its service). */
+type Pagefind = typeof PagefindModule;
+
+/**
+ * Pagefind's Node API runs one indexing process per module instance, so
+ * each lane of parallel indexing imports its own instance (the module URL
+ * with a query: ES modules are instanced by URL).
+ */
+async function pagefindInstance(lane: number): Promise<Pagefind> {
+  const url = new URL(import.meta.resolve('pagefind'));
+  if (lane > 0) url.searchParams.set('lane', String(lane));
+  return (await import(url.href)) as Pagefind;
+}
 
 /**
  * Most pages per bundle. Pagefind's peak memory grows with the pages of one
@@ -36,8 +50,6 @@ const BUNDLES_FILE = 'bundles.json';
 /** What marks a page as one to index (Pagefind's own attribute). */
 const BODY_MARKER = Buffer.from('data-pagefind-body');
 const BUNDLE_DIR = 'pagefind';
-/** Pages handed to Pagefind ahead of its answers (a few MB of HTML at most). */
-const PAGES_IN_FLIGHT = 64;
 
 export interface SearchIndexOptions {
   /** At most this many pages per bundle (default {@link PAGES_PER_BUNDLE}). */
@@ -59,6 +71,10 @@ export interface SearchIndexOptions {
    * `outputDir`): an incremental build's unchanged pages are in the live site.
    */
   readFrom?: readonly string[];
+  /** Bundles indexed at a time, each by a Pagefind process of its own (default 1). */
+  jobs?: number;
+  /** Called as each bundle is written or kept, with how many of the plan's are done. */
+  onBundle?: (done: number, total: number) => void;
 }
 
 /** One Pagefind index over some of the pages. */
@@ -197,19 +213,44 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   const list: BundleList = { merge: plan.slice(1).map((b) => `${b.dir.slice(BUNDLE_DIR.length + 1)}/`) };
   let pages = 0;
   let indexed = 0;
-  try {
-    for (const [i, bundle] of plan.entries()) {
+  // The first bundle's folder holds the others: it is written aside and
+  // moved in at the end, so that no bundle writes into another's folder
+  // while both are being written.
+  const rootAside = join(outputDir, `${BUNDLE_DIR}.first-${process.pid}`);
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, plan.length));
+  const lanes = await Promise.all(Array.from({ length: jobs }, (_, lane) => pagefindInstance(lane)));
+  let next = 0;
+  let done = 0;
+  const used = new Set<number>();
+  const runLane = async (lane: number) => {
+    for (let i = next++; i < plan.length; i = next++) {
+      const bundle = plan[i]!;
       if (options.reuse && (await options.reuse(bundle))) {
-        pages += await pageCount(join(options.keptIn ?? outputDir, bundle.dir));
+        const kept = await pageCount(join(options.keptIn ?? outputDir, bundle.dir));
+        pages += kept;
+        options.onBundle?.(++done, plan.length);
         continue;
       }
       indexed++;
-      pages += await writeBundle(options.readFrom ?? [outputDir], bundle.pages, join(outputDir, bundle.dir));
+      used.add(lane);
+      const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
+      const written = await writeBundle(lanes[lane]!, options.readFrom ?? [outputDir], bundle.pages, target);
+      pages += written;
       // A merged bundle is searched by the first one's code: it needs none of its own.
-      if (i > 0) await removeUiFiles(join(outputDir, bundle.dir));
+      if (i > 0) await removeUiFiles(target);
+      options.onBundle?.(++done, plan.length);
     }
+  };
+  options.onBundle?.(0, plan.length);
+  try {
+    await Promise.all(lanes.map((_, lane) => runLane(lane)));
   } finally {
-    if (indexed > 0) await pagefind.close();
+    await Promise.all([...used].map((lane) => lanes[lane]!.close()));
+  }
+  await mkdir(bundleDir, { recursive: true });
+  if (existsSync(rootAside)) {
+    for (const entry of readdirSync(rootAside)) renameSync(join(rootAside, entry), join(bundleDir, entry));
+    rmSync(rootAside, { recursive: true, force: true });
   }
   await mkdir(bundleDir, { recursive: true });
   await writeFile(join(bundleDir, BUNDLES_FILE), `${JSON.stringify(list)}\n`);
@@ -255,47 +296,76 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
 }
 
 /**
- * One Pagefind index over `pages` (paths relative to `outputDir`), written
- * to `outputPath` and then deleted from Pagefind's memory. Each page is
- * read here and handed over with `addHTMLFile`, in path order: Pagefind
- * keeps pages in the order they arrive, so the order makes the bytes. Up to
- * {@link PAGES_IN_FLIGHT} are sent before the first answer is awaited, so
- * Pagefind is not kept waiting for a round trip per page. Returns the
- * number of pages indexed.
+ * One Pagefind index over `pages` (paths relative to the output folder),
+ * written to `outputPath` and then deleted from Pagefind's memory.
+ * Pagefind reads the pages itself (`addDirectory`) rather than Node
+ * reading each and sending it over Pagefind's stdin (docs/performance.md):
+ * from the one folder that holds them all, picked by a glob listing each
+ * page; or, when they are spread over several folders (an incremental
+ * build's changed pages are staged, the others live) or a path holds a
+ * character a glob would read, from a folder of hard links made for it.
+ * Pagefind walks a folder in a fixed order, so both ways give the same
+ * bytes for the same pages. Returns the number of pages indexed.
  */
-async function writeBundle(readFrom: readonly string[], pages: readonly string[], outputPath: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
+async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], pages: readonly string[], outputPath: string): Promise<number> {
+  const direct = readFrom.length === 1 && pages.every((page) => GLOB_SAFE.test(page));
+  const folder = direct ? readFrom[0]! : `${outputPath.replace(/[\\/]+$/, '')}.pages-${process.pid}`;
   try {
-    const inFlight: Promise<void>[] = [];
-    for (const page of pages) {
-      if (inFlight.length === PAGES_IN_FLIGHT) await inFlight.shift();
-      const content = readPage(readFrom, page);
-      const added = index.addHTMLFile({ sourcePath: page, content }).then((result) => {
-        if (result.errors.length) throw new Error(`pagefind could not index ${page}: ${result.errors.join('; ')}`);
-      });
-      added.catch(() => undefined); // thrown where it is awaited, not as an unhandled rejection meanwhile
-      inFlight.push(added);
+    if (!direct) {
+      rmSync(folder, { recursive: true, force: true });
+      linkPages(readFrom, pages, folder);
     }
-    await Promise.all(inFlight);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
+    try {
+      // An empty bundle (a site with no articles yet) still gets an index and the search UI.
+      const added = pages.length === 0 ? { errors: [] } : await index.addDirectory(direct ? { path: folder, glob: `{${pages.join(',')}}` } : { path: folder });
+      if (added.errors.length) throw new Error(`pagefind could not index ${outputPath}: ${added.errors.join('; ')}`);
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
+    } finally {
+      await index.deleteIndex();
+    }
   } finally {
-    await index.deleteIndex();
+    if (!direct) rmSync(folder, { recursive: true, force: true });
   }
   return pageCount(outputPath);
 }
 
-/** A page's HTML from the first of the folders that has it. */
-function readPage(folders: readonly string[], page: string): string {
-  for (const folder of folders.slice(0, -1)) {
+/** Paths a glob alternative matches literally: no `{},*?[]!\\`. */
+const GLOB_SAFE = /^[\p{L}\p{N}._\/-]+$/u;
+
+/** Puts each page into `folder` at its own path: a hard link to the first of `readFrom` that has it, or a copy. */
+function linkPages(readFrom: readonly string[], pages: readonly string[], folder: string): void {
+  const made = new Set<string>();
+  for (const page of pages) {
+    const target = join(folder, page);
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    placePage(readFrom, page, target);
+  }
+}
+
+function placePage(readFrom: readonly string[], page: string, target: string): void {
+  for (const [i, from] of readFrom.entries()) {
+    const source = join(from, page);
     try {
-      return readFileSync(join(folder, page), 'utf8');
+      linkSync(source, target);
+      return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && i < readFrom.length - 1) continue;
+      // Another file system, or one without hard links: the bytes are copied instead.
+      if (code === 'EXDEV' || code === 'EPERM' || code === 'EMLINK' || code === 'ENOTSUP') {
+        copyFileSync(source, target);
+        return;
+      }
+      throw error;
     }
   }
-  return readFileSync(join(folders[folders.length - 1]!, page), 'utf8');
 }
 
 /** The pages a written bundle holds, from its `pagefind-entry.json`. */

@@ -242,6 +242,11 @@ describe('search', () => {
     const before = await snapshotIndex();
     await writeSearchIndex(output, { pagesPerBundle: 1 });
     expect(await snapshotIndex()).toEqual(before);
+    // Indexed three bundles at a time, each by a Pagefind process of its own: the same bytes.
+    const progress: number[] = [];
+    await writeSearchIndex(output, { pagesPerBundle: 1, jobs: 3, onBundle: (done) => progress.push(done) });
+    expect(await snapshotIndex()).toEqual(before);
+    expect(progress).toEqual(Array.from({ length: site.articles.length + 1 }, (_, i) => i));
     await expectSearchRanksInChromium({ exactResults: false });
   });
 });
