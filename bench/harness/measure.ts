@@ -50,24 +50,8 @@ export interface RunOptions {
  * const m = await measureNode(['bin/broadsheet.js', 'build']);
  * console.log(m.wallMs, m.peakRssBytes);
  */
-export async function measureNode(args: readonly string[], options: RunOptions = {}): Promise<Measurement> {
-  const scratch = await mkdtemp(join(tmpdir(), 'broadsheet-measure-'));
-  const reportFile = join(scratch, 'rss');
-  try {
-    const useGnuTime = existsSync(GNU_TIME);
-    const command = useGnuTime ? GNU_TIME : process.execPath;
-    const argv = useGnuTime
-      ? ['-v', '-o', reportFile, process.execPath, ...args]
-      : ['--import', RSS_PRELOAD, ...args];
-    const env = { ...process.env, ...options.env, BENCH_RSS_REPORT: reportFile };
-    const started = performance.now();
-    const { exitCode, stdout, stderr, sampledPeakRssBytes } = await run(command, argv, { cwd: options.cwd, env, sampleRssOf: options.sampleRssOf });
-    const wallMs = performance.now() - started;
-    const report = existsSync(reportFile) ? await readFile(reportFile, 'utf8') : '';
-    return { wallMs, ...readReport(report, useGnuTime), sampledPeakRssBytes, exitCode, stdout, stderr };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+export function measureNode(args: readonly string[], options: RunOptions = {}): Promise<Measurement> {
+  return measured(process.execPath, args, options, true);
 }
 
 /**
@@ -77,17 +61,23 @@ export async function measureNode(args: readonly string[], options: RunOptions =
  * @example
  * const m = await measureCommand('hugo', ['--quiet']);
  */
-export async function measureCommand(command: string, args: readonly string[], options: RunOptions = {}): Promise<Measurement> {
+export function measureCommand(command: string, args: readonly string[], options: RunOptions = {}): Promise<Measurement> {
+  return measured(command, args, options, false);
+}
+
+/** Runs `command` under GNU time, or (a Node command without it) with the preload that reports its own usage. */
+async function measured(command: string, args: readonly string[], options: RunOptions, node: boolean): Promise<Measurement> {
   const scratch = await mkdtemp(join(tmpdir(), 'broadsheet-measure-'));
   const reportFile = join(scratch, 'rss');
   try {
     const useGnuTime = existsSync(GNU_TIME);
-    const env = { ...process.env, ...options.env };
+    const argv = useGnuTime ? ['-v', '-o', reportFile, command, ...args] : node ? ['--import', RSS_PRELOAD, ...args] : [...args];
+    const env = { ...process.env, ...options.env, BENCH_RSS_REPORT: reportFile };
     const started = performance.now();
-    const result = await run(useGnuTime ? GNU_TIME : command, useGnuTime ? ['-v', '-o', reportFile, command, ...args] : args, { cwd: options.cwd, env, sampleRssOf: options.sampleRssOf });
+    const { exitCode, stdout, stderr, sampledPeakRssBytes } = await run(useGnuTime ? GNU_TIME : command, argv, { cwd: options.cwd, env, sampleRssOf: options.sampleRssOf });
     const wallMs = performance.now() - started;
     const report = existsSync(reportFile) ? await readFile(reportFile, 'utf8') : '';
-    return { wallMs, ...(useGnuTime ? readReport(report, true) : { peakRssBytes: null, cpuMs: null }), ...result };
+    return { wallMs, ...readReport(report, useGnuTime), sampledPeakRssBytes, exitCode, stdout, stderr };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

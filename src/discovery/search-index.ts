@@ -16,10 +16,10 @@
  * page merges them at query time (the UI's `mergeIndex` option) and orders
  * the results of all bundles by score.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { filesUnder } from '../file-tree.ts';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { filesUnder, placeFiles } from '../file-tree.ts';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type * as PagefindModule from 'pagefind';
 
 /** Pagefind's Node API: one module instance per indexing process (its service). */
@@ -252,7 +252,6 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
     for (const entry of readdirSync(rootAside)) renameSync(join(rootAside, entry), join(bundleDir, entry));
     rmSync(rootAside, { recursive: true, force: true });
   }
-  await mkdir(bundleDir, { recursive: true });
   await writeFile(join(bundleDir, BUNDLES_FILE), `${JSON.stringify(list)}\n`);
   return { pages, bundles: plan.length, indexed, plan };
 }
@@ -335,36 +334,18 @@ async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], page
 /** Paths a glob alternative matches literally: no `{},*?[]!\\`. */
 const GLOB_SAFE = /^[\p{L}\p{N}._\/-]+$/u;
 
-/** Puts each page into `folder` at its own path: a hard link to the first of `readFrom` that has it, or a copy. */
+/**
+ * Hard-links each page into `folder` at its own path, from the first of
+ * `readFrom` that has it (staging and the live site are on one file
+ * system, as `placeFiles` assumes everywhere).
+ */
 function linkPages(readFrom: readonly string[], pages: readonly string[], folder: string): void {
-  const made = new Set<string>();
-  for (const page of pages) {
-    const target = join(folder, page);
-    const parent = dirname(target);
-    if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      made.add(parent);
-    }
-    placePage(readFrom, page, target);
-  }
-}
-
-function placePage(readFrom: readonly string[], page: string, target: string): void {
+  let left = pages;
   for (const [i, from] of readFrom.entries()) {
-    const source = join(from, page);
-    try {
-      linkSync(source, target);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' && i < readFrom.length - 1) continue;
-      // Another file system, or one without hard links: the bytes are copied instead.
-      if (code === 'EXDEV' || code === 'EPERM' || code === 'EMLINK' || code === 'ENOTSUP') {
-        copyFileSync(source, target);
-        return;
-      }
-      throw error;
-    }
+    const here = i === readFrom.length - 1 ? left : left.filter((page) => existsSync(join(from, page)));
+    placeFiles(from, folder, here, 'link');
+    const placed = new Set(here);
+    left = left.filter((page) => !placed.has(page));
   }
 }
 
