@@ -109,7 +109,7 @@ function safeOutputPath(url: string): string {
 }
 
 /** A path that stays inside the output folder: no `..`, no absolute path, no backslash. */
-function safeRelative(path: string): boolean {
+export function safeRelative(path: string): boolean {
   return path !== '' && !path.startsWith('/') && !path.includes('\\') && !path.split('/').some((s) => s === '..' || s === '.' || s === '');
 }
 

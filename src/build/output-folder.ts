@@ -3,7 +3,7 @@
  * beside the output (`_site.staging-PID`) and swaps it in only when it is
  * complete, so a killed or failed build leaves the last complete site
  * serving; a lock beside the output (`_site.lock`) stops a second build
- * into the same folder; and `--output` refuses folders that are not a
+ * (or merge) into the same folder; and `--output` refuses folders that are not a
  * site's (the content or project folder, `/`, the home folder, a folder of
  * other files).
  */
@@ -13,6 +13,14 @@ import { filesUnder, placeFiles } from '../file-tree.ts';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+
+/** Another build holds the output folder's lock. */
+export class OutputBusyError extends Error {
+  constructor(outputDir: string, pid: number, lockFile: string) {
+    super(`another build (process ${pid}) is writing ${outputDir}; wait for it to finish, or delete ${lockFile} if no build is running`);
+    this.name = 'OutputBusyError';
+  }
+}
 
 /** Where a build of `outputDir` stages its files. */
 export function stagingDirFor(outputDir: string): string {
@@ -149,6 +157,8 @@ export function moveInto(staging: string, outputDir: string, except: string): vo
 /** Folders a build must never write into. */
 export interface ProtectedFolders {
   contentDir: string;
+  /** What the content folder is called in a refusal (default "the content folder"; merge: a shard's folder). */
+  contentName?: string;
   /** The project folder (where .eleventy.ts is); its source folders are protected too. */
   projectDir: string;
   sourceFolders: readonly string[];
@@ -166,7 +176,7 @@ export async function outputRefusal(outputDir: string, protectedFolders: Protect
   if (output === resolve('/')) return 'it is the root folder';
   if (output === resolve(homedir())) return 'it is the home folder';
   if (inside(project, output)) return 'it holds the project folder';
-  if (inside(output, content) || inside(content, output)) return 'it is or holds the content folder';
+  if (inside(output, content) || inside(content, output)) return `it is or holds ${protectedFolders.contentName ?? 'the content folder'}`;
   for (const folder of protectedFolders.sourceFolders) if (inside(output, resolve(project, folder))) return `it is inside the project's ${folder}/ folder`;
   const entries = await readdir(output).catch(() => null);
   if (entries && entries.length > 0 && !(await isEarlierBuild())) return 'it holds files and no earlier Broadsheet build (use --force to build into it anyway)';

@@ -8,7 +8,7 @@
  */
 import type { DiscoveryData } from '../discovery/index.ts';
 import { FEED_URLS, NEWS_SITEMAP_URL, NOT_FOUND_URL, outputPathOf, ROBOTS_URL, SITEMAP_URL } from '../routes.ts';
-import type { SiteData } from '../types.ts';
+import type { SiteArticle, SiteData } from '../types.ts';
 import { pageFingerprints, type TemplateFingerprints } from './page-fingerprints.ts';
 
 export interface PlannedFile {
@@ -60,16 +60,21 @@ export function planPages(site: SiteData, discovery: DiscoveryData, publicFiles:
   // The masthead logo, copied from the content folder.
   if (site.logo?.startsWith('/') && !publicFiles.includes(site.logo.slice(1))) add(site.logo, 'public');
   const renditions = new Set<string>();
-  for (const article of site.articles) {
-    for (const image of article.images) {
-      const picture = image.picture;
-      if (!picture) continue;
-      for (const srcset of [picture.srcset, ...picture.sources.map((s) => s.srcset)]) for (const url of srcsetUrls(srcset)) renditions.add(url);
-      renditions.add(picture.src);
-    }
-  }
+  for (const article of site.articles) for (const url of renditionsOf(article)) renditions.add(url);
   for (const url of [...renditions].sort()) add(url, 'image');
   return { files };
+}
+
+/** The URLs of an article's photo renditions, every size and format. */
+export function renditionsOf(article: SiteArticle): string[] {
+  const urls: string[] = [];
+  for (const image of article.images) {
+    const picture = image.picture;
+    if (!picture) continue;
+    for (const srcset of [picture.srcset, ...picture.sources.map((s) => s.srcset)]) urls.push(...srcsetUrls(srcset));
+    urls.push(picture.src);
+  }
+  return urls;
 }
 
 /** The URLs of a `srcset` attribute (`a.webp 400w, b.webp 800w`). */

@@ -126,3 +126,11 @@ export function diskParseCache(cacheDir: string): ParseCache {
     },
   };
 }
+
+/**
+ * A cache that reads `cache` and writes nothing: for a build's worker
+ * processes, which read the same feeds as the build that keeps the cache.
+ */
+export function readOnlyParseCache(cache: ParseCache): ParseCache {
+  return { get: (key, file) => cache.get(key, file), set: () => undefined, flush: async () => undefined, damaged: () => cache.damaged() };
+}

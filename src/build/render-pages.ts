@@ -43,7 +43,7 @@ export interface RenderSelection {
 }
 
 /** The templates that paginate site data, one page per item. */
-const PAGINATED_TEMPLATES = new Set(['article.njk', 'index.njk', 'topics/topic.njk', 'archive-month.njk', 'page.njk']);
+const PAGINATED_TEMPLATES = new Set(['article.njk', 'index.njk', 'topics/topic.njk', 'topics/feed.xml.njk', 'topics/feed.json.njk', 'archive-month.njk', 'page.njk']);
 
 /**
  * Article pages written per Eleventy run of `buildSite`. Eleventy keeps
@@ -96,7 +96,8 @@ export async function createEleventy(options: RenderOptions): Promise<Eleventy> 
 
 /**
  * Renders a prepared build's pages: all of them, or (`only`) the planned
- * pages with these URLs and the single-page templates. Article pages past
+ * pages with these URLs and, unless `singles` is false (a shard but the
+ * first), the single-page templates. Article pages past
  * `articlesPerRun` (default {@link ARTICLES_PER_RUN}) are written in further
  * Eleventy runs over the same build, which bounds memory; the output is
  * the same, byte for byte, as one run's. Template errors throw.
@@ -106,12 +107,18 @@ export async function createEleventy(options: RenderOptions): Promise<Eleventy> 
  */
 export async function renderPages(
   build: PreparedBuild,
-  options: { contentDir: string; outputDir: string; articlesPerRun?: number; only?: ReadonlySet<string> | null; onPage?: () => void },
+  options: {
+    contentDir: string; outputDir: string; articlesPerRun?: number; only?: ReadonlySet<string> | null; singles?: boolean; onPage?: () => void;
+    /** The article URLs in the order to render them (default: the site's order); runs take them in this order. */
+    order?: readonly string[];
+    /** Called when run `run` (from 0) has written its pages: its articles are `order`'s `run × articlesPerRun` onwards. */
+    onRun?: (run: number) => void;
+  },
 ): Promise<void> {
-  const { articlesPerRun = ARTICLES_PER_RUN, only = null } = options;
+  const { articlesPerRun = ARTICLES_PER_RUN, only = null, singles = true } = options;
   if (!Number.isInteger(articlesPerRun) || articlesPerRun < 1) throw new RangeError(`articlesPerRun must be a positive integer, got ${articlesPerRun}`);
   const prepare = async () => build;
-  const articles = build.site.articles.map((a) => a.url).filter((url) => !only || only.has(url));
+  const articles = (options.order ?? build.site.articles.map((a) => a.url)).filter((url) => !only || only.has(url));
   const articleUrls = new Set(build.site.articles.map((a) => a.url));
   for (let from = 0; from === 0 || from < articles.length; from += articlesPerRun) {
     // V8 grows the heap rather than collect the finished run's pages: without
@@ -121,11 +128,12 @@ export async function renderPages(
     const first = from === 0;
     // One run with every page needs no selection at all.
     const selection: RenderSelection | undefined =
-      first && !only && batch.size === articleUrls.size
+      first && !only && singles && batch.size === articleUrls.size
         ? undefined
-        : { wants: (url) => (articleUrls.has(url) ? batch.has(url) : first && (!only || only.has(url))), singles: first };
+        : { wants: (url) => (articleUrls.has(url) ? batch.has(url) : first && (!only || only.has(url))), singles: first && singles };
     const eleventy = await createEleventy({ ...options, prepare, ...(selection ? { selection } : {}) });
     await eleventy.write();
+    options.onRun?.(from / articlesPerRun);
   }
 }
 

@@ -8,7 +8,8 @@
  *   unchangedPages     the pages whose fingerprint the last build wrote: kept, not rendered
  *   renderPages        the other pages, feeds and sitemaps → staging (Eleventy)
  *   writeRedirects     the redirect pages → staging
- *   updateSearchIndex  the article pages → pagefind/ (Pagefind); bundles whose pages did not change kept
+ *   updateSearchIndex  the article pages → pagefind/ (Pagefind); bundles whose pages did not change kept;
+ *                      in a full build each bundle starts once its pages are rendered (renderSchedule)
  *   then, by mode:
  *     staged   (no usable manifest: a full build) carryOver the files no build wrote, swapIn the whole staging folder
  *     update   (an incremental build) moveInto the live site the staged files, moveBundlesIn the new bundles, prune what is gone
@@ -17,6 +18,12 @@
  *
  * Without a usable manifest (the first build, `--no-cache`, a damaged or
  * foreign cache) nothing is kept: every page is rendered and indexed.
+ *
+ * A shard (`shard`, src/build/shards.ts) renders and indexes only its part
+ * of the plan and writes `broadsheet-shard.json` for the merge. A full
+ * build with `workers` starts worker processes for shards 2…N first
+ * (src/build/shard-workers.ts), builds shard 1 itself, and moves the
+ * workers' files into its staging folder before it is swapped in.
  *
  * A build works under a lock (src/build/output-folder.ts). A full build
  * writes a staging folder beside the output and swaps it in whole, so a
@@ -36,15 +43,18 @@ import type { Diagnostic, SiteArticle, SiteSettings } from '../types.ts';
 import { articleIdentity } from './article-identity.ts';
 import { BROADSHEET_VERSION, readManifest, writeManifest, type Manifest, type ManifestRead } from './manifest.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
-import { moveBundlesIn, SEARCH_FOLDER, updateSearchIndex } from './search-update.ts';
+import { moveBundlesIn, SEARCH_FOLDER, searchBundlesOf, updateSearchIndex } from './search-update.ts';
+import { buildKey, describeShard, SHARD_MANIFEST, shardPart, type ShardManifest, type ShardSpec } from './shards.ts';
+import { joinShardWorkers, startShardWorkers, type ShardWorker } from './shard-workers.ts';
 import { diskParseCache } from './parse-cache.ts';
 import type { BuildReuse, PreparedBuild } from './prepare-build.ts';
 import { prepareBuild, type BuildInputs } from './prepare-build.ts';
 import { pruneOutput } from './prune.ts';
 import { planRedirects, redirectPage, type Redirect } from './redirects.ts';
-import { renderPages } from './render-pages.ts';
+import { ARTICLES_PER_RUN, renderPages } from './render-pages.ts';
+import { renderSchedule } from './render-schedule.ts';
 import { filesUnder } from '../file-tree.ts';
-import { acquireLock, carryOver, moveInto, removeStaleStaging, stageImages, stagingDirFor, swapIn } from './output-folder.ts';
+import { acquireLock, carryOver, moveInto, OutputBusyError, removeStaleStaging, stageImages, stagingDirFor, swapIn } from './output-folder.ts';
 import { IMAGES_URL, outputPathOf } from '../routes.ts';
 
 export interface BuildSiteOptions extends BuildInputs {
@@ -60,6 +70,24 @@ export interface BuildSiteOptions extends BuildInputs {
   jobs?: number;
   /** Article pages per Eleventy run (see ARTICLES_PER_RUN). */
   articlesPerRun?: number;
+  /** Most pages per search bundle (see PAGES_PER_BUNDLE); a test's small sites use small ones. */
+  pagesPerBundle?: number;
+  /**
+   * Processes a full build runs in (default 1): this one and `workers - 1`
+   * worker processes, each rendering and indexing a shard of the plan
+   * (src/build/shard-workers.ts); the output is the same. Incremental and
+   * in-place builds run in one. `jobs` search lanes are shared among them.
+   */
+  workers?: number;
+  /**
+   * Build one shard of the site (src/build/shards.ts) into the output
+   * folder, with its `broadsheet-shard.json`, for `broadsheet merge`: a
+   * full build, whatever the cache holds; the cache folder's manifest is
+   * neither read nor written.
+   */
+  shard?: ShardSpec;
+  /** With `shard`: whether the shard keeps its articles' photo renditions (default true; a local worker's parent has them all). */
+  shardImages?: boolean;
   /**
    * The cache folder that keeps the manifest of the last build into this
    * output folder; null (the default here; the CLI's is `.broadsheet-cache`)
@@ -109,6 +137,8 @@ export interface BuildSiteResult {
   build: PreparedBuild;
   /** The manifest this build wrote, or null without a cache folder. */
   manifest: Manifest | null;
+  /** With `shard`: the shard's manifest, as written into its folder. */
+  shard?: ShardManifest;
 }
 
 /**
@@ -124,12 +154,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   if ('heldBy' in lock) throw new OutputBusyError(outputDir, lock.heldBy, lock.file);
   const live = resolve(outputDir);
   const staging = options.inPlace ? live : stagingDirFor(outputDir);
+  let workers: ShardWorker[] = [];
   try {
     if (!options.inPlace) {
       await removeStaleStaging(outputDir);
       await rm(staging, { recursive: true, force: true });
     }
-    const read: ManifestRead | null = options.manifest !== undefined ? (options.manifest ? { manifest: options.manifest } : { manifest: null, why: null }) : cacheDir ? await readManifest(cacheDir, outputDir) : null;
+    const shard = options.shard ?? null;
+    const read: ManifestRead | null =
+      shard ? null : options.manifest !== undefined ? (options.manifest ? { manifest: options.manifest } : { manifest: null, why: null }) : cacheDir ? await readManifest(cacheDir, outputDir) : null;
     if (read && read.manifest === null) {
       if (read.why) options.onNote?.(`warning: ignoring the build manifest: ${read.why}; this is a full build and nothing from earlier builds is pruned`);
       else if (await hasFiles(outputDir)) options.onNote?.(`no manifest of an earlier build into ${outputDir} in ${cacheDir}: files already there are left as they are`);
@@ -143,6 +176,30 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     if (mode !== 'in-place') await stageImages(outputDir, staging, IMAGES_FOLDER);
     const parseCache = options.reuse?.parseCache !== undefined ? options.reuse.parseCache : cacheDir ? diskParseCache(cacheDir) : null;
     const reuse: BuildReuse = { ...options.reuse, parseCache };
+    const search = options.search !== false;
+    // A full build on several cores: shards 2…N in worker processes, started
+    // before this one reads the content, since each reads it too.
+    const workerCount = mode === 'staged' && !shard ? Math.max(1, options.workers ?? 1) : 1;
+    const lanes = Math.max(1, Math.floor((options.jobs ?? 1) / workerCount));
+    // Progress: this process's counts and its workers', summed, in this process's stage.
+    let stage: 'render' | 'search' | null = null;
+    const own = { render: 0, search: 0 };
+    const totals = { render: 0, search: 0 };
+    const report = () => {
+      if (!options.onProgress || !stage) return;
+      const done = (counted: 'render' | 'search') => Math.min(totals[counted], workers.reduce((sum, w) => sum + w.counts[counted], own[counted]));
+      // Workers may still be rendering when this process indexes: the render count is shown until it is complete.
+      const shown = stage === 'search' && done('render') < totals.render ? 'render' : stage;
+      // The render line ends complete before the search line starts, whoever finished last.
+      if (shown === 'search' && lastShown === 'render') options.onProgress({ stage: 'render', done: totals.render, total: totals.render });
+      lastShown = shown;
+      options.onProgress({ stage: shown, done: done(shown), total: totals[shown] });
+    };
+    let lastShown: 'render' | 'search' | null = null;
+    const base = { contentDir: options.contentDir, now: options.now ?? null, search, jobs: lanes, parseCacheDir: cacheDir };
+    workers = workerCount > 1
+      ? startShardWorkers({ ...base, ...(options.pagesPerBundle ? { pagesPerBundle: options.pagesPerBundle } : {}), ...(options.articlesPerRun ? { articlesPerRun: options.articlesPerRun } : {}) }, workerCount, staging, report)
+      : [];
     const progress = options.onProgress;
     progress?.({ stage: 'prepare' });
     const build = await prepareBuild({ ...options, outputDir: staging }, reuse);
@@ -166,28 +223,86 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     // In place, the folder is the dev server's own: its files are not checked one by one.
     const kept = previous ? unchangedPages(build, previous, outputDir, mode !== 'in-place') : [];
     const keptPaths = new Set(kept.map((f) => f.path));
+    // A shard (this process's share of a build on several cores, or one of `--shard I/N`) writes its part of the plan.
+    const spec = shard ?? (workers.length ? { index: 1, count: workers.length + 1 } : null);
+    const part = spec ? shardPart(build, searchBundlesOf(build, options.pagesPerBundle), spec, { images: options.shardImages ?? true }) : null;
+    const key = spec ? buildKey(build, { search, count: spec.count }) : null;
+    // The workers' files join this process's when they are done.
+    const joined = workers.length ? joinShardWorkers(workers, staging, key!) : null;
+    joined?.catch(() => undefined);
     // Pages, and the feeds with a fingerprint (each topic's), that were not kept.
-    const only = previous ? new Set(build.plan.files.filter((f) => (f.source === 'page' || f.fingerprint !== null) && !keptPaths.has(f.path)).map((f) => f.url)) : null;
+    const only = part
+      ? part.urls
+      : previous ? new Set(build.plan.files.filter((f) => (f.source === 'page' || f.fingerprint !== null) && !keptPaths.has(f.path)).map((f) => f.url)) : null;
     // Pages and feeds Eleventy renders: every planned one not kept (the transform counts feeds and sitemaps too).
-    const toRender = build.plan.files.filter((f) => f.source !== 'public' && f.source !== 'image').length - kept.length;
-    let rendered = 0;
-    progress?.({ stage: 'render', done: 0, total: toRender });
-    const onPage = progress ? () => progress({ stage: 'render', done: Math.min(++rendered, toRender), total: toRender }) : undefined;
-    await renderPages(build, { ...options, outputDir: staging, only, ...(onPage ? { onPage } : {}) });
+    const renderable = build.plan.files.filter((f) => f.source !== 'public' && f.source !== 'image').length - kept.length;
+    totals.render = shard ? part!.urls.size : renderable;
+    stage = 'render';
+    report();
+    const onPage = progress ? () => (own.render++, report()) : undefined;
+    // A full build indexes each search bundle as soon as its pages are written, while the rest render.
+    const bundles = search ? searchBundlesOf(build, options.pagesPerBundle) : [];
+    const ownBundles = part ? bundles.filter((b) => part.bundles.has(b.dir)) : bundles;
+    const schedule = mode === 'staged' && ownBundles.length > 1
+      ? renderSchedule(ownBundles, build.site.articles.map((a) => a.url).filter((url) => !only || only.has(url)), options.articlesPerRun ?? ARTICLES_PER_RUN)
+      : null;
+    // A shard counts its own bundles; this build (with workers too) all of them.
+    totals.search = shard ? ownBundles.length : bundles.length;
+    let rendered!: () => void;
+    const rendering = new Promise<void>((resolve) => (rendered = resolve));
+    const indexing = search
+      ? () => updateSearchIndex(build, staging, {
+        mode, live, previous: previous?.bundles ?? [], jobs: part ? lanes : options.jobs ?? 1,
+        ...(options.pagesPerBundle ? { pagesPerBundle: options.pagesPerBundle } : {}),
+        ...(part ? { owned: part.bundles } : {}),
+        ...(joined ? { others: joined } : {}),
+        ...(schedule ? { ready: schedule.ready, rank: schedule.rank, moreLanesAfter: rendering } : {}),
+        ...(progress ? { onBundle: (done: number) => ((own.search = done), report()) } : {}),
+      })
+      : null;
+    const early = schedule && indexing ? indexing() : null;
+    early?.catch(() => undefined);
+    try {
+      await renderPages(build, {
+        ...options, outputDir: staging, only,
+        ...(part ? { singles: part.singles } : {}),
+        ...(onPage ? { onPage } : {}),
+        ...(schedule ? { order: schedule.order, articlesPerRun: schedule.articlesPerRun, onRun: schedule.runDone } : {}),
+      });
+    } catch (error) {
+      // The bundles waiting for pages give up, and their Pagefind processes close, before the error goes on.
+      schedule?.failed(error);
+      rendered();
+      await early?.catch(() => undefined);
+      throw error;
+    }
+    rendered();
     await writeRedirects(staging, redirects, build.site.settings);
-    const written = new Set([...build.plan.files.map((f) => f.path), ...redirects.map((r) => r.path)]);
+    // A shard writes its part; this build (with workers, every part) the whole plan.
+    const written = shard ? part!.files : new Set([...build.plan.files.map((f) => f.path), ...redirects.map((r) => r.path)]);
     // Renditions are Broadsheet's own: the staged ones no article uses any more (a retracted story's) go.
     await pruneOutput(staging, filesUnder(join(staging, IMAGES_FOLDER)).map((f) => `${IMAGES_FOLDER}/${f}`), written);
-    const search = options.search !== false;
     const previousFiles = previous ? new Set(previous.files) : null;
     // What the last build wrote and this one does not: a retracted article's page and photos, an old index.
     const gone = previousFiles ? [...previousFiles].filter((f) => !written.has(f) && !(search && f.startsWith(SEARCH_FOLDER))) : [];
-    const searchUpdate = search ? await updateSearchIndex(build, staging, {
-      mode, live, previous: previous?.bundles ?? [], jobs: options.jobs ?? 1,
-      ...(progress ? { onBundle: (done: number, total: number) => progress({ stage: 'search', done, total }) } : {}),
-    }) : null;
+    let searchUpdate = null;
+    if (indexing) {
+      stage = 'search';
+      report();
+      searchUpdate = await (early ?? indexing());
+    }
+    await joined;
+    // With workers, this process indexed its own bundles: the index is all of them.
+    if (searchUpdate && workers.length) searchUpdate.index = { ...searchUpdate.index, pages: build.site.articles.length, indexed: searchUpdate.index.plan.length };
+    stage = null;
     progress?.({ stage: 'finish' });
-    if (mode === 'staged') {
+    let shardManifest: ShardManifest | undefined;
+    if (shard) {
+      // A shard's folder holds its part and the manifest the merge reads, nothing else.
+      shardManifest = describeShard(staging, key!, shard);
+      await writeFile(join(staging, SHARD_MANIFEST), `${JSON.stringify(shardManifest)}\n`);
+      await swapIn(staging, outputDir);
+    } else if (mode === 'staged') {
       // The live site's files this build never wrote (a CNAME) come along; an old search index does not.
       await carryOver(outputDir, staging, previousFiles, written, new Set(search ? [SEARCH_FOLDER] : []));
       await swapIn(staging, outputDir);
@@ -206,7 +321,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     options.onRendered?.();
     await parseCache?.flush();
     let manifest: Manifest | null = null;
-    if (cacheDir) {
+    if (cacheDir && !shard) {
       const pages: Record<string, string> = {};
       for (const file of build.plan.files) if (file.fingerprint !== null) pages[file.path] = file.fingerprint;
       manifest = {
@@ -227,15 +342,20 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       search: searchUpdate?.index ?? null,
       pruned: gone.length,
       redirects: redirects.length,
-      rendered: toRender,
+      rendered: totals.render,
       kept: kept.length,
       build,
       manifest,
+      ...(shardManifest ? { shard: shardManifest } : {}),
     };
   } catch (error) {
     if (!options.inPlace) await rm(staging, { recursive: true, force: true });
     throw error;
   } finally {
+    for (const worker of workers) {
+      worker.stop();
+      rmSync(worker.dir, { recursive: true, force: true });
+    }
     await lock.release();
   }
 }
@@ -245,14 +365,6 @@ function unchangedPages(build: PreparedBuild, previous: Manifest, outputDir: str
   const candidates = build.plan.files.filter((f) => f.fingerprint !== null && previous.pages[f.path] === f.fingerprint);
   if (!check) return candidates;
   return candidates.filter((f) => statSync(join(outputDir, f.path), { throwIfNoEntry: false })?.isFile() === true);
-}
-
-/** Another build holds the output folder's lock. */
-export class OutputBusyError extends Error {
-  constructor(outputDir: string, pid: number, lockFile: string) {
-    super(`another build (process ${pid}) is writing ${outputDir}; wait for it to finish, or delete ${lockFile} if no build is running`);
-    this.name = 'OutputBusyError';
-  }
 }
 
 /** The output's folder of photo renditions (see src/routes.ts). */

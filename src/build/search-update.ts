@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { filesUnder, placeFiles } from '../file-tree.ts';
 import { basename, dirname, join } from 'node:path';
-import { writeSearchIndex, type SearchIndexResult } from '../discovery/search-index.ts';
+import { PAGES_PER_BUNDLE, planBundles, writeSearchIndex, type SearchBundle, type SearchIndexOptions, type SearchIndexResult } from '../discovery/search-index.ts';
 import { outputPathOf, SEARCH_INDEX_URL } from '../routes.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
 import type { ManifestBundle } from './manifest.ts';
@@ -45,13 +45,19 @@ export interface SearchUpdate {
 export async function updateSearchIndex(
   build: PreparedBuild,
   dir: string,
-  { mode, live, previous, jobs = 1, onBundle }: { mode: 'staged' | 'update' | 'in-place'; live: string; previous: readonly ManifestBundle[]; jobs?: number; onBundle?: (done: number, total: number) => void },
+  { mode, live, previous, jobs = 1, onBundle, owned, others, pagesPerBundle = PAGES_PER_BUNDLE, ready, rank, moreLanesAfter }: {
+    mode: 'staged' | 'update' | 'in-place'; live: string; previous: readonly ManifestBundle[]; jobs?: number; onBundle?: (done: number, total: number) => void;
+    /** Most pages per bundle (see PAGES_PER_BUNDLE). */
+    pagesPerBundle?: number;
+    /** The bundle folders to write (default: all): a shard's; with `others`, the rest come from other processes. */
+    owned?: ReadonlySet<string>;
+    /** Settles when other processes have put the bundles not `owned` into `dir` (a build's workers): awaited before the index's files are listed. */
+    others?: Promise<unknown>;
+  } & Pick<SearchIndexOptions, 'ready' | 'rank' | 'moreLanesAfter'>,
 ): Promise<SearchUpdate> {
   // What Pagefind reads of each page, not the whole page: see src/build/page-fingerprints.ts.
   const fingerprintOf = new Map(build.plan.files.map((f) => [f.path, f.searchFingerprint]));
-  const articlePages = build.site.articles.map((a) => outputPathOf(a.url));
-  // Undated stories are bundled by the feed file they came from: a new file's change one bundle.
-  const feedOf = new Map(build.site.articles.map((a) => [outputPathOf(a.url), basename(a.source.file)]));
+  const { pages: articlePages, groupOf } = searchPagesOf(build);
   const bundleFingerprint = (pages: readonly string[]) => {
     const hash = createHash('sha256').update(CODE_FINGERPRINT);
     for (const page of pages) hash.update('\0').update(page).update('\0').update(fingerprintOf.get(page) ?? 'none');
@@ -73,8 +79,13 @@ export async function updateSearchIndex(
   try {
     const index = await writeSearchIndex(dir, {
       pages: articlePages,
-      groupOf: (page) => feedOf.get(page) ?? page,
+      groupOf,
+      pagesPerBundle,
+      ...(ready ? { ready } : {}),
+      ...(rank ? { rank } : {}),
+      ...(moreLanesAfter ? { moreLanesAfter } : {}),
       jobs,
+      ...(owned ? { owned: (bundle: SearchBundle) => owned.has(bundle.dir), list: owned.has(BUNDLE_ROOT) } : {}),
       ...(onBundle ? { onBundle } : {}),
       ...(mode === 'update' ? { keptIn: live, readFrom: [dir, live] } : {}),
       reuse: async (bundle) => {
@@ -87,6 +98,7 @@ export async function updateSearchIndex(
         return true;
       },
     });
+    await others;
     const inFolder = filesUnder(join(dir, SEARCH_FOLDER));
     const partDirs = index.plan.slice(1).map((b) => `${b.dir.slice(SEARCH_FOLDER.length)}/`);
     const bundles = index.plan.map((bundle, i): ManifestBundle => {
@@ -101,6 +113,22 @@ export async function updateSearchIndex(
     if (aside) rmSync(aside, { recursive: true, force: true });
   }
 }
+
+/** The article pages the search index holds, and what groups an undated one into a bundle (its feed file: a new file's change one bundle). */
+function searchPagesOf(build: PreparedBuild): { pages: string[]; groupOf: (page: string) => string } {
+  const pages = build.site.articles.map((a) => outputPathOf(a.url));
+  const feedOf = new Map(build.site.articles.map((a) => [outputPathOf(a.url), basename(a.source.file)]));
+  return { pages, groupOf: (page) => feedOf.get(page) ?? page };
+}
+
+/** The search bundles of a build (`planBundles`), the same as the index is written in. */
+export function searchBundlesOf(build: PreparedBuild, pagesPerBundle = PAGES_PER_BUNDLE): SearchBundle[] {
+  const { pages, groupOf } = searchPagesOf(build);
+  return planBundles(pages, pagesPerBundle, groupOf);
+}
+
+/** The first bundle's folder, which also holds the list of bundles. */
+const BUNDLE_ROOT = SEARCH_FOLDER.slice(0, -1);
 
 /**
  * After an `update`: puts the bundles written into `staging` into the live

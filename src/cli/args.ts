@@ -16,13 +16,23 @@ type ParsedValues<T extends Options> = ReturnType<typeof parseArgs<{ options: T;
  * if (typeof parsed === 'number') return parsed;
  */
 export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T, usage: string): ParsedValues<T> | number {
+  const parsed = parseCommandLine(command, args, options, usage, false);
+  return typeof parsed === 'number' ? parsed : parsed.values;
+}
+
+/**
+ * {@link parseCommandArgs} for a command that also takes operands
+ * (`broadsheet merge DIR...`): the options, and the operands in order.
+ */
+export function parseCommandLine<T extends Options>(command: string, args: string[], options: T, usage: string, operands = true): { values: ParsedValues<T>; positionals: string[] } | number {
   let values: ParsedValues<T>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args,
       options: { ...options, help: { type: 'boolean', short: 'h', default: false } } as T,
       strict: true,
-      allowPositionals: false,
+      allowPositionals: operands,
     }));
   } catch (error) {
     process.stderr.write(`broadsheet ${command}: ${(error as Error).message}\n\n${usage}\n`);
@@ -32,5 +42,5 @@ export function parseCommandArgs<T extends Options>(command: string, args: strin
     process.stdout.write(`${usage}\n`);
     return 0;
   }
-  return values;
+  return { values, positionals };
 }

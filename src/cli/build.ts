@@ -10,12 +10,14 @@ import { PAGES_PER_BUNDLE } from '../discovery/search-index.ts';
 import { parseCommandArgs } from './args.ts';
 import { CONFIG_FILE } from '../build/render-pages.ts';
 import { DEFAULT_CACHE_DIR, readManifest } from '../build/manifest.ts';
-import { outputRefusal } from '../build/output-folder.ts';
-import { buildSite, OutputBusyError } from '../build/run-build.ts';
+import { OutputBusyError, outputRefusal } from '../build/output-folder.ts';
+import { buildSite } from '../build/run-build.ts';
+import { parseShardSpec, SHARD_MANIFEST } from '../build/shards.ts';
+import { WORKER_MIN_FEED_BYTES, workersFor } from '../build/shard-workers.ts';
 import { progressReporter } from './progress.ts';
 import { countDiagnostics, exitCodeFor, printDiagnostics } from './report.ts';
 
-const USAGE = `Usage: broadsheet build [--content DIR] [--output DIR] [--cache DIR | --no-cache] [--strict] [--now DATE] [--no-search]
+const USAGE = `Usage: broadsheet build [--content DIR] [--output DIR] [--cache DIR | --no-cache] [--strict] [--now DATE] [--no-search] [--jobs N] [--shard I/N]
 
 Builds the site from the content folder into the output folder. Run it in
 the project folder (the one with ${CONFIG_FILE} and templates/).
@@ -39,9 +41,16 @@ Options:
                   e.g. 2026-02-08T18:00+01:00); default: the newest
                   article's publication date, so builds are reproducible
   --no-search     skip the Pagefind search index (pagefind/)
-  --jobs N        index N search bundles at a time, each in a Pagefind
-                  process of its own (default: the number of cores, ${availableParallelism()}
-                  here); the output is the same whatever N
+  --jobs N        use N cores (default: the number of cores, ${availableParallelism()} here):
+                  search bundles are indexed N at a time, and a full
+                  build of a big archive (${WORKER_MIN_FEED_BYTES / 1024 / 1024} MiB of feeds or more)
+                  renders and indexes in N/2 processes; the output is
+                  the same whatever N
+  --shard I/N     write only shard I of N into the output folder, with
+                  ${SHARD_MANIFEST}, for 'broadsheet merge' to join with
+                  the other shards' folders into the whole site (one CI
+                  job per shard; see docs/ci.md). Always a full build; the
+                  cache's manifest is neither read nor written
   -h, --help      show this help
 
 Diagnostics go to stderr as FILE:LINE: severity: message; with
@@ -73,11 +82,17 @@ export async function runBuild(args: string[]): Promise<number> {
     'no-cache': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
     jobs: { type: 'string' },
+    shard: { type: 'string' },
   }, USAGE);
   if (typeof values === 'number') return values;
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
     process.stderr.write(`broadsheet build: --jobs takes a whole number from 1 to 64, got '${values.jobs}'\n\n${USAGE}\n`);
+    return 2;
+  }
+  const shard = values.shard === undefined ? null : parseShardSpec(values.shard);
+  if (shard && 'error' in shard) {
+    process.stderr.write(`broadsheet build: --shard ${shard.error}\n\n${USAGE}\n`);
     return 2;
   }
   const now = values.now === undefined ? null : DateTime.fromISO(values.now, { setZone: true });
@@ -98,7 +113,7 @@ export async function runBuild(args: string[]): Promise<number> {
   const refusal = await outputRefusal(
     values.output,
     { contentDir: values.content, projectDir: '.', sourceFolders: SOURCE_FOLDERS },
-    async () => values.force || (cacheDir !== null && (await readManifest(cacheDir, values.output)).manifest !== null) || isBroadsheetSite(values.output),
+    async () => values.force || (cacheDir !== null && (await readManifest(cacheDir, values.output)).manifest !== null) || isBroadsheetSite(values.output) || existsSync(join(values.output, SHARD_MANIFEST)),
   );
   if (refusal) {
     process.stderr.write(`broadsheet build: will not write the site into '${values.output}': ${refusal}\n`);
@@ -118,6 +133,8 @@ export async function runBuild(args: string[]): Promise<number> {
       now: values.now ?? null,
       search: !values['no-search'],
       jobs,
+      workers: shard ? 1 : workersFor(values.content, jobs),
+      ...(shard ? { shard } : {}),
       cacheDir,
       onNote: (note) => {
         progress.done();
@@ -138,6 +155,7 @@ export async function runBuild(args: string[]): Promise<number> {
     return 1;
   }
   const { diagnostics, search, pruned, redirects, rendered, kept } = result;
+  if (shard) process.stderr.write(`broadsheet build: shard ${shard.index} of ${shard.count}: ${Object.keys(result.shard?.files ?? {}).length} file(s); join the shards' folders with 'broadsheet merge'\n`);
   process.stderr.write(`broadsheet build: rendered ${rendered} page(s)${kept > 0 ? `, kept ${kept} unchanged from the last build` : ''}\n`);
   if (pruned > 0 || redirects > 0) process.stderr.write(`broadsheet build: removed ${pruned} file(s) the last build wrote and this one does not; ${redirects} redirect page(s) for corrected URLs\n`);
   if (search) {

@@ -10,6 +10,7 @@ const USAGE = `Usage: broadsheet <command> [options]
 Commands:
   parse FILE...     Parse feed files and print article records as JSON
   build             Build the site (default: content/ -> _site/)
+  merge DIR...      Join the shard folders of 'build --shard I/N' into the site
   serve             Start the dev server with live reload on 127.0.0.1
 
 Run 'broadsheet <command> --help' for a command's options.`;
@@ -19,6 +20,7 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   parse: async () => (await import('./parse.ts')).runParse,
   build: async () => (await import('./build.ts')).runBuild,
+  merge: async () => (await import('./merge.ts')).runMerge,
   serve: async () => (await import('./serve.ts')).runServe,
 };
 

@@ -75,6 +75,22 @@ export interface SearchIndexOptions {
   jobs?: number;
   /** Called as each bundle is written or kept, with how many of the plan's are done. */
   onBundle?: (done: number, total: number) => void;
+  /**
+   * The bundles this call writes (default: all): a shard of a build
+   * indexes its own, and other processes write the rest into the same folder.
+   */
+  owned?: (bundle: SearchBundle) => boolean;
+  /** Whether to write the list of bundles, `bundles.json` (default true; one shard writes it). */
+  list?: boolean;
+  /**
+   * Indexing while the pages are still being rendered: settles when a
+   * bundle's pages are all written (rejects when rendering failed). Bundles
+   * are indexed in the order of `rank` (lowest first: the soonest ready).
+   */
+  ready?: (bundle: SearchBundle) => Promise<void>;
+  rank?: (bundle: SearchBundle) => number;
+  /** Lanes but the first wait for this: while pages are rendered, rendering has a core of its own. */
+  moreLanesAfter?: Promise<unknown>;
 }
 
 /** One Pagefind index over some of the pages. */
@@ -217,18 +233,25 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   // moved in at the end, so that no bundle writes into another's folder
   // while both are being written.
   const rootAside = join(outputDir, `${BUNDLE_DIR}.first-${process.pid}`);
-  const jobs = Math.max(1, Math.min(options.jobs ?? 1, plan.length));
+  // Indices into the plan of the bundles written here: the first (index 0) goes aside.
+  const todo = plan.flatMap((bundle, i) => (options.owned && !options.owned(bundle) ? [] : [i]));
+  const rank = options.rank;
+  if (rank) todo.sort((a, b) => rank(plan[a]!) - rank(plan[b]!) || a - b);
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, todo.length));
   const lanes = await Promise.all(Array.from({ length: jobs }, (_, lane) => pagefindInstance(lane)));
   let next = 0;
   let done = 0;
   const used = new Set<number>();
   const runLane = async (lane: number) => {
-    for (let i = next++; i < plan.length; i = next++) {
+    if (lane > 0) await options.moreLanesAfter;
+    for (let t = next++; t < todo.length; t = next++) {
+      const i = todo[t]!;
       const bundle = plan[i]!;
+      await options.ready?.(bundle);
       if (options.reuse && (await options.reuse(bundle))) {
         const kept = await pageCount(join(options.keptIn ?? outputDir, bundle.dir));
         pages += kept;
-        options.onBundle?.(++done, plan.length);
+        options.onBundle?.(++done, todo.length);
         continue;
       }
       indexed++;
@@ -238,10 +261,10 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       pages += written;
       // A merged bundle is searched by the first one's code: it needs none of its own.
       if (i > 0) await removeUiFiles(target);
-      options.onBundle?.(++done, plan.length);
+      options.onBundle?.(++done, todo.length);
     }
   };
-  options.onBundle?.(0, plan.length);
+  options.onBundle?.(0, todo.length);
   try {
     await Promise.all(lanes.map((_, lane) => runLane(lane)));
   } finally {
@@ -252,7 +275,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
     for (const entry of readdirSync(rootAside)) renameSync(join(rootAside, entry), join(bundleDir, entry));
     rmSync(rootAside, { recursive: true, force: true });
   }
-  await writeFile(join(bundleDir, BUNDLES_FILE), `${JSON.stringify(list)}\n`);
+  if (options.list !== false) await writeFile(join(bundleDir, BUNDLES_FILE), `${JSON.stringify(list)}\n`);
   return { pages, bundles: plan.length, indexed, plan };
 }
 
