@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hugoAvailable, runPeer, writeHugoSite } from './hugo.ts';
 import { type Measurement, median, measureNode } from './measure.ts';
+import { compareFolders } from './incremental.ts';
 import { countPages, type Workspace } from './workspace.ts';
 
 export interface BuildFigures {
@@ -43,10 +44,26 @@ export interface BuildComparison {
   peer: PeerFigures | { skipped: string };
   /** Broadsheet's median wall time over the peer's, or null when it was skipped. */
   peerRatio: number | null;
+  /** The same site built as two shards, one after the other, and merged (one run). */
+  shards: ShardFigures;
   /** Broadsheet's median wall time over the floor's. */
   ratio: number;
   /** The same for CPU time, or null when unknown. */
   cpuRatio: number | null;
+}
+
+export interface ShardFigures {
+  count: number;
+  /** Each shard's `broadsheet build --shard I/N`, wall time. */
+  shardMs: number[];
+  /** Each shard's peak RSS. */
+  shardPeakRssBytes: (number | null)[];
+  /** `broadsheet merge`, wall time. */
+  mergeMs: number;
+  /** Whether the merged site equals the one-process build, byte for byte. */
+  identical: boolean;
+  /** The first few paths that differ, when not identical. */
+  differences: string[];
 }
 
 export interface PeerFigures {
@@ -110,6 +127,7 @@ export async function compareBuilds(root: string, ws: Workspace, runs: number, o
       )),
     );
   }
+  const shards = await measureShards(root, ws, broadsheetOut, 2);
   const broadsheet = figures(broadsheetRuns, await countPages(broadsheetOut));
   const withoutSearch = figures(noSearchRuns, await countPages(noSearchOut));
   const floor = figures(floorRuns, await countPages(floorOut));
@@ -128,7 +146,34 @@ export async function compareBuilds(root: string, ws: Workspace, runs: number, o
     }
     : { skipped: hugo.why };
   const peerRatio = 'medianMs' in peer ? broadsheet.medianMs / peer.medianMs : null;
-  return { n: ws.n, articles: ws.articles, feedBytes: ws.feedBytes, broadsheet, withoutSearch, floor, peer, peerRatio, ratio: broadsheet.medianMs / floor.medianMs, cpuRatio };
+  return { n: ws.n, articles: ws.articles, feedBytes: ws.feedBytes, broadsheet, withoutSearch, floor, peer, peerRatio, shards, ratio: broadsheet.medianMs / floor.medianMs, cpuRatio };
+}
+
+/**
+ * Builds the site as `count` shards, one after the other (on a CI matrix
+ * they run at once, each on its own machine), merges them, and compares
+ * the merged site with the one-process build in `oneBuild`.
+ */
+async function measureShards(root: string, ws: Workspace, oneBuild: string, count: number): Promise<ShardFigures> {
+  const dirs = Array.from({ length: count }, (_, i) => join(ws.dir, `out-shard-${i + 1}`));
+  const runs = [];
+  for (const [i, dir] of dirs.entries()) {
+    await rm(dir, { recursive: true, force: true });
+    runs.push(checked(`broadsheet build --shard ${i + 1}/${count}`, await measureNode(['bin/broadsheet.js', 'build', '--shard', `${i + 1}/${count}`, '--content', ws.contentDir, '--output', dir], { cwd: root })));
+  }
+  const merged = join(ws.dir, 'out-merged');
+  await rm(merged, { recursive: true, force: true });
+  const merge = checked('broadsheet merge', await measureNode(['bin/broadsheet.js', 'merge', '--output', merged, ...dirs], { cwd: root }));
+  const differences = await compareFolders(merged, oneBuild, ['the merged shards', 'the one-process build']);
+  for (const dir of [...dirs, merged]) await rm(dir, { recursive: true, force: true });
+  return {
+    count,
+    shardMs: runs.map((r) => r.wallMs),
+    shardPeakRssBytes: runs.map((r) => r.peakRssBytes),
+    mergeMs: merge.wallMs,
+    identical: differences.length === 0,
+    differences: differences.slice(0, 10),
+  };
 }
 
 function checked<T extends { exitCode: number; stderr: string }>(what: string, measurement: T): T {

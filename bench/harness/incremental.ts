@@ -115,18 +115,18 @@ function editOneParagraph(text: string): string {
   return lines.join('\n');
 }
 
-/** Paths that differ between two folders, in bytes or in presence. */
-async function compareFolders(a: string, b: string): Promise<string[]> {
+/** Paths that differ between two folders, in bytes or in presence; `names` say which is which. */
+export async function compareFolders(a: string, b: string, names: [string, string] = ['the incremental build', 'the clean build']): Promise<string[]> {
   const list = async (dir: string) =>
     (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
   const [left, right] = await Promise.all([list(a), list(b)]);
   const differences: string[] = [];
   const inRight = new Set(right);
   for (const path of left) {
-    if (!inRight.has(path)) differences.push(`only in the incremental build: ${path}`);
+    if (!inRight.has(path)) differences.push(`only in ${names[0]}: ${path}`);
     else if (!(await readFile(join(a, path))).equals(await readFile(join(b, path)))) differences.push(`differs: ${path}`);
   }
   const inLeft = new Set(left);
-  for (const path of right) if (!inLeft.has(path)) differences.push(`only in the clean build: ${path}`);
+  for (const path of right) if (!inLeft.has(path)) differences.push(`only in ${names[1]}: ${path}`);
   return differences;
 }

@@ -83,6 +83,11 @@ export function checkTargets(report: Pick<BenchReport, 'parse' | 'builds' | 'inc
       measured: peer ? `${fmtSeconds(build.broadsheet.medianMs)} against ${fmtSeconds(peer.medianMs)}: ${build.peerRatio!.toFixed(2)}×` : `peer skipped: ${(build.peer as { skipped: string }).skipped}`,
       holds: build.peerRatio !== null && build.peerRatio <= 1.5,
     });
+    checks.push({
+      target: `build N=${fmtInt(n)}: ${build.shards.count} shards merged byte-identical to one build`,
+      measured: build.shards.identical ? 'identical' : `${build.shards.differences.length}+ files differ (${build.shards.differences[0]})`,
+      holds: build.shards.identical,
+    });
     if (n === 10_000) {
       const ratio = build.withoutSearch.medianMs / build.floor.medianMs;
       checks.push({ target: `build N=${fmtInt(n)} without search ≤ 1.5× the bare-Eleventy floor`, measured: `${ratio.toFixed(2)}×`, holds: ratio <= 1.5 });
@@ -149,6 +154,13 @@ export function formatReport(report: BenchReport): string {
     } else {
       rows.push([`${label}: Hugo + Pagefind CLI`, 'skipped', build.peer.skipped, '']);
     }
+    const sh = build.shards;
+    rows.push([
+      `${label}: ${sh.count} shards (--shard I/${sh.count}, one after the other), merge`,
+      `${sh.shardMs.map(fmtSeconds).join(' + ')}; merge ${fmtSeconds(sh.mergeMs)}`,
+      sh.shardPeakRssBytes.map(fmtMemory).join(', '),
+      sh.identical ? 'merged = one build' : 'DIFFERENT',
+    ]);
     const w = build.withoutSearch;
     rows.push([`${label} without search index (--no-search): wall time`, fmtSeconds(w.medianMs), fmtSeconds(f.medianMs), (w.medianMs / f.medianMs).toFixed(2)]);
     rows.push([`${label} without search index: CPU time, peak RSS`, `${fmtMaybeSeconds(w.cpuMs)}, ${fmtMemory(w.peakRssBytes)}`, `${fmtMaybeSeconds(f.cpuMs)}, ${fmtMemory(f.peakRssBytes)}`, ratioOf(w.cpuMs, f.cpuMs)]);

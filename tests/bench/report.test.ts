@@ -5,7 +5,7 @@ import { type BenchReport, checkTargets, formatReport } from '../../bench/harnes
 
 const MiB = 1024 * 1024;
 
-function build(n: number, broadsheetMs: number, floorMs: number, rssMiB: number, searchRssMiB: number | null = null, peerMs: number | null = null): BuildComparison {
+function build(n: number, broadsheetMs: number, floorMs: number, rssMiB: number, searchRssMiB: number | null = null, peerMs: number | null = null, shardsIdentical = true): BuildComparison {
   const figures = (ms: number, rss: number, searchRss: number | null) => ({
     wallMs: [ms], medianMs: ms, peakRssBytes: rss * MiB, searchPeakRssBytes: searchRss === null ? null : searchRss * MiB, cpuMs: ms / 2, pages: n, pagesPerSecond: n / (ms / 1000),
   });
@@ -18,6 +18,10 @@ function build(n: number, broadsheetMs: number, floorMs: number, rssMiB: number,
       ? { skipped: 'hugo is not installed' }
       : { version: 'hugo v0.111.3 linux/amd64', wallMs: [peerMs], medianMs: peerMs, hugoMs: peerMs / 3, pagefindMs: (2 * peerMs) / 3, cpuMs: peerMs, pagefindPeakRssBytes: 700 * MiB },
     peerRatio: peerMs === null ? null : broadsheetMs / peerMs,
+    shards: {
+      count: 2, shardMs: [broadsheetMs * 0.6, broadsheetMs * 0.5], shardPeakRssBytes: [rssMiB * MiB, null], mergeMs: 900,
+      identical: shardsIdentical, differences: shardsIdentical ? [] : ['differs: index.html'],
+    },
     ratio: broadsheetMs / floorMs, cpuRatio: broadsheetMs / floorMs,
   };
 }
@@ -42,7 +46,7 @@ describe('bench report', () => {
         cpuTimeRatio: 12.5,
         sizeRatio: 10,
       },
-      builds: [build(1000, 3000, 2500, 200), build(10_000, 10_000, 7000, 1100, null, 8000), build(50_000, 60_000, 30_000, 1900, 800)],
+      builds: [build(1000, 3000, 2500, 200), build(10_000, 10_000, 7000, 1100, null, 8000), build(50_000, 60_000, 30_000, 1900, 800, null, false)],
       incremental: [incremental(10_000, 40_000, 6000, 1800, false)],
       dev: [
         { n: 1000, startupMs: 5000, rebuildMs: [600, 700, 800], medianMs: 700, discarded: 0 },
@@ -53,9 +57,11 @@ describe('bench report', () => {
       ['parse ≥ 0.5× the line-split floor', false],
       ['parse linear: 10.0× input ≤ 11.0× time', false],
       ['build N=10,000 ≤ 1.5× Hugo + Pagefind (goal 1.0×)', true],
+      ['build N=10,000: 2 shards merged byte-identical to one build', true],
       ['build N=10,000 without search ≤ 1.5× the bare-Eleventy floor', true],
       ['build N=10,000 peak RSS ≤ 1 GiB per process', false],
       ['build N=50,000 ≤ 1.5× Hugo + Pagefind (goal 1.0×)', false],
+      ['build N=50,000: 2 shards merged byte-identical to one build', false],
       ['build N=50,000 peak RSS ≤ 2 GiB per process', true],
       ['incremental: 100 articles added at N=10,000 ≤ 0.2× the cold build', true],
       ['incremental: one paragraph edited at N=10,000 ≤ 2 s', true],
@@ -98,6 +104,7 @@ describe('bench report', () => {
     expect(text).toMatch(/\| build N=1,000: CPU time \(user \+ sys\)\s+\| 1\.50 s\s+\| 1\.25 s\s+\| 1\.20/);
     expect(text).toMatch(/\| incremental N=1,000: 100 articles added\s+\| 500 ms \(120 rendered, 880 kept; search 1\/3 bundles\)\s+\|\s+\| 0\.13/);
     expect(text).toMatch(/\| incremental N=1,000: clean build of the same content .*\| identical bytes/);
+    expect(text).toMatch(/\| build N=1,000: 2 shards \(--shard I\/2, one after the other\), merge\s+\| 1\.80 s \+ 1\.50 s; merge 900 ms\s+\| 200 MiB, n\/a\s+\| merged = one build/);
     expect(text).toContain('commit abc1234');
   });
 });
