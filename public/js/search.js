@@ -4,7 +4,12 @@
 // (/search/?q=tehran&sort=date&topic=Iran): a search can be shared, and
 // each settled query is a history entry, so Back returns to the previous
 // one. A large site's index comes in several bundles (`broadsheet build`
-// lists the extra ones in /pagefind/bundles.json), merged here.
+// lists the extra ones in /pagefind/bundles.json), merged here. A bundle
+// with no page that has a word answers with near-matches (the longest
+// prefix of the word it has), which one index over the whole site would
+// not: so the vocabulary index, one record per bundle, is asked first which
+// bundles have the words, and only those are searched
+// (src/discovery/search-vocabulary.ts).
 //
 // Everything shown comes from the index as text, but for Pagefind's
 // excerpts, whose <mark> elements are kept and everything else is taken as
@@ -29,6 +34,10 @@
   var baseUrl = root.getAttribute('data-base-url') || '/';
   var pagefind = null;
   var bundleCount = 1;
+  // The bundles' names in the filters: '/' for the first, else its path in bundles.json.
+  var bundleKeys = ['/'];
+  // Which bundles each record of the vocabulary index holds the words of, by result id.
+  var vocabulary = null;
   var shown = PAGE;
   var generation = 0;
 
@@ -85,11 +94,35 @@
         .then(function (bundles) {
           var merge = bundles.merge || [];
           bundleCount = 1 + merge.length;
-          return Promise.all(merge.map(function (path) { return module.mergeIndex(bundlePath + path, { baseUrl: baseUrl }); }));
+          bundleKeys = ['/'].concat(merge);
+          vocabulary = bundles.vocabulary && typeof bundles.vocabulary.path === 'string' ? bundles.vocabulary : null;
+          var merged = merge.map(function (path) { return module.mergeIndex(bundlePath + path, { baseUrl: baseUrl, mergeFilter: { bundle: path } }); });
+          if (vocabulary) merged.push(module.mergeIndex(bundlePath + vocabulary.path, { baseUrl: baseUrl }));
+          return Promise.all(merged);
         })
         // Loading the filters once makes every search count its results per topic.
         .then(function () { return module.filters(); })
         .then(function () { return module; });
+    });
+  }
+
+  // The filters that keep a search to the bundles that have its words, and
+  // out of the vocabulary's own records. When no bundle has them, Pagefind's
+  // fallback is that of one index: every bundle is searched.
+  function bundleFilters(api, term) {
+    if (!vocabulary) return Promise.resolve({});
+    var outside = { kind: { none: ['vocabulary'] } };
+    return api.search(term, { filters: { kind: 'vocabulary' } }).then(function (search) {
+      var found = {};
+      search.results.forEach(function (result) {
+        (vocabulary.bundles[result.id] || []).forEach(function (key) { found[key] = true; });
+      });
+      var having = bundleKeys.filter(function (key) { return found[key]; });
+      var lacking = bundleKeys.filter(function (key) { return !found[key]; });
+      if (having.length === 0 || lacking.length === 0) return outside;
+      // The first bundle's pages carry no bundle filter: it is kept by naming the others to leave out.
+      outside.bundle = having.indexOf('/') >= 0 ? { none: lacking } : { any: having };
+      return outside;
     });
   }
 
@@ -104,8 +137,10 @@
     }
     status.textContent = message('search.searching');
     load().then(function (api) {
-      var filters = topic.value ? { topic: topic.value } : {};
-      return api.search(term, { filters: filters }).then(function (search) {
+      return bundleFilters(api, term).then(function (filters) {
+        if (topic.value) filters.topic = topic.value;
+        return api.search(term, { filters: filters });
+      }).then(function (search) {
         if (mine !== generation) return;
         var results = search.results;
         fillTopics(search.filters && search.filters.topic);

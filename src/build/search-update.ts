@@ -14,10 +14,11 @@
  *   moved aside, and unchanged bundles are linked back from there.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { filesUnder, placeFiles } from '../file-tree.ts';
 import { basename, dirname, join } from 'node:path';
-import { PAGES_PER_BUNDLE, planBundles, writeSearchIndex, type SearchBundle, type SearchIndexOptions, type SearchIndexResult } from '../discovery/search-index.ts';
+import { PAGES_PER_BUNDLE, planBundles, VOCABULARY_DIR, writeSearchIndex, type SearchBundle, type SearchIndexOptions, type SearchIndexResult } from '../discovery/search-index.ts';
+import { bundleWords } from '../discovery/search-vocabulary.ts';
 import { outputPathOf, SEARCH_INDEX_URL } from '../routes.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
 import type { ManifestBundle } from './manifest.ts';
@@ -81,6 +82,7 @@ export async function updateSearchIndex(
       pages: articlePages,
       groupOf,
       pagesPerBundle,
+      vocabulary: { words: bundleWords(build.site.articles), language: build.site.settings.language },
       ...(ready ? { ready } : {}),
       ...(rank ? { rank } : {}),
       ...(moreLanesAfter ? { moreLanesAfter } : {}),
@@ -100,13 +102,15 @@ export async function updateSearchIndex(
     });
     await others;
     const inFolder = filesUnder(join(dir, SEARCH_FOLDER));
-    const partDirs = index.plan.slice(1).map((b) => `${b.dir.slice(SEARCH_FOLDER.length)}/`);
+    const partDirs = [...index.plan.slice(1).map((b) => `${b.dir.slice(SEARCH_FOLDER.length)}/`), `${VOCABULARY_DIR}/`];
     const bundles = index.plan.map((bundle, i): ManifestBundle => {
       const files = kept.get(bundle.dir) ??
         inFolder.filter((f) => (i === 0 ? !partDirs.some((p) => f.startsWith(p)) && f !== BUNDLES_LIST : f.startsWith(`${bundle.dir.slice(SEARCH_FOLDER.length)}/`)));
       return { dir: bundle.dir, fingerprint: bundleFingerprint(bundle.pages), files };
     });
-    const files = [...bundles.flatMap((b) => b.files), BUNDLES_LIST].map((f) => `${SEARCH_FOLDER}${f}`).sort();
+    // The list and the vocabulary are written by every build: they belong to no bundle.
+    const vocabulary = inFolder.filter((f) => f.startsWith(`${VOCABULARY_DIR}/`));
+    const files = [...bundles.flatMap((b) => b.files), BUNDLES_LIST, ...vocabulary].map((f) => `${SEARCH_FOLDER}${f}`).sort();
     const written = new Set(index.plan.filter((b) => !kept.has(b.dir)).map((b) => b.dir));
     return { index, bundles, files, written };
   } finally {
@@ -155,5 +159,8 @@ export function moveBundlesIn(staging: string, live: string, update: SearchUpdat
     mkdirSync(dirname(join(live, bundle.dir)), { recursive: true });
     renameSync(join(staging, bundle.dir), join(live, bundle.dir));
   }
+  // The vocabulary is written by every build, whole.
+  rmSync(join(live, SEARCH_FOLDER, VOCABULARY_DIR), { recursive: true, force: true });
+  if (existsSync(join(staging, SEARCH_FOLDER, VOCABULARY_DIR))) renameSync(join(staging, SEARCH_FOLDER, VOCABULARY_DIR), join(live, SEARCH_FOLDER, VOCABULARY_DIR));
   placeFiles(join(staging, SEARCH_FOLDER), join(live, SEARCH_FOLDER), [BUNDLES_LIST], 'move');
 }

@@ -14,12 +14,15 @@
  * The first bundle is written to `pagefind/`, the others to
  * `pagefind/part-<month>/` (`part-<day>/`, `part-undated…/`), listed in `pagefind/bundles.json`; the search
  * page merges them at query time (the UI's `mergeIndex` option) and orders
- * the results of all bundles by score.
+ * the results of all bundles by score. With more than one bundle, the
+ * vocabulary index (`pagefind/vocabulary/`, src/discovery/search-vocabulary.ts)
+ * tells the page which bundles have a query's words.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { filesUnder, placeFiles } from '../file-tree.ts';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type * as PagefindModule from 'pagefind';
 
 /** Pagefind's Node API: one module instance per indexing process (its service). */
@@ -91,6 +94,11 @@ export interface SearchIndexOptions {
   rank?: (bundle: SearchBundle) => number;
   /** Lanes but the first wait for this: while pages are rendered, rendering has a core of its own. */
   moreLanesAfter?: Promise<unknown>;
+  /**
+   * With more than one bundle: the words of each bundle (src/discovery/search-vocabulary.ts)
+   * and their language, for the vocabulary index written with the list of bundles.
+   */
+  vocabulary?: { words: (bundle: SearchBundle) => string; language: string };
 }
 
 /** One Pagefind index over some of the pages. */
@@ -265,8 +273,15 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
     }
   };
   options.onBundle?.(0, todo.length);
+  const writeList = options.list !== false;
   try {
     await Promise.all(lanes.map((_, lane) => runLane(lane)));
+    // The vocabulary goes with the list, on the first lane's Pagefind (every bundle is written by now).
+    if (writeList && options.vocabulary && plan.length > 1) {
+      used.add(0);
+      const bundles = await writeVocabulary(lanes[0]!, plan, options.vocabulary, join(outputDir, `${BUNDLE_DIR}.vocabulary-${process.pid}`));
+      list.vocabulary = { path: `${VOCABULARY_DIR}/`, bundles };
+    }
   } finally {
     await Promise.all([...used].map((lane) => lanes[lane]!.close()));
   }
@@ -275,14 +290,65 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
     for (const entry of readdirSync(rootAside)) renameSync(join(rootAside, entry), join(bundleDir, entry));
     rmSync(rootAside, { recursive: true, force: true });
   }
-  if (options.list !== false) await writeFile(join(bundleDir, BUNDLES_FILE), `${JSON.stringify(list)}\n`);
+  if (list.vocabulary) renameSync(join(outputDir, `${BUNDLE_DIR}.vocabulary-${process.pid}`), join(bundleDir, VOCABULARY_DIR));
+  if (writeList) await writeFile(join(bundleDir, BUNDLES_FILE), `${JSON.stringify(list)}\n`);
   return { pages, bundles: plan.length, indexed, plan };
+}
+
+/** The vocabulary index's folder, in the first bundle's. */
+export const VOCABULARY_DIR = 'vocabulary';
+
+/** Each bundle's name in the vocabulary and the search page's filters: its path in the list (`part-2026-02/`), or `/` for the first. */
+function bundleKey(plan: readonly SearchBundle[], i: number): string {
+  return i === 0 ? '/' : `${plan[i]!.dir.slice(BUNDLE_DIR.length + 1)}/`;
+}
+
+/**
+ * The vocabulary index: one record per bundle, its words as the content,
+ * filtered `kind: vocabulary` and `bundle: <key>`; only the index files
+ * are kept (the search page merges it into the first bundle's).
+ */
+async function writeVocabulary(pagefind: Pagefind, plan: readonly SearchBundle[], vocabulary: NonNullable<SearchIndexOptions['vocabulary']>, outputPath: string): Promise<Record<string, string[]>> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
+  try {
+    for (const [i, bundle] of plan.entries()) {
+      const added = await index.addCustomRecord({
+        url: `/${VOCABULARY_DIR}/${i}/`, content: vocabulary.words(bundle), language: vocabulary.language,
+        filters: { kind: ['vocabulary'] },
+      });
+      if (added.errors.length) throw new Error(`pagefind could not index the vocabulary: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`pagefind could not write the vocabulary: ${written.errors.join('; ')}`);
+  } finally {
+    await index.deleteIndex();
+  }
+  await removeUiFiles(outputPath);
+  // A result's id is its fragment's name: read back which record (bundle) each fragment is, so the page never loads them.
+  const bundlesOf: Record<string, string[]> = {};
+  const folder = join(outputPath, 'fragment');
+  for (const name of readdirSync(folder).sort()) {
+    const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
+    const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+    const i = Number(/\/(\d+)\/$/.exec(url)?.[1]);
+    const id = name.replace(/\.pf_fragment$/, '');
+    (bundlesOf[id] ??= []).push(bundleKey(plan, i));
+  }
+  return bundlesOf;
 }
 
 /** The contents of `pagefind/bundles.json`. */
 interface BundleList {
   /** The bundles to merge into the one in `pagefind/`, as paths relative to it (`part-2026-02/`). */
   merge: string[];
+  /**
+   * The vocabulary index (src/discovery/search-vocabulary.ts), when there
+   * is more than one bundle: its folder relative to the first bundle's, and
+   * each record's result id → the bundles (`/` the first, else their path
+   * in `merge`) it holds the words of.
+   */
+  vocabulary?: { path: string; bundles: Record<string, string[]> };
 }
 
 /**

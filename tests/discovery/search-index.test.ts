@@ -78,3 +78,12 @@ describe('planBundles', () => {
     );
   });
 });
+
+describe('the search vocabulary', () => {
+  it('holds every word of the texts once, lowercased, with the pieces of punctuated tokens and those pieces joined', async () => {
+    const { vocabularyOf } = await import('../../src/discovery/search-vocabulary.ts');
+    expect(vocabularyOf(['Talks resume in Kyiv.', 'U.S. talks', '“Covid-19” rules'])).toBe('19 covid covid-19 covid19 in kyiv resume rules s talks u u.s us');
+    expect(vocabularyOf(['«Привет», — сказал он.'])).toBe('он привет сказал');
+    expect(vocabularyOf([' ', '—'])).toBe('');
+  });
+});

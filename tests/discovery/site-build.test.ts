@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/cli/build.ts';
 import { writeSearchIndex } from '../../src/discovery/search-index.ts';
+import { bundleWords } from '../../src/discovery/search-vocabulary.ts';
 import { loadSite } from '../../src/site/load-site.ts';
 import type { SiteArticle, SiteData } from '../../src/types.ts';
 import { launchChromium } from '../support/browser.ts';
@@ -227,11 +228,13 @@ describe('search', () => {
   });
 
   // The harshest split: every article in a bundle of its own, merged by the
-  // search page. A bundle without the word answers with near-matches
-  // (Pagefind's prefix fallback, e.g. "war" for "warns"), so only the ranking
-  // of the articles with the word is asserted, not the number of results.
-  it('split into one bundle per article, the merged bundles still rank the article first, and again give the same bytes', async () => {
-    const result = await writeSearchIndex(output, { pagesPerBundle: 1 });
+  // search page. A bundle without the word would answer with near-matches
+  // (Pagefind's prefix fallback, e.g. "war" for "warns"); the vocabulary
+  // index keeps the search to the bundles that have it, so the results are
+  // those of one index.
+  it('split into one bundle per article, the merged bundles find what one index finds, rank the article first, and again give the same bytes', async () => {
+    const vocabulary = { words: bundleWords(site.articles), language: site.settings.language };
+    const result = await writeSearchIndex(output, { pagesPerBundle: 1, vocabulary });
     expect(result).toMatchObject({ pages: site.articles.length, bundles: site.articles.length, indexed: site.articles.length });
     const bundles = JSON.parse(await read('pagefind/bundles.json'));
     // Named by month or day of publication (part-2026-02, part-2026-02-08, part-2026-02-08-2 for a day split evenly), or undated.
@@ -240,14 +243,17 @@ describe('search', () => {
     const counts = await Promise.all(['', ...bundles.merge].map(async (dir) => JSON.parse(await read(`pagefind/${dir}pagefind-entry.json`)).languages.en.page_count));
     expect(counts).toEqual(site.articles.map(() => 1));
     const before = await snapshotIndex();
-    await writeSearchIndex(output, { pagesPerBundle: 1 });
+    await writeSearchIndex(output, { pagesPerBundle: 1, vocabulary });
     expect(await snapshotIndex()).toEqual(before);
     // Indexed three bundles at a time, each by a Pagefind process of its own: the same bytes.
     const progress: number[] = [];
-    await writeSearchIndex(output, { pagesPerBundle: 1, jobs: 3, onBundle: (done) => progress.push(done) });
+    await writeSearchIndex(output, { pagesPerBundle: 1, jobs: 3, vocabulary, onBundle: (done) => progress.push(done) });
     expect(await snapshotIndex()).toEqual(before);
     expect(progress).toEqual(Array.from({ length: site.articles.length + 1 }, (_, i) => i));
-    await expectSearchRanksInChromium({ exactResults: false });
+    // The vocabulary: one record per bundle, each result id naming its bundle.
+    expect(bundles.vocabulary.path).toBe('vocabulary/');
+    expect(Object.values(bundles.vocabulary.bundles as Record<string, string[]>).flat().sort()).toEqual(['/', ...bundles.merge].sort());
+    await expectSearchRanksInChromium();
   });
 });
 
