@@ -5,7 +5,7 @@
  * files, nothing else runs meanwhile, and each promise round trip costs
  * more than the system call it waits for.
  */
-import { linkSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -59,5 +59,14 @@ export function placeFiles(from: string, to: string, paths: Iterable<string>, ho
     }
     if (how === 'link') linkSync(join(from, path), target);
     else renameSync(join(from, path), target);
+  }
+}
+
+/** Whether `path` is a folder (false when it is missing or unreadable). */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

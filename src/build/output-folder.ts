@@ -154,6 +154,9 @@ export function moveInto(staging: string, outputDir: string, except: string): vo
   placeFiles(staging, outputDir, filesUnder(staging, new Set([except])), 'move');
 }
 
+/** The project's own folders, never an output. */
+export const PROJECT_SOURCE_FOLDERS: readonly string[] = ['src', 'templates', 'public', 'bin', 'tests', 'bench', 'docs', 'node_modules', '.git'];
+
 /** Folders a build must never write into. */
 export interface ProtectedFolders {
   contentDir: string;

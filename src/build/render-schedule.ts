@@ -40,17 +40,22 @@ export interface RenderSchedule {
 export function renderSchedule(bundles: readonly SearchBundle[], articles: readonly string[], maxPerRun: number): RenderSchedule {
   const byPath = new Map(articles.map((url) => [outputPathOf(url), url]));
   const order: string[] = [];
+  // Each page's place in the render order.
+  const position = new Map<string, number>();
+  const place = (page: string, url: string) => {
+    position.set(page, order.length);
+    order.push(url);
+  };
   for (const bundle of bundles) for (const page of bundle.pages) {
     const url = byPath.get(page);
     if (url !== undefined) {
-      order.push(url);
+      place(page, url);
       byPath.delete(page);
     }
   }
   // Articles in no bundle (none, today) go last, in their own order.
-  order.push(...byPath.values());
+  for (const [page, url] of byPath) place(page, url);
   const articlesPerRun = Math.max(1, Math.min(maxPerRun, Math.ceil(order.length / RENDER_RUNS)));
-  const position = new Map(order.map((url, i) => [outputPathOf(url), i]));
   const runOf = new Map<string, number>();
   for (const bundle of bundles) {
     let last = 0;

@@ -45,7 +45,7 @@ import { BROADSHEET_VERSION, readManifest, writeManifest, type Manifest, type Ma
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
 import { moveBundlesIn, SEARCH_FOLDER, searchBundlesOf, updateSearchIndex } from './search-update.ts';
 import { buildKey, describeShard, SHARD_MANIFEST, shardPart, type ShardManifest, type ShardSpec } from './shards.ts';
-import { joinShardWorkers, startShardWorkers, type ShardWorker } from './shard-workers.ts';
+import { joinShardWorkers, startShardWorkers, stopShardWorkers, type ShardWorker } from './shard-workers.ts';
 import { diskParseCache } from './parse-cache.ts';
 import type { BuildReuse, PreparedBuild } from './prepare-build.ts';
 import { prepareBuild, type BuildInputs } from './prepare-build.ts';
@@ -223,9 +223,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     // In place, the folder is the dev server's own: its files are not checked one by one.
     const kept = previous ? unchangedPages(build, previous, outputDir, mode !== 'in-place') : [];
     const keptPaths = new Set(kept.map((f) => f.path));
+    // The search bundles, planned once: shards are split by them, and the index is written in them.
+    const bundles = searchBundlesOf(build, options.pagesPerBundle);
     // A shard (this process's share of a build on several cores, or one of `--shard I/N`) writes its part of the plan.
     const spec = shard ?? (workers.length ? { index: 1, count: workers.length + 1 } : null);
-    const part = spec ? shardPart(build, searchBundlesOf(build, options.pagesPerBundle), spec, { images: options.shardImages ?? true }) : null;
+    const part = spec ? shardPart(build, bundles, spec, { images: options.shardImages ?? true }) : null;
     const key = spec ? buildKey(build, { search, count: spec.count }) : null;
     // The workers' files join this process's when they are done.
     const joined = workers.length ? joinShardWorkers(workers, staging, key!) : null;
@@ -241,9 +243,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     report();
     const onPage = progress ? () => (own.render++, report()) : undefined;
     // A full build indexes each search bundle as soon as its pages are written, while the rest render.
-    const bundles = search ? searchBundlesOf(build, options.pagesPerBundle) : [];
     const ownBundles = part ? bundles.filter((b) => part.bundles.has(b.dir)) : bundles;
-    const schedule = mode === 'staged' && ownBundles.length > 1
+    const schedule = search && mode === 'staged' && ownBundles.length > 1
       ? renderSchedule(ownBundles, build.site.articles.map((a) => a.url).filter((url) => !only || only.has(url)), options.articlesPerRun ?? ARTICLES_PER_RUN)
       : null;
     // A shard counts its own bundles; this build (with workers too) all of them.
@@ -252,9 +253,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const rendering = new Promise<void>((resolve) => (rendered = resolve));
     const indexing = search
       ? () => updateSearchIndex(build, staging, {
-        mode, live, previous: previous?.bundles ?? [], jobs: part ? lanes : options.jobs ?? 1,
-        ...(options.pagesPerBundle ? { pagesPerBundle: options.pagesPerBundle } : {}),
-        ...(part ? { owned: part.bundles } : {}),
+        mode, live, previous: previous?.bundles ?? [], bundles, jobs: part ? lanes : options.jobs ?? 1,
+        // Shard 1, which writes the pages that list the whole site, writes the bundle list and the vocabulary.
+        ...(part ? { owned: part.bundles, list: part.singles } : {}),
         ...(joined ? { others: joined } : {}),
         ...(schedule ? { ready: schedule.ready, rank: schedule.rank, moreLanesAfter: rendering } : {}),
         ...(progress ? { onBundle: (done: number) => ((own.search = done), report()) } : {}),
@@ -352,10 +353,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     if (!options.inPlace) await rm(staging, { recursive: true, force: true });
     throw error;
   } finally {
-    for (const worker of workers) {
-      worker.stop();
-      rmSync(worker.dir, { recursive: true, force: true });
-    }
+    stopShardWorkers(workers);
     await lock.release();
   }
 }

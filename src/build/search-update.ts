@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { filesUnder, placeFiles } from '../file-tree.ts';
 import { basename, dirname, join } from 'node:path';
-import { PAGES_PER_BUNDLE, planBundles, VOCABULARY_DIR, writeSearchIndex, type SearchBundle, type SearchIndexOptions, type SearchIndexResult } from '../discovery/search-index.ts';
+import { bundleKey, PAGES_PER_BUNDLE, planBundles, VOCABULARY_DIR, writeSearchIndex, type SearchBundle, type SearchIndexOptions, type SearchIndexResult } from '../discovery/search-index.ts';
 import { bundleWords } from '../discovery/search-vocabulary.ts';
 import { outputPathOf, SEARCH_INDEX_URL } from '../routes.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
@@ -41,24 +41,25 @@ export interface SearchUpdate {
 
 /**
  * @example
- * const { index } = await updateSearchIndex(build, staging, { mode: 'staged', live: '_site', previous: [] });
+ * const { index } = await updateSearchIndex(build, staging, { mode: 'staged', live: '_site', previous: [], bundles: searchBundlesOf(build) });
  */
 export async function updateSearchIndex(
   build: PreparedBuild,
   dir: string,
-  { mode, live, previous, jobs = 1, onBundle, owned, others, pagesPerBundle = PAGES_PER_BUNDLE, ready, rank, moreLanesAfter }: {
+  { mode, live, previous, bundles: plan, jobs = 1, onBundle, owned, list = true, others, ready, rank, moreLanesAfter }: {
     mode: 'staged' | 'update' | 'in-place'; live: string; previous: readonly ManifestBundle[]; jobs?: number; onBundle?: (done: number, total: number) => void;
-    /** Most pages per bundle (see PAGES_PER_BUNDLE). */
-    pagesPerBundle?: number;
+    /** The build's bundles, from {@link searchBundlesOf}. */
+    bundles: readonly SearchBundle[];
     /** The bundle folders to write (default: all): a shard's; with `others`, the rest come from other processes. */
     owned?: ReadonlySet<string>;
+    /** Whether to write the bundle list and the vocabulary (default true; of a build's shards, the first). */
+    list?: boolean;
     /** Settles when other processes have put the bundles not `owned` into `dir` (a build's workers): awaited before the index's files are listed. */
     others?: Promise<unknown>;
   } & Pick<SearchIndexOptions, 'ready' | 'rank' | 'moreLanesAfter'>,
 ): Promise<SearchUpdate> {
   // What Pagefind reads of each page, not the whole page: see src/build/page-fingerprints.ts.
   const fingerprintOf = new Map(build.plan.files.map((f) => [f.path, f.searchFingerprint]));
-  const { pages: articlePages, groupOf } = searchPagesOf(build);
   const bundleFingerprint = (pages: readonly string[]) => {
     const hash = createHash('sha256').update(CODE_FINGERPRINT);
     for (const page of pages) hash.update('\0').update(page).update('\0').update(fingerprintOf.get(page) ?? 'none');
@@ -79,15 +80,14 @@ export async function updateSearchIndex(
   const kept = new Map<string, string[]>();
   try {
     const index = await writeSearchIndex(dir, {
-      pages: articlePages,
-      groupOf,
-      pagesPerBundle,
+      plan,
+      list,
       vocabulary: { words: bundleWords(build.site.articles), language: build.site.settings.language },
       ...(ready ? { ready } : {}),
       ...(rank ? { rank } : {}),
       ...(moreLanesAfter ? { moreLanesAfter } : {}),
       jobs,
-      ...(owned ? { owned: (bundle: SearchBundle) => owned.has(bundle.dir), list: owned.has(BUNDLE_ROOT) } : {}),
+      ...(owned ? { owned: (bundle: SearchBundle) => owned.has(bundle.dir) } : {}),
       ...(onBundle ? { onBundle } : {}),
       ...(mode === 'update' ? { keptIn: live, readFrom: [dir, live] } : {}),
       reuse: async (bundle) => {
@@ -102,7 +102,7 @@ export async function updateSearchIndex(
     });
     await others;
     const inFolder = filesUnder(join(dir, SEARCH_FOLDER));
-    const partDirs = [...index.plan.slice(1).map((b) => `${b.dir.slice(SEARCH_FOLDER.length)}/`), `${VOCABULARY_DIR}/`];
+    const partDirs = [...index.plan.slice(1).map((_, i) => bundleKey(index.plan, i + 1)), `${VOCABULARY_DIR}/`];
     const bundles = index.plan.map((bundle, i): ManifestBundle => {
       const files = kept.get(bundle.dir) ??
         inFolder.filter((f) => (i === 0 ? !partDirs.some((p) => f.startsWith(p)) && f !== BUNDLES_LIST : f.startsWith(`${bundle.dir.slice(SEARCH_FOLDER.length)}/`)));
@@ -118,21 +118,17 @@ export async function updateSearchIndex(
   }
 }
 
-/** The article pages the search index holds, and what groups an undated one into a bundle (its feed file: a new file's change one bundle). */
-function searchPagesOf(build: PreparedBuild): { pages: string[]; groupOf: (page: string) => string } {
+/**
+ * The search bundles of a build (`planBundles`): its article pages, an
+ * undated one grouped by the feed file it came from (a new file's change
+ * one bundle). Made once per build; the split into shards and the index
+ * are both made from it.
+ */
+export function searchBundlesOf(build: PreparedBuild, pagesPerBundle = PAGES_PER_BUNDLE): SearchBundle[] {
   const pages = build.site.articles.map((a) => outputPathOf(a.url));
   const feedOf = new Map(build.site.articles.map((a) => [outputPathOf(a.url), basename(a.source.file)]));
-  return { pages, groupOf: (page) => feedOf.get(page) ?? page };
+  return planBundles(pages, pagesPerBundle, (page) => feedOf.get(page) ?? page);
 }
-
-/** The search bundles of a build (`planBundles`), the same as the index is written in. */
-export function searchBundlesOf(build: PreparedBuild, pagesPerBundle = PAGES_PER_BUNDLE): SearchBundle[] {
-  const { pages, groupOf } = searchPagesOf(build);
-  return planBundles(pages, pagesPerBundle, groupOf);
-}
-
-/** The first bundle's folder, which also holds the list of bundles. */
-const BUNDLE_ROOT = SEARCH_FOLDER.slice(0, -1);
 
 /**
  * After an `update`: puts the bundles written into `staging` into the live

@@ -12,8 +12,9 @@
  * progress messages and one result; nothing else passes between them.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { listFeedFiles } from '../feeds/read-feeds.ts';
 import type { BuildProgress } from './run-build.ts';
 import { placeShard } from './merge-shards.ts';
 import type { ShardManifest, ShardSpec } from './shards.ts';
@@ -52,21 +53,12 @@ export const WORKER_MIN_FEED_BYTES = 8 * 1024 * 1024;
  * again, so one process per core does not pay on two cores
  * (docs/performance.md).
  */
-export function workersFor(contentDir: string, jobs: number): number {
+export async function workersFor(contentDir: string, jobs: number): Promise<number> {
   const processes = Math.floor(jobs / 2);
   if (processes <= 1) return 1;
   let bytes = 0;
-  const feeds = join(contentDir, 'feeds');
-  for (const name of safeReaddir(feeds)) if (name.endsWith('.txt')) bytes += statSync(join(feeds, name), { throwIfNoEntry: false })?.size ?? 0;
+  for (const file of (await listFeedFiles(join(contentDir, 'feeds'))).files) bytes += statSync(file, { throwIfNoEntry: false })?.size ?? 0;
   return bytes >= WORKER_MIN_FEED_BYTES ? processes : 1;
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 
 /** One worker process building one shard. */
@@ -134,18 +126,23 @@ export function startShardWorkers(base: Omit<ShardRequest, 'shard' | 'outputDir'
 /**
  * Waits for every worker and moves its files into `staging`. A worker
  * whose shard key differs from `key` read other content (a feed saved
- * during the build): the build fails rather than mix two versions.
+ * during the build): the build fails rather than mix two versions. The
+ * caller stops the workers and removes their folders, whatever happened
+ * ({@link stopShardWorkers}).
  */
 export async function joinShardWorkers(workers: readonly ShardWorker[], staging: string, key: string): Promise<void> {
-  try {
-    const manifests = await Promise.all(workers.map((w) => w.done));
-    for (const [i, manifest] of manifests.entries()) {
-      if (manifest.key !== key) throw new Error('the content changed while the build ran (a worker read other files than this process); build again');
-      placeShard(manifest, workers[i]!.dir, staging, 'move');
-    }
-  } finally {
-    for (const worker of workers) worker.stop();
-    for (const worker of workers) rmSync(worker.dir, { recursive: true, force: true });
+  const manifests = await Promise.all(workers.map((w) => w.done));
+  for (const [i, manifest] of manifests.entries()) {
+    if (manifest.key !== key) throw new Error('the content changed while the build ran (a worker read other files than this process); build again');
+    placeShard(manifest, workers[i]!.dir, staging, 'move');
+  }
+}
+
+/** Stops the workers still running and removes their folders. */
+export function stopShardWorkers(workers: readonly ShardWorker[]): void {
+  for (const worker of workers) {
+    worker.stop();
+    rmSync(worker.dir, { recursive: true, force: true });
   }
 }
 

@@ -2,7 +2,7 @@
  * `broadsheet build [--content DIR] [--output DIR] [--strict]`: the site in
  * one command, for CI and for publishing.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { DateTime } from 'luxon';
@@ -10,7 +10,8 @@ import { PAGES_PER_BUNDLE } from '../discovery/search-index.ts';
 import { parseCommandArgs } from './args.ts';
 import { CONFIG_FILE } from '../build/render-pages.ts';
 import { DEFAULT_CACHE_DIR, readManifest } from '../build/manifest.ts';
-import { OutputBusyError, outputRefusal } from '../build/output-folder.ts';
+import { OutputBusyError, outputRefusal, PROJECT_SOURCE_FOLDERS } from '../build/output-folder.ts';
+import { isDirectory } from '../file-tree.ts';
 import { buildSite } from '../build/run-build.ts';
 import { parseShardSpec, SHARD_MANIFEST } from '../build/shards.ts';
 import { WORKER_MIN_FEED_BYTES, workersFor } from '../build/shard-workers.ts';
@@ -112,7 +113,7 @@ export async function runBuild(args: string[]): Promise<number> {
   const cacheDir = values['no-cache'] ? null : values.cache;
   const refusal = await outputRefusal(
     values.output,
-    { contentDir: values.content, projectDir: '.', sourceFolders: SOURCE_FOLDERS },
+    { contentDir: values.content, projectDir: '.', sourceFolders: PROJECT_SOURCE_FOLDERS },
     async () => values.force || (cacheDir !== null && (await readManifest(cacheDir, values.output)).manifest !== null) || isBroadsheetSite(values.output) || existsSync(join(values.output, SHARD_MANIFEST)),
   );
   if (refusal) {
@@ -133,7 +134,7 @@ export async function runBuild(args: string[]): Promise<number> {
       now: values.now ?? null,
       search: !values['no-search'],
       jobs,
-      workers: shard ? 1 : workersFor(values.content, jobs),
+      workers: shard ? 1 : await workersFor(values.content, jobs),
       ...(shard ? { shard } : {}),
       cacheDir,
       onNote: (note) => {
@@ -169,8 +170,6 @@ export async function runBuild(args: string[]): Promise<number> {
   return code;
 }
 
-/** The project's own folders, never an output. */
-const SOURCE_FOLDERS = ['src', 'templates', 'public', 'bin', 'tests', 'bench', 'docs', 'node_modules', '.git'];
 
 /**
  * Whether a folder holds a site Broadsheet wrote: its home page names its
@@ -190,10 +189,4 @@ function isInside(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder + sep);
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
+

@@ -2,10 +2,11 @@
  * `broadsheet merge --output DIR SHARD_DIR...`: joins the folders that
  * `broadsheet build --shard I/N` wrote, one per shard, into the whole site.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeShards, ShardMergeError } from '../build/merge-shards.ts';
-import { OutputBusyError, outputRefusal } from '../build/output-folder.ts';
+import { OutputBusyError, outputRefusal, PROJECT_SOURCE_FOLDERS } from '../build/output-folder.ts';
+import { isDirectory } from '../file-tree.ts';
 import { printable } from '../diagnostics.ts';
 import { parseCommandLine } from './args.ts';
 
@@ -56,7 +57,7 @@ export async function runMerge(args: string[]): Promise<number> {
   for (const dir of shards) {
     refusal ??= await outputRefusal(
       values.output,
-      { contentDir: dir, contentName: `the shard folder ${dir}`, projectDir: '.', sourceFolders: ['src', 'templates', 'public', 'bin', 'tests', 'bench', 'docs', 'node_modules', '.git', 'content'] },
+      { contentDir: dir, contentName: `the shard folder ${dir}`, projectDir: '.', sourceFolders: [...PROJECT_SOURCE_FOLDERS, 'content'] },
       async () => values.force || existsSync(join(values.output, 'index.html')),
     );
   }
@@ -76,13 +77,5 @@ export async function runMerge(args: string[]): Promise<number> {
       return 1;
     }
     throw error;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }

@@ -18,7 +18,7 @@ import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { buildSite } from '../build/run-build.ts';
 import type { Manifest, ManifestBundle } from '../build/manifest.ts';
-import { updateSearchIndex } from '../build/search-update.ts';
+import { searchBundlesOf, updateSearchIndex } from '../build/search-update.ts';
 import type { BuildReuse, PreparedBuild } from '../build/prepare-build.ts';
 import { BuildMemo } from '../memoise.ts';
 import { memoryParseCache } from '../build/parse-cache.ts';
@@ -93,7 +93,7 @@ const search = (() => {
     const build = latest;
     if (!build) return;
     try {
-      const updated = await updateSearchIndex(build, outputDir, { mode: 'in-place', live: outputDir, previous: bundles, jobs: availableParallelism() });
+      const updated = await updateSearchIndex(build, outputDir, { mode: 'in-place', live: outputDir, previous: bundles, bundles: searchBundlesOf(build), jobs: availableParallelism() });
       bundles = updated.bundles;
       process.stdout.write(`broadsheet serve: search index updated (${updated.index.indexed} of ${updated.index.bundles} bundles indexed)\n`);
     } catch (error) {

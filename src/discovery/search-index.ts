@@ -59,6 +59,8 @@ export interface SearchIndexOptions {
   pagesPerBundle?: number;
   /** The pages to index, relative to the output folder (default: every HTML file marked for Pagefind). */
   pages?: readonly string[];
+  /** The bundles, when the caller has planned them (`planBundles`); `pages`, `pagesPerBundle` and `groupOf` are then not read. */
+  plan?: readonly SearchBundle[];
   /** What groups an undated page into a bundle: its feed file (default: its path). See {@link planBundles}. */
   groupOf?: (page: string) => string;
   /**
@@ -117,7 +119,7 @@ export interface SearchIndexResult {
   /** Bundles indexed by this call (the others were reused). */
   indexed: number;
   /** The bundles, in order. */
-  plan: SearchBundle[];
+  plan: readonly SearchBundle[];
 }
 
 /**
@@ -233,8 +235,8 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   const bundleDir = join(outputDir, BUNDLE_DIR);
   // Removed before the pages are listed, so the listing never walks an old index.
   await rm(bundleDir, { recursive: true, force: true });
-  const plan = planBundles(options.pages ?? listIndexablePages(outputDir), options.pagesPerBundle ?? PAGES_PER_BUNDLE, options.groupOf);
-  const list: BundleList = { merge: plan.slice(1).map((b) => `${b.dir.slice(BUNDLE_DIR.length + 1)}/`) };
+  const plan = options.plan ?? planBundles(options.pages ?? listIndexablePages(outputDir), options.pagesPerBundle ?? PAGES_PER_BUNDLE, options.groupOf);
+  const list: BundleList = { merge: plan.slice(1).map((_, i) => bundleKey(plan, i + 1)) };
   let pages = 0;
   let indexed = 0;
   // The first bundle's folder holds the others: it is written aside and
@@ -274,12 +276,14 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   };
   options.onBundle?.(0, todo.length);
   const writeList = options.list !== false;
+  // Written aside like the first bundle, and moved into its folder with it.
+  const vocabularyAside = join(outputDir, `${BUNDLE_DIR}.vocabulary-${process.pid}`);
   try {
     await Promise.all(lanes.map((_, lane) => runLane(lane)));
     // The vocabulary goes with the list, on the first lane's Pagefind (every bundle is written by now).
     if (writeList && options.vocabulary && plan.length > 1) {
       used.add(0);
-      const bundles = await writeVocabulary(lanes[0]!, plan, options.vocabulary, join(outputDir, `${BUNDLE_DIR}.vocabulary-${process.pid}`));
+      const bundles = await writeVocabulary(lanes[0]!, plan, options.vocabulary, vocabularyAside);
       list.vocabulary = { path: `${VOCABULARY_DIR}/`, bundles };
     }
   } finally {
@@ -290,7 +294,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
     for (const entry of readdirSync(rootAside)) renameSync(join(rootAside, entry), join(bundleDir, entry));
     rmSync(rootAside, { recursive: true, force: true });
   }
-  if (list.vocabulary) renameSync(join(outputDir, `${BUNDLE_DIR}.vocabulary-${process.pid}`), join(bundleDir, VOCABULARY_DIR));
+  if (list.vocabulary) renameSync(vocabularyAside, join(bundleDir, VOCABULARY_DIR));
   if (writeList) await writeFile(join(bundleDir, BUNDLES_FILE), `${JSON.stringify(list)}\n`);
   return { pages, bundles: plan.length, indexed, plan };
 }
@@ -298,15 +302,16 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
 /** The vocabulary index's folder, in the first bundle's. */
 export const VOCABULARY_DIR = 'vocabulary';
 
-/** Each bundle's name in the vocabulary and the search page's filters: its path in the list (`part-2026-02/`), or `/` for the first. */
-function bundleKey(plan: readonly SearchBundle[], i: number): string {
+/** Each bundle's name in the list, the vocabulary and the search page's filters: its path relative to the first bundle's (`part-2026-02/`), or `/` for the first. */
+export function bundleKey(plan: readonly SearchBundle[], i: number): string {
   return i === 0 ? '/' : `${plan[i]!.dir.slice(BUNDLE_DIR.length + 1)}/`;
 }
 
 /**
  * The vocabulary index: one record per bundle, its words as the content,
- * filtered `kind: vocabulary` and `bundle: <key>`; only the index files
- * are kept (the search page merges it into the first bundle's).
+ * filtered `kind: vocabulary`; only the index files are kept (the search
+ * page merges it into the first bundle's). Returns each record's result
+ * id (its fragment's name) → the keys of the bundles it stands for.
  */
 async function writeVocabulary(pagefind: Pagefind, plan: readonly SearchBundle[], vocabulary: NonNullable<SearchIndexOptions['vocabulary']>, outputPath: string): Promise<Record<string, string[]>> {
   const { index, errors } = await pagefind.createIndex({});
