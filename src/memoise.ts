@@ -33,8 +33,13 @@ export function memoise<A extends string[], R>(compute: (...args: A) => R): (...
  * memo.get('text', () => 0); // => 42, kept
  */
 export class BuildMemo<V> {
-  #current = new Map<string, V>();
+  #current: Map<string, V>;
   #previous = new Map<string, V>();
+
+  /** `kept`: entries of an earlier process (read from the cache folder), as if the last build had used them. */
+  constructor(kept: Iterable<[string, V]> = []) {
+    this.#current = new Map(kept);
+  }
 
   get(key: string, compute: () => V): V {
     const hit = this.#current.get(key);
@@ -49,5 +54,10 @@ export class BuildMemo<V> {
   nextBuild(): void {
     this.#previous = this.#current;
     this.#current = new Map();
+  }
+
+  /** What this build used, to keep for the next process. */
+  used(): IterableIterator<[string, V]> {
+    return this.#current.entries();
   }
 }

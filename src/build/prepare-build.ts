@@ -46,8 +46,10 @@ export interface PreparedBuild {
 
 /**
  * What may be reused across builds: the place-name dataset, parse results
- * of unchanged feeds, and (in the dev server, which builds many times in
- * one process) unchanged articles and their country scores.
+ * of unchanged feeds, what discovery and search found in unchanged articles
+ * and bundles (kept in memory by the dev server, in the cache folder by
+ * `broadsheet build`: src/build/memo-cache.ts), and (in the dev server,
+ * which builds many times in one process) unchanged articles.
  */
 export interface BuildReuse {
   gazetteer?: Gazetteer;
@@ -58,6 +60,8 @@ export interface BuildReuse {
   articles?: ArticleMemo;
   /** Article identities (src/build/article-identity.ts), by feed file and revision. */
   identities?: BuildMemo<string>;
+  /** Search bundles' words for the vocabulary index, by bundle fingerprint (src/build/search-update.ts). */
+  words?: BuildMemo<string>;
 }
 
 /**
@@ -74,6 +78,7 @@ export async function prepareBuild(inputs: BuildInputs, reuse: BuildReuse = {}):
   const readTime = cachedTimeReader();
   reuse.scores?.nextBuild();
   reuse.entities?.nextBuild();
+  reuse.words?.nextBuild();
   const discovery = buildDiscovery(site, {
     now: inputs.now ?? null,
     gazetteer: reuse.gazetteer ?? buildGazetteer(),

@@ -47,6 +47,7 @@ import { moveBundlesIn, SEARCH_FOLDER, searchBundlesOf, updateSearchIndex } from
 import { buildKey, describeShard, SHARD_MANIFEST, shardPart, type ShardManifest, type ShardSpec } from './shards.ts';
 import { joinShardWorkers, startShardWorkers, stopShardWorkers, type ShardWorker } from './shard-workers.ts';
 import { diskParseCache } from './parse-cache.ts';
+import { readMemos, writeMemos } from './memo-cache.ts';
 import type { BuildReuse, PreparedBuild } from './prepare-build.ts';
 import { prepareBuild, type BuildInputs } from './prepare-build.ts';
 import { pruneOutput } from './prune.ts';
@@ -175,7 +176,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     // Renditions already made are linked into staging, so eleventy-img does not encode them again.
     if (mode !== 'in-place') await stageImages(outputDir, staging, IMAGES_FOLDER);
     const parseCache = options.reuse?.parseCache !== undefined ? options.reuse.parseCache : cacheDir ? diskParseCache(cacheDir) : null;
-    const reuse: BuildReuse = { ...options.reuse, parseCache };
+    // What the last build found in each article and bundle, unless the caller (the dev server) keeps its own.
+    const stored = !options.reuse?.scores && cacheDir && !shard ? await readMemos(cacheDir) : null;
+    if (stored?.warning) options.onNote?.(`warning: ${stored.warning}`);
+    const reuse: BuildReuse = { ...stored?.memos, ...options.reuse, parseCache };
     const search = options.search !== false;
     // A full build on several cores: shards 2…N in worker processes, started
     // before this one reads the content, since each reads it too.
@@ -257,6 +261,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         // Shard 1, which writes the pages that list the whole site, writes the bundle list and the vocabulary.
         ...(part ? { owned: part.bundles, list: part.singles } : {}),
         ...(joined ? { others: joined } : {}),
+        ...(reuse.words ? { words: reuse.words } : {}),
         ...(schedule ? { ready: schedule.ready, rank: schedule.rank, moreLanesAfter: rendering } : {}),
         ...(progress ? { onBundle: (done: number) => ((own.search = done), report()) } : {}),
       })
@@ -321,6 +326,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     }
     options.onRendered?.();
     await parseCache?.flush();
+    if (stored) await writeMemos(cacheDir!, stored.memos);
     let manifest: Manifest | null = null;
     if (cacheDir && !shard) {
       const pages: Record<string, string> = {};

@@ -22,6 +22,7 @@ import { bundleWords } from '../discovery/search-vocabulary.ts';
 import { outputPathOf, SEARCH_INDEX_URL } from '../routes.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
 import type { ManifestBundle } from './manifest.ts';
+import type { BuildMemo } from '../memoise.ts';
 import type { PreparedBuild } from './prepare-build.ts';
 
 /** The search index's folder in the output, with a trailing slash: `pagefind/`. */
@@ -46,7 +47,7 @@ export interface SearchUpdate {
 export async function updateSearchIndex(
   build: PreparedBuild,
   dir: string,
-  { mode, live, previous, bundles: plan, jobs = 1, onBundle, owned, list = true, others, ready, rank, moreLanesAfter }: {
+  { mode, live, previous, bundles: plan, jobs = 1, onBundle, owned, list = true, others, words, ready, rank, moreLanesAfter }: {
     mode: 'staged' | 'update' | 'in-place'; live: string; previous: readonly ManifestBundle[]; jobs?: number; onBundle?: (done: number, total: number) => void;
     /** The build's bundles, from {@link searchBundlesOf}. */
     bundles: readonly SearchBundle[];
@@ -56,6 +57,8 @@ export async function updateSearchIndex(
     list?: boolean;
     /** Settles when other processes have put the bundles not `owned` into `dir` (a build's workers): awaited before the index's files are listed. */
     others?: Promise<unknown>;
+    /** Bundles' words kept from earlier builds, by bundle fingerprint: only a changed bundle's text is read for the vocabulary. */
+    words?: BuildMemo<string>;
   } & Pick<SearchIndexOptions, 'ready' | 'rank' | 'moreLanesAfter'>,
 ): Promise<SearchUpdate> {
   // What Pagefind reads of each page, not the whole page: see src/build/page-fingerprints.ts.
@@ -65,6 +68,7 @@ export async function updateSearchIndex(
     for (const page of pages) hash.update('\0').update(page).update('\0').update(fingerprintOf.get(page) ?? 'none');
     return hash.digest('hex');
   };
+  const fingerprints = new Map(plan.map((bundle) => [bundle.dir, bundleFingerprint(bundle.pages)]));
   const old = new Map(previous.map((b) => [b.dir, b]));
   // In place, the old bundles are moved aside first: writeSearchIndex replaces the folder.
   const aside = mode === 'in-place' ? `${dir}.search-${process.pid}` : null;
@@ -78,11 +82,15 @@ export async function updateSearchIndex(
   }
   const source = aside ?? live;
   const kept = new Map<string, string[]>();
+  const wordsOf = bundleWords(build.site.articles);
   try {
     const index = await writeSearchIndex(dir, {
       plan,
       list,
-      vocabulary: { words: bundleWords(build.site.articles), language: build.site.settings.language },
+      vocabulary: {
+        words: words ? (bundle) => words.get(fingerprints.get(bundle.dir)!, () => wordsOf(bundle)) : wordsOf,
+        language: build.site.settings.language,
+      },
       ...(ready ? { ready } : {}),
       ...(rank ? { rank } : {}),
       ...(moreLanesAfter ? { moreLanesAfter } : {}),
@@ -92,7 +100,7 @@ export async function updateSearchIndex(
       ...(mode === 'update' ? { keptIn: live, readFrom: [dir, live] } : {}),
       reuse: async (bundle) => {
         const before = old.get(bundle.dir);
-        if (mode === 'staged' || !before || before.fingerprint !== bundleFingerprint(bundle.pages)) return false;
+        if (mode === 'staged' || !before || before.fingerprint !== fingerprints.get(bundle.dir)) return false;
         const files = before.files.map((f) => `${SEARCH_FOLDER}${f}`);
         if (!files.every((f) => statSync(join(source, f), { throwIfNoEntry: false })?.isFile() === true)) return false;
         if (mode === 'in-place') placeFiles(source, dir, files, 'link');
@@ -106,7 +114,7 @@ export async function updateSearchIndex(
     const bundles = index.plan.map((bundle, i): ManifestBundle => {
       const files = kept.get(bundle.dir) ??
         inFolder.filter((f) => (i === 0 ? !partDirs.some((p) => f.startsWith(p)) && f !== BUNDLES_LIST : f.startsWith(`${bundle.dir.slice(SEARCH_FOLDER.length)}/`)));
-      return { dir: bundle.dir, fingerprint: bundleFingerprint(bundle.pages), files };
+      return { dir: bundle.dir, fingerprint: fingerprints.get(bundle.dir)!, files };
     });
     // The list and the vocabulary are written by every build: they belong to no bundle.
     const vocabulary = inFolder.filter((f) => f.startsWith(`${VOCABULARY_DIR}/`));

@@ -22,6 +22,7 @@ import { searchBundlesOf, updateSearchIndex } from '../build/search-update.ts';
 import type { BuildReuse, PreparedBuild } from '../build/prepare-build.ts';
 import { BuildMemo } from '../memoise.ts';
 import { memoryParseCache } from '../build/parse-cache.ts';
+import { emptyMemos } from '../build/memo-cache.ts';
 import { PUBLIC_DIR } from '../build/prepare-build.ts';
 import { TEMPLATES_DIR } from '../build/render-pages.ts';
 import { buildGazetteer } from '../discovery/place-names.ts';
@@ -50,7 +51,7 @@ process.stdout.write(`broadsheet serve: http://127.0.0.1:${server.port}${basePat
 process.send?.({ type: 'serving' });
 
 // Kept across the rebuilds of this process: what a save does not change is not computed again.
-const reuse: BuildReuse = { parseCache: memoryParseCache(), gazetteer: buildGazetteer(), scores: new BuildMemo(), entities: new BuildMemo(), articles: new WeakMap(), identities: new BuildMemo() };
+const reuse: BuildReuse = { parseCache: memoryParseCache(), gazetteer: buildGazetteer(), ...emptyMemos(), articles: new WeakMap(), identities: new BuildMemo() };
 // The manifest of the last rebuild, kept here rather than read back from the cache folder each time.
 let manifest: Manifest | null | undefined;
 
@@ -93,7 +94,7 @@ const search = (() => {
     const build = latest;
     if (!build) return;
     try {
-      const updated = await updateSearchIndex(build, outputDir, { mode: 'in-place', live: outputDir, previous: bundles, bundles: searchBundlesOf(build), jobs: availableParallelism() });
+      const updated = await updateSearchIndex(build, outputDir, { mode: 'in-place', live: outputDir, previous: bundles, bundles: searchBundlesOf(build), jobs: availableParallelism(), ...(reuse.words ? { words: reuse.words } : {}) });
       bundles = updated.bundles;
       process.stdout.write(`broadsheet serve: search index updated (${updated.index.indexed} of ${updated.index.bundles} bundles indexed)\n`);
     } catch (error) {

@@ -22,7 +22,7 @@
  * here (docs/performance.md), 14 minutes for a 10,000-article archive; the
  * lexicon lookups cost microseconds.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import type { Gazetteer } from './place-names.ts';
 import { aliasKey } from './place-names.ts';
 
@@ -41,10 +41,22 @@ export interface EntityMention {
   acronym?: string;
 }
 
-const LEXICON: Readonly<Record<string, string | string[]>> = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+type Lexicon = Readonly<Record<string, string | string[]>>;
+let lexicon: Lexicon | null = null;
+
+/**
+ * compromise's word list (only the list: its tagger is not used), loaded
+ * on first use: a build whose articles' names are all kept from the last
+ * one (src/build/memo-cache.ts) never loads it. Its bundled CommonJS build
+ * holds the same list as its ES modules and loads faster (docs/performance.md).
+ */
+function theLexicon(): Lexicon {
+  lexicon ??= (createRequire(import.meta.url)('compromise') as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon;
+  return lexicon;
+}
 
 function tagsOf(word: string): readonly string[] {
-  const tags = LEXICON[word.toLowerCase()];
+  const tags = theLexicon()[word.toLowerCase()];
   return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
 }
 
