@@ -3,9 +3,11 @@
  * build's stages share (staging, carry-over, moving an incremental build in,
  * the search index). Synchronous calls: a site has tens of thousands of
  * files, nothing else runs meanwhile, and each promise round trip costs
- * more than the system call it waits for.
+ * more than the system call it waits for. `writeWhole`, for the cache
+ * folder's files, is the one asynchronous exception.
  */
 import { linkSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -69,4 +71,16 @@ export function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Writes `text` to `path` whole: to a temporary file beside it, renamed over
+ * the old one, so a killed build never leaves half a file (the cache
+ * folder's manifests, parse results and memos).
+ */
+export async function writeWhole(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
 }

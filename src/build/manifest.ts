@@ -13,7 +13,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeWhole } from '../file-tree.ts';
 import { join, resolve } from 'node:path';
 import { outputPathOf } from '../routes.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
@@ -115,9 +116,5 @@ export function safeRelative(path: string): boolean {
 
 /** Writes the manifest whole (a temporary file renamed over the old one), so a killed build never leaves half of one. */
 export async function writeManifest(cacheDir: string, manifest: Manifest): Promise<void> {
-  const path = manifestPath(cacheDir, manifest.outputDir);
-  await mkdir(join(path, '..'), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(manifest)}\n`);
-  await rename(temporary, path);
+  await writeWhole(manifestPath(cacheDir, manifest.outputDir), `${JSON.stringify(manifest)}\n`);
 }

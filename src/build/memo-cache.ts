@@ -11,7 +11,8 @@
  * The file is keyed by Broadsheet's code: another version's is ignored
  * whole. A damaged file is ignored with a warning and written anew.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeWhole } from '../file-tree.ts';
 import { join } from 'node:path';
 import type { EntityMention } from '../discovery/entities.ts';
 import { BuildMemo } from '../memoise.ts';
@@ -81,10 +82,7 @@ export async function writeMemos(cacheDir: string, memos: BuildMemos): Promise<v
     entities: [...memos.entities.used()],
     words: [...memos.words.used()],
   };
-  await mkdir(cacheDir, { recursive: true });
-  const path = join(cacheDir, FILE);
-  await writeFile(`${path}.${process.pid}.tmp`, JSON.stringify(data));
-  await rename(`${path}.${process.pid}.tmp`, path);
+  await writeWhole(join(cacheDir, FILE), JSON.stringify(data));
 }
 
 function valid(data: Partial<MemoFile>): data is MemoFile {

@@ -6,7 +6,8 @@
  * entry is a miss, never trusted.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { writeWhole } from '../file-tree.ts';
 import { join } from 'node:path';
 import type { FeedSource, ParseResult } from '../types.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
@@ -112,12 +113,7 @@ export function diskParseCache(cacheDir: string): ParseCache {
       fresh.set(key, result);
     },
     async flush() {
-      await mkdir(dir, { recursive: true });
-      for (const [key, result] of fresh) {
-        const file = join(dir, `${key}.json`);
-        await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify({ key, result }));
-        await rename(`${file}.${process.pid}.tmp`, file);
-      }
+      for (const [key, result] of fresh) await writeWhole(join(dir, `${key}.json`), JSON.stringify({ key, result }));
       fresh.clear();
       for (const name of await readdir(dir).catch(() => [] as string[])) {
         if (!used.has(name.replace(/\.json$/, ''))) await rm(join(dir, name), { force: true });

@@ -170,7 +170,6 @@ export async function runBuild(args: string[]): Promise<number> {
   return code;
 }
 
-
 /**
  * Whether a folder holds a site Broadsheet wrote: its home page names its
  * generator, or (builds from before that meta tag) it has the set of
@@ -188,5 +187,3 @@ function isBroadsheetSite(dir: string): boolean {
 function isInside(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder + sep);
 }
-
-
