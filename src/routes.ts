@@ -70,9 +70,14 @@ export function archiveMonthUrl(key: string): string {
   return key === 'undated' ? '/archive/undated/' : `/archive/${key.replace('-', '/')}/`;
 }
 
-/** A topic's own page, or (with `part`, counted from 1 = oldest) one of its archived pages. */
-export function topicUrl(slug: string, part: number | null = null): string {
-  return part === null ? `/topics/${slug}/` : `/topics/${slug}/page/${part}/`;
+/**
+ * A topic's own page, or (with `part`, counted from 1 = oldest) one of its
+ * archived pages of dated stories, or (with `undated`) one of its archived
+ * pages of undated stories, counted from 1 = first in feed order.
+ */
+export function topicUrl(slug: string, part: number | null = null, undated = false): string {
+  if (part === null) return `/topics/${slug}/`;
+  return undated ? `/topics/${slug}/undated/${part}/` : `/topics/${slug}/page/${part}/`;
 }
 
 /** A topic's own feeds, next to its page. */

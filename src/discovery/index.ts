@@ -127,7 +127,8 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
     ...(options.entities ? { entities: options.entities } : {}),
   });
   const slugs = articles.map((a) => a.slug);
-  const related = relatedArticles(slugs, topicIndex, undefined, new Set(articles.filter((a) => a.published === null).map((a) => a.slug)));
+  const undated = new Set(articles.filter((a) => a.published === null).map((a) => a.slug));
+  const related = relatedArticles(slugs, topicIndex, undefined, undated);
 
   const articleOf: Record<string, DiscoveryArticle> = Object.create(null);
   for (const article of articles) articleOf[article.slug] = article;
@@ -141,7 +142,7 @@ export function buildDiscovery(input: DiscoveryInput, options: DiscoveryOptions 
     topicsOf[slug] = (topicIndex.topicsByArticle.get(slug) ?? []).map((t) => topicLinks[t.slug] as TopicLink);
     relatedOf[slug] = (related.get(slug) ?? []).map((s) => articleOf[s] as DiscoveryArticle);
   }
-  const pages = topicPages(topicIndex, undefined, topicDescriptions(topicIndex, input.topicSettings, site.language, (region, capital) => (input.locale ? translate(input.locale, 'topic.countryDescription', { region, capital }) : `${region}, ${capital}`)));
+  const pages = topicPages(topicIndex, undefined, topicDescriptions(topicIndex, input.topicSettings, site.language, (region, capital) => (input.locale ? translate(input.locale, 'topic.countryDescription', { region, capital }) : `${region}, ${capital}`)), undated);
   const readTime = options.readTime ?? cachedTimeReader();
   const topicFeeds: TopicFeed[] = topicIndex.topics.map((topic) => {
     const urls = topicFeedUrls(topic.slug);
