@@ -3,9 +3,8 @@
  * articles with absolute URLs, computed once per build. Atom and RSS are laid
  * out by templates; JSON Feed is this module's object serialised as-is.
  */
-import { dateToRfc822 } from '@11ty/eleventy-plugin-rss';
 import { absoluteUrl } from './absolute-url.ts';
-import { datedArticles, modifiedTime, publicationTime, w3cDateTime, type TimeReader } from './publication-date.ts';
+import { datedArticles, modifiedTime, publicationTime, rfc822DateTime, w3cDateTime, type TimeReader } from './publication-date.ts';
 import type { DiscoveryArticle, DiscoverySite, Topic } from './types.ts';
 import { xmlText } from './xml-text.ts';
 import { FEED_URLS, HOME_URL } from '../routes.ts';
@@ -78,7 +77,7 @@ export function feedData(
         date: time.toJSDate(),
         published: w3cDateTime(time),
         updated: w3cDateTime(modifiedTime(article, site.timeZone, readTime) ?? time),
-        pubDate: dateToRfc822(time.toJSDate(), time.zoneName ?? site.timeZone),
+        pubDate: rfc822DateTime(time),
         author: xmlText(article.byline ?? site.title),
         topics: topicsOf(article.slug).map((t) => xmlText(t.name)),
         image: picture ? absoluteUrl(picture.src, site.url) : null,

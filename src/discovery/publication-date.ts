@@ -78,6 +78,25 @@ export function w3cDateTime(time: DateTime): string {
   return time.toISO({ suppressMilliseconds: true, includeOffset: true }) as string;
 }
 
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * RFC 822 form (with a four-digit year) in the time's own zone, as RSS's
+ * `pubDate` wants it, the offset as `+HHMM`. The same text as `@11ty/eleventy-plugin-rss`'s `dateToRfc822` (the reference
+ * in tests/discovery/feeds.test.ts), which builds an `Intl.DateTimeFormat`
+ * on every call: topic feeds print thousands of dates a build.
+ *
+ * @example
+ * rfc822DateTime(publicationTime('2026-02-08', 'Asia/Kolkata')!) // => 'Sun, 08 Feb 2026 00:00:00 +0530'
+ */
+export function rfc822DateTime(time: DateTime): string {
+  const offset = Math.round(time.offset);
+  const zone = `${offset < 0 ? '-' : '+'}${pad2(Math.floor(Math.abs(offset) / 60))}${pad2(Math.abs(offset) % 60)}`;
+  return `${WEEKDAYS[time.weekday - 1]}, ${pad2(time.day)} ${MONTHS[time.month - 1]} ${time.year} ${pad2(time.hour)}:${pad2(time.minute)}:${pad2(time.second)} ${zone}`;
+}
+
 /**
  * The articles that have a valid date, each with its instant, newest first.
  * Undated articles are left out: a dated list (a feed, the news sitemap)

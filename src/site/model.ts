@@ -4,7 +4,7 @@
  * and next, reading time, display text) is computed here once, in linear
  * time, so templates only print.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type {
   ArchiveMonth, ArticleLink, ArticleRecord, Diagnostic, EditorialOverride, HomePage, NavigationEntry, NavigationLink, ResponsiveImage,
@@ -164,7 +164,7 @@ function paragraphBlock(block: ArticleRecord['body'][number]): SiteArticle['body
  */
 function revisionOf(record: ArticleRecord, inputs: string): string {
   const { source: _source, ...content } = record;
-  return createHash('sha1').update(JSON.stringify(content)).update('\0').update(inputs).digest('base64url');
+  return hash('sha1', `${JSON.stringify(content)}\0${inputs}`, 'base64url');
 }
 
 /**

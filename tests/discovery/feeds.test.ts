@@ -1,5 +1,9 @@
+import { dateToRfc822 } from '@11ty/eleventy-plugin-rss';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { feedData, jsonFeed } from '../../src/discovery/feeds.ts';
+import { rfc822DateTime } from '../../src/discovery/publication-date.ts';
 import { article, SITE } from './helpers.ts';
 
 describe('feedData', () => {
@@ -25,6 +29,19 @@ describe('feedData', () => {
     ).items;
     expect(item?.title).toBe('AB');
     expect(item?.contentHtml).toBe('<p>&#60;img src=x onerror=alert(1)&#62; &#38; &#34;q&#34;</p>');
+  });
+});
+
+describe('rfc822DateTime', () => {
+  it("prints what the RSS plugin prints, in the time's own zone", () => {
+    const zones = ['UTC', 'Europe/London', 'Europe/Moscow', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'America/Los_Angeles', 'Pacific/Chatham', 'Australia/Lord_Howe'];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2099, 11, 31) }), fc.constantFrom(...zones), (ms, zone) => {
+        const time = DateTime.fromMillis(Math.floor(ms / 1000) * 1000, { zone });
+        expect(rfc822DateTime(time)).toBe(dateToRfc822(time.toJSDate(), zone));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
