@@ -39,10 +39,24 @@ export const MIN_ARTICLES = 2;
 /** Most people and organisations per article. */
 const MAX_PER_ARTICLE = 8;
 
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+const foldText = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+
+/**
+ * `foldText`, remembered: an archive names the same few thousand people and
+ * organisations hundreds of thousands of times, and Unicode normalisation
+ * is the costly part of comparing them. One per call of entityTopicsOf.
+ */
+function folder(): (text: string) => string {
+  const folded = new Map<string, string>();
+  return (text) => {
+    let result = folded.get(text);
+    if (result === undefined) folded.set(text, (result = foldText(text)));
+    return result;
+  };
+}
 
 /** Family names that are one name: equal once folded, or one edit apart when six letters or more. */
-function sameFamilyName(a: string, b: string): boolean {
+function sameFamilyName(a: string, b: string, fold: (text: string) => string): boolean {
   const x = fold(a), y = fold(b);
   if (x === y) return true;
   if (Math.min(x.length, y.length) < 6 || Math.abs(x.length - y.length) > 1) return false;
@@ -77,6 +91,7 @@ export function entityTopicsOf(
 ): { byArticle: Map<string, { name: string; kind: EntityKind }[]> } {
   const settings = options.settings;
   const minArticles = settings?.minArticles ?? MIN_ARTICLES;
+  const fold = folder();
   const mentionsOf = new Map<string, EntityMention[]>();
   for (const article of articles) {
     const make = () => findEntities(article.body.filter((b) => b.type === 'paragraph').map((b) => b.text), gazetteer);
@@ -94,7 +109,7 @@ export function entityTopicsOf(
     const given = fold(words[0]!);
     const family = words[words.length - 1]!;
     const namesakes = byGiven.get(given) ?? [];
-    let person = namesakes.find((p) => sameFamilyName(p.family, family));
+    let person = namesakes.find((p) => sameFamilyName(p.family, family, fold));
     if (!person) {
       person = { given, family, spellings: new Map() };
       if (namesakes.length === 0) byGiven.set(given, namesakes);
@@ -119,10 +134,15 @@ export function entityTopicsOf(
       } else if (m.kind === 'organisation') organisations.add(m.name);
     }
   }
-  const canonicalPerson = (person: Person) =>
-    [...person.spellings].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0]![0];
+  // Every spelling is counted by now: each person's name is chosen once.
+  const canonical = new Map<Person, string>();
+  const canonicalPerson = (person: Person) => {
+    let name = canonical.get(person);
+    if (name === undefined) canonical.set(person, (name = [...person.spellings].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0]![0]));
+    return name;
+  };
   const soleBearer = (family: string): Person | null => {
-    const matches = (byFamilyStart.get(familyStart(family)) ?? []).filter((p) => sameFamilyName(p.family, family));
+    const matches = (byFamilyStart.get(familyStart(family)) ?? []).filter((p) => sameFamilyName(p.family, family, fold));
     return matches.length === 1 ? matches[0]! : null;
   };
 
@@ -134,6 +154,13 @@ export function entityTopicsOf(
     for (const alias of entry.aliases ?? []) aliasTo.set(fold(alias), name);
   }
 
+  // A person's family name as a whole word, one pattern per name.
+  const familyPatterns = new Map<string, RegExp>();
+  const familyWord = (name: string) => {
+    let pattern = familyPatterns.get(name);
+    if (!pattern) familyPatterns.set(name, (pattern = new RegExp(`\\b${escapeRegExp(name.split(' ').pop()!)}\\b`)));
+    return pattern;
+  };
   const added = Object.entries(settings?.topics ?? {})
     .filter(([, entry]) => !entry.suppress && (entry.kind === 'person' || entry.kind === 'organisation'))
     .map(([name, entry]) => ({
@@ -160,7 +187,7 @@ export function entityTopicsOf(
       else if (!m.surnameOnly) note(canonicalPerson(personOf(m.name)), 'person', m.count);
       else if (organisations.has(m.name)) note(m.name, 'organisation', m.count);
       else {
-        const person = own.find((p) => sameFamilyName(p.family, m.name)) ?? soleBearer(m.name);
+        const person = own.find((p) => sameFamilyName(p.family, m.name, fold)) ?? soleBearer(m.name);
         if (person) note(canonicalPerson(person), 'person', m.count);
       }
     }
@@ -172,8 +199,7 @@ export function entityTopicsOf(
     }
     // A headline that names it makes it more the article's subject.
     for (const [name, entry] of found) {
-      const family = name.split(' ').pop()!;
-      if (article.headline.includes(name) || (entry.kind === 'person' && new RegExp(`\\b${escapeRegExp(family)}\\b`).test(article.headline))) entry.count += 3;
+      if (article.headline.includes(name) || (entry.kind === 'person' && familyWord(name).test(article.headline))) entry.count += 3;
     }
     named.set(article.slug, found);
   }
