@@ -227,10 +227,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     // In place, the folder is the dev server's own: its files are not checked one by one.
     const kept = previous ? unchangedPages(build, previous, outputDir, mode !== 'in-place') : [];
     const keptPaths = new Set(kept.map((f) => f.path));
-    // The search bundles, planned once: shards are split by them, and the index is written in them.
-    const bundles = searchBundlesOf(build, options.pagesPerBundle);
     // A shard (this process's share of a build on several cores, or one of `--shard I/N`) writes its part of the plan.
     const spec = shard ?? (workers.length ? { index: 1, count: workers.length + 1 } : null);
+    // The search bundles, planned once: shards are split by them, and the index is written in them
+    // (none to plan for a build without search in one process: the dev server's, which updates the index later).
+    const bundles = search || spec ? searchBundlesOf(build, options.pagesPerBundle) : [];
     const part = spec ? shardPart(build, bundles, spec, { images: options.shardImages ?? true }) : null;
     const key = spec ? buildKey(build, { search, count: spec.count }) : null;
     // The workers' files join this process's when they are done.
