@@ -252,7 +252,18 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   let next = 0;
   let done = 0;
   const used = new Set<number>();
+  const writeList = options.list !== false;
+  // Written aside like the first bundle, and moved into its folder with it.
+  const vocabularyAside = join(outputDir, `${BUNDLE_DIR}.vocabulary-${process.pid}`);
+  const vocabulary = writeList && plan.length > 1 ? options.vocabulary : undefined;
   const runLane = async (lane: number) => {
+    // The vocabulary is made from the articles' text, not from their pages:
+    // the first lane writes it before any bundle, while the pages that
+    // bundle waits for are still being rendered, or beside the other lanes.
+    if (lane === 0 && vocabulary) {
+      used.add(0);
+      list.vocabulary = { path: `${VOCABULARY_DIR}/`, bundles: await writeVocabulary(lanes[0]!, plan, vocabulary, vocabularyAside) };
+    }
     if (lane > 0) await options.moreLanesAfter;
     for (let t = next++; t < todo.length; t = next++) {
       const i = todo[t]!;
@@ -275,17 +286,8 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
     }
   };
   options.onBundle?.(0, todo.length);
-  const writeList = options.list !== false;
-  // Written aside like the first bundle, and moved into its folder with it.
-  const vocabularyAside = join(outputDir, `${BUNDLE_DIR}.vocabulary-${process.pid}`);
   try {
     await Promise.all(lanes.map((_, lane) => runLane(lane)));
-    // The vocabulary goes with the list, on the first lane's Pagefind (every bundle is written by now).
-    if (writeList && options.vocabulary && plan.length > 1) {
-      used.add(0);
-      const bundles = await writeVocabulary(lanes[0]!, plan, options.vocabulary, vocabularyAside);
-      list.vocabulary = { path: `${VOCABULARY_DIR}/`, bundles };
-    }
   } finally {
     await Promise.all([...used].map((lane) => lanes[lane]!.close()));
   }
