@@ -99,8 +99,9 @@ export async function createEleventy(options: RenderOptions): Promise<Eleventy> 
  * pages with these URLs and, unless `singles` is false (a shard but the
  * first), the single-page templates. Article pages past
  * `articlesPerRun` (default {@link ARTICLES_PER_RUN}) are written in further
- * Eleventy runs over the same build, which bounds memory; the output is
- * the same, byte for byte, as one run's. Template errors throw.
+ * Eleventy runs over the same build, which bounds memory, and the other
+ * pages with the last run; the output is the same, byte for byte, as one
+ * run's. Template errors throw.
  *
  * @example
  * await renderPages(build, { contentDir: 'content', outputDir: '_site' });
@@ -125,12 +126,14 @@ export async function renderPages(
     // this, 50,000-article builds kept far more memory (docs/performance.md).
     if (from > 0) collectGarbage();
     const batch = new Set(articles.slice(from, from + articlesPerRun));
-    const first = from === 0;
+    // The pages that are not articles go with the last run: the first runs'
+    // article pages, and so their search bundles, are ready the sooner.
+    const last = from + articlesPerRun >= articles.length;
     // One run with every page needs no selection at all.
     const selection: RenderSelection | undefined =
-      first && !only && singles && batch.size === articleUrls.size
+      last && from === 0 && !only && singles && batch.size === articleUrls.size
         ? undefined
-        : { wants: (url) => (articleUrls.has(url) ? batch.has(url) : first && (!only || only.has(url))), singles: first && singles };
+        : { wants: (url) => (articleUrls.has(url) ? batch.has(url) : last && (!only || only.has(url))), singles: last && singles };
     const eleventy = await createEleventy({ ...options, prepare, ...(selection ? { selection } : {}) });
     await eleventy.write();
     options.onRun?.(from / articlesPerRun);

@@ -256,15 +256,18 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   // Written aside like the first bundle, and moved into its folder with it.
   const vocabularyAside = join(outputDir, `${BUNDLE_DIR}.vocabulary-${process.pid}`);
   const vocabulary = writeList && plan.length > 1 ? options.vocabulary : undefined;
+  // The vocabulary is made from the articles' text, not from their pages,
+  // so it need not wait for every bundle: the last lane writes it before
+  // its first bundle, beside the other lanes. In a full build that lane
+  // starts when rendering is done (`moreLanesAfter`), so the words are read
+  // while this process has nothing else to do.
+  const vocabularyLane = lanes.length - 1;
   const runLane = async (lane: number) => {
-    // The vocabulary is made from the articles' text, not from their pages:
-    // the first lane writes it before any bundle, while the pages that
-    // bundle waits for are still being rendered, or beside the other lanes.
-    if (lane === 0 && vocabulary) {
-      used.add(0);
-      list.vocabulary = { path: `${VOCABULARY_DIR}/`, bundles: await writeVocabulary(lanes[0]!, plan, vocabulary, vocabularyAside) };
-    }
     if (lane > 0) await options.moreLanesAfter;
+    if (lane === vocabularyLane && vocabulary) {
+      used.add(lane);
+      list.vocabulary = { path: `${VOCABULARY_DIR}/`, bundles: await writeVocabulary(lanes[lane]!, plan, vocabulary, vocabularyAside) };
+    }
     for (let t = next++; t < todo.length; t = next++) {
       const i = todo[t]!;
       const bundle = plan[i]!;
