@@ -84,9 +84,10 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**
  * RFC 822 form (with a four-digit year) in the time's own zone, as RSS's
- * `pubDate` wants it, the offset as `+HHMM`. The same text as `@11ty/eleventy-plugin-rss`'s `dateToRfc822` (the reference
- * in tests/discovery/feeds.test.ts), which builds an `Intl.DateTimeFormat`
- * on every call: topic feeds print thousands of dates a build.
+ * `pubDate` wants it, the offset as `+HHMM`. The same text as
+ * `@11ty/eleventy-plugin-rss`'s `dateToRfc822` (the reference in
+ * tests/discovery/feeds.test.ts), which builds an `Intl.DateTimeFormat` on
+ * every call: topic feeds print thousands of dates a build.
  *
  * @example
  * rfc822DateTime(publicationTime('2026-02-08', 'Asia/Kolkata')!) // => 'Sun, 08 Feb 2026 00:00:00 +0530'

@@ -9,13 +9,13 @@ import { TOPIC_PAGE_SIZE, topicFeedUrls, topicPaging, topicUrl as routeOfTopic }
 /** One page of one topic, ready for Eleventy to paginate over with size 1. */
 export interface TopicPage {
   topic: Topic;
-  /** Root-relative URL: `/topics/<slug>/`, or `/topics/<slug>/page/<part>/` for an archived page. */
+  /** Root-relative URL: `/topics/<slug>/`, or `/topics/<slug>/page/<part>/` (`/undated/<part>/`) for an archived page. */
   url: string;
   /** Null for the topic's own page; 1 (the oldest, or the first undated in feed order) up for archived pages. */
   part: number | null;
   /** True on an archived page of undated stories (`/topics/<slug>/undated/<part>/`). */
   undated: boolean;
-  /** Newest first. */
+  /** Newest first; undated stories after the dated ones, in feed order. */
   articleSlugs: string[];
   /** Total articles in the topic, on its own page only (archived pages must not change when one is added). */
   count: number | null;
