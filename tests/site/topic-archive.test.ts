@@ -59,7 +59,7 @@ it('links the dated archive, oldest last, then the undated pages, first filed la
 });
 
 it('lists every story once: the oldest 50 dated and the first 50 undated on their pages, the rest on the topic page', async () => {
-  const [main, dated, undated] = await Promise.all(['/topics/iran/', '/topics/iran/page/1/', '/topics/iran/undated/1/'].map((p) => site.page(p)));
+  const [main, dated, undated] = (await Promise.all(['/topics/iran/', '/topics/iran/page/1/', '/topics/iran/undated/1/'].map((p) => site.page(p)))) as [Document, Document, Document];
   expect(headlines(undated)).toEqual(Array.from({ length: 50 }, (_, i) => `Iran Story Number ${DATED + i + 1}`));
   expect([...headlines(dated)].sort()).toEqual(Array.from({ length: 50 }, (_, i) => `Iran Story Number ${i + 1}`).sort());
   const all = [...headlines(main), ...headlines(dated), ...headlines(undated)];
