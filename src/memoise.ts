@@ -12,11 +12,28 @@
 export function memoise<A extends string[], R>(compute: (...args: A) => R): (...args: A) => R {
   const results = new Map<string, R>();
   return (...args) => {
-    const key = args.join('\u0000');
-    if (results.has(key)) return results.get(key) as R;
-    const result = compute(...args);
-    results.set(key, result);
-    return result;
+    const key = args.length === 1 ? args[0]! : args.join('\u0000');
+    let result = results.get(key);
+    if (result === undefined && !results.has(key)) results.set(key, (result = compute(...args)));
+    return result as R;
+  };
+}
+
+/**
+ * The same for a function of one object, keyed by the object itself: a
+ * value shared by many pages (a topic's link, a neighbour's link) is
+ * worked on once. Make one per build, like {@link memoise}.
+ *
+ * @example
+ * const json = memoiseByObject((link: object) => JSON.stringify(link));
+ * json(link) === json(link) // => true, serialised once
+ */
+export function memoiseByObject<K extends object, R>(compute: (key: K) => R): (key: K) => R {
+  const results = new Map<K, R>();
+  return (key) => {
+    let result = results.get(key);
+    if (result === undefined && !results.has(key)) results.set(key, (result = compute(key)));
+    return result as R;
   };
 }
 

@@ -18,8 +18,9 @@
 import { createHash, hash as digest } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DiscoveryData } from '../discovery/index.ts';
-import type { SiteData } from '../types.ts';
+import type { DiscoveryData, TopicLink } from '../discovery/index.ts';
+import { memoiseByObject } from '../memoise.ts';
+import type { ArticleLink, SiteData } from '../types.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
 
 /** Template file (relative to the templates folder) → hash of it and every template it extends, includes or imports. */
@@ -84,12 +85,20 @@ export function pageFingerprints(
   // A story as any page shows it (page, card, related link, home section): the
   // article (its revision: record, override, photo), its neighbours' links, and
   // its topics' names and links.
+  //
+  // The same JSON as `JSON.stringify` of each article's topics as [name, url]
+  // pairs and of [previous, next], made from each topic's and each link's
+  // JSON once: every topic link is shared by its articles, and every
+  // neighbour link by two articles.
+  const linkJson = memoiseByObject((link: ArticleLink) => JSON.stringify(link));
+  const pairJson = memoiseByObject((topic: TopicLink) => JSON.stringify([topic.name, topic.url]));
   const storyHash = new Map<string, string>();
   const topicsOf = new Map<string, string>();
   for (const article of site.articles) {
-    const topics = JSON.stringify((discovery.topicsOf[article.slug] ?? []).map((t) => [t.name, t.url]));
+    const topics = `[${(discovery.topicsOf[article.slug] ?? []).map(pairJson).join(',')}]`;
     topicsOf.set(article.slug, topics);
-    storyHash.set(article.slug, hash(article.revision, JSON.stringify([article.previous, article.next]), topics));
+    const neighbours = `[${article.previous ? linkJson(article.previous) : 'null'},${article.next ? linkJson(article.next) : 'null'}]`;
+    storyHash.set(article.slug, hash(article.revision, neighbours, topics));
   }
   const stories = (slugs: readonly string[]) => slugs.map((s) => storyHash.get(s) ?? 'missing').join(',');
 

@@ -18,6 +18,7 @@
 import { findEntities, type EntityKind, type EntityMention } from './entities.ts';
 import type { Gazetteer } from './place-names.ts';
 import type { TopicSettings } from '../types.ts';
+import { memoise, memoiseByObject } from '../memoise.ts';
 
 /** What this module needs of an article. */
 export interface EntityArticle {
@@ -40,20 +41,6 @@ export const MIN_ARTICLES = 2;
 const MAX_PER_ARTICLE = 8;
 
 const foldText = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-
-/**
- * `foldText`, remembered: an archive names the same few thousand people and
- * organisations hundreds of thousands of times, and Unicode normalisation
- * is the costly part of comparing them. One per call of entityTopicsOf.
- */
-function folder(): (text: string) => string {
-  const folded = new Map<string, string>();
-  return (text) => {
-    let result = folded.get(text);
-    if (result === undefined) folded.set(text, (result = foldText(text)));
-    return result;
-  };
-}
 
 /** Family names that are one name: equal once folded, or one edit apart when six letters or more. */
 function sameFamilyName(a: string, b: string, fold: (text: string) => string): boolean {
@@ -91,7 +78,10 @@ export function entityTopicsOf(
 ): { byArticle: Map<string, { name: string; kind: EntityKind }[]> } {
   const settings = options.settings;
   const minArticles = settings?.minArticles ?? MIN_ARTICLES;
-  const fold = folder();
+  // Remembered: an archive names the same few thousand people and
+  // organisations hundreds of thousands of times, and Unicode normalisation
+  // is the costly part of comparing them.
+  const fold = memoise(foldText);
   const mentionsOf = new Map<string, EntityMention[]>();
   for (const article of articles) {
     const make = () => findEntities(article.body.filter((b) => b.type === 'paragraph').map((b) => b.text), gazetteer);
@@ -135,12 +125,8 @@ export function entityTopicsOf(
     }
   }
   // Every spelling is counted by now: each person's name is chosen once.
-  const canonical = new Map<Person, string>();
-  const canonicalPerson = (person: Person) => {
-    let name = canonical.get(person);
-    if (name === undefined) canonical.set(person, (name = [...person.spellings].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0]![0]));
-    return name;
-  };
+  const canonicalPerson = memoiseByObject((person: Person) =>
+    [...person.spellings].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0]![0]);
   const soleBearer = (family: string): Person | null => {
     const matches = (byFamilyStart.get(familyStart(family)) ?? []).filter((p) => sameFamilyName(p.family, family, fold));
     return matches.length === 1 ? matches[0]! : null;
@@ -155,12 +141,7 @@ export function entityTopicsOf(
   }
 
   // A person's family name as a whole word, one pattern per name.
-  const familyPatterns = new Map<string, RegExp>();
-  const familyWord = (name: string) => {
-    let pattern = familyPatterns.get(name);
-    if (!pattern) familyPatterns.set(name, (pattern = new RegExp(`\\b${escapeRegExp(name.split(' ').pop()!)}\\b`)));
-    return pattern;
-  };
+  const familyWord = memoise((name: string) => new RegExp(`\\b${escapeRegExp(name.split(' ').pop()!)}\\b`));
   const added = Object.entries(settings?.topics ?? {})
     .filter(([, entry]) => !entry.suppress && (entry.kind === 'person' || entry.kind === 'organisation'))
     .map(([name, entry]) => ({
