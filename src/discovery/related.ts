@@ -48,21 +48,35 @@ export function relatedArticles(
 ): Map<string, string[]> {
   const position = new Map<string, number>();
   orderedSlugs.forEach((slug, i) => position.set(slug, i));
-  // Where each article stands in each of its topics' lists, found in one pass.
+  // Each topic's list as places in `orderedSlugs`, and where each article
+  // stands in it, found in one pass.
+  const placesOf = new Map<string, Int32Array>();
   const positionInTopic = new Map<string, Map<string, number>>();
   for (const [topic, slugs] of index.articlesByTopic) {
-    const places = new Map<string, number>();
-    slugs.forEach((slug, i) => places.set(slug, i));
-    positionInTopic.set(topic, places);
+    const places = new Int32Array(slugs.length);
+    const at = new Map<string, number>();
+    slugs.forEach((slug, i) => {
+      places[i] = position.get(slug) ?? -1;
+      at.set(slug, i);
+    });
+    placesOf.set(topic, places);
+    positionInTopic.set(topic, at);
   }
   const datedTotal = orderedSlugs.filter((slug) => !undated.has(slug)).length;
   const datedInTopic = new Map<string, number>();
   for (const [topic, slugs] of index.articlesByTopic) datedInTopic.set(topic, slugs.filter((slug) => !undated.has(slug)).length);
 
+  // One article's candidates' scores, by place: an array reused for every
+  // article instead of a map made for each (tens of thousands of them).
+  // `touched` lists the candidates in the order first scored, as a map
+  // would iterate them; `scoredFor` says whose scores a slot holds.
+  const totals = new Float64Array(orderedSlugs.length);
+  const scoredFor = new Int32Array(orderedSlugs.length).fill(-1);
+  const touched: number[] = [];
   const related = new Map<string, string[]>();
   for (const slug of orderedSlugs) {
     const own = position.get(slug) as number;
-    const scores = new Map<string, number>();
+    touched.length = 0;
     const dated = !undated.has(slug);
     // Lists are newest first, dated stories before undated ones. For a dated
     // story, indices after `at` are older dated stories; undated ones, listed
@@ -71,40 +85,46 @@ export function relatedArticles(
     // stories added later change neither candidates nor weights.
     const score = (fill: boolean) => {
       for (const topic of index.topicsByArticle.get(slug) ?? []) {
-        const list = index.articlesByTopic.get(topic.slug) ?? [];
+        const places = placesOf.get(topic.slug);
         const at = positionInTopic.get(topic.slug)?.get(slug);
-        if (at === undefined) continue;
-        const firstUndated = datedInTopic.get(topic.slug) ?? list.length;
+        if (places === undefined || at === undefined) continue;
+        const firstUndated = datedInTopic.get(topic.slug) ?? places.length;
         const weight = dated
           ? Math.log(1 + (datedTotal - own) / (firstUndated - at))
           : Math.log(1 + (own - datedTotal + 1) / (at - firstUndated + 1));
         const earlier = dated ? [at + 1, Math.min(firstUndated, at + options.window + 1)] : [Math.max(firstUndated, at - options.window), at];
-        const later = dated ? [Math.max(0, at - options.window), at] : [at + 1, Math.min(list.length, at + options.window + 1)];
+        const later = dated ? [Math.max(0, at - options.window), at] : [at + 1, Math.min(places.length, at + options.window + 1)];
         const [from, to] = fill ? later : earlier;
         for (let i = from!; i < to!; i++) {
-          const other = list[i] as string;
-          if (other !== slug) scores.set(other, (scores.get(other) ?? 0) + weight);
+          const other = places[i]!;
+          if (other === own || other < 0) continue;
+          if (scoredFor[other] !== own) {
+            scoredFor[other] = own;
+            totals[other] = 0;
+            touched.push(other);
+          }
+          totals[other]! += weight;
         }
       }
     };
     score(false);
-    if (scores.size < options.limit) score(true);
-    related.set(slug, bestOf(scores, options.limit, (other) => position.get(other) ?? 0, own));
+    if (touched.length < options.limit) score(true);
+    related.set(slug, bestOf(touched, totals, options.limit, own).map((at) => orderedSlugs[at]!));
   }
   return related;
 }
 
 /**
- * The `limit` best candidates: highest score, then nearest in the list, then
+ * The `limit` best of the candidates (places in the article list, with
+ * their scores in `totals`): highest score, then nearest in the list, then
  * newer. A selection, not a sort: candidates are few but articles many.
  */
-function bestOf(scores: Map<string, number>, limit: number, positionOf: (slug: string) => number, own: number): string[] {
-  const ranked: { slug: string; score: number; distance: number; at: number }[] = [];
+function bestOf(candidates: readonly number[], totals: Float64Array, limit: number, own: number): number[] {
+  const ranked: { score: number; distance: number; at: number }[] = [];
   const better = (a: (typeof ranked)[number], b: (typeof ranked)[number]) =>
     a.score !== b.score ? a.score > b.score : a.distance !== b.distance ? a.distance < b.distance : a.at < b.at;
-  for (const [slug, score] of scores) {
-    const at = positionOf(slug);
-    const candidate = { slug, score, distance: Math.abs(at - own), at };
+  for (const at of candidates) {
+    const candidate = { score: totals[at]!, distance: Math.abs(at - own), at };
     if (ranked.length === limit && !better(candidate, ranked[limit - 1] as (typeof ranked)[number])) continue;
     let i = Math.min(ranked.length, limit - 1);
     ranked[i] = candidate;
@@ -114,5 +134,5 @@ function bestOf(scores: Map<string, number>, limit: number, positionOf: (slug: s
       i--;
     }
   }
-  return ranked.map((r) => r.slug);
+  return ranked.map((r) => r.at);
 }

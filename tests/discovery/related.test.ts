@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../../src/discovery/place-names.ts';
-import { relatedArticles } from '../../src/discovery/related.ts';
+import fc from 'fast-check';
+import { DEFAULT_RELATED_OPTIONS, relatedArticles, type RelatedOptions } from '../../src/discovery/related.ts';
 import { indexTopics } from '../../src/discovery/topics.ts';
 import type { Topic, TopicIndex } from '../../src/discovery/types.ts';
 import { seedArticles } from './helpers.ts';
@@ -74,3 +75,57 @@ describe('relatedArticles', () => {
     for (const a of articles) expect(related.get(a.slug)?.length, a.headline).toBeGreaterThan(0);
   });
 });
+
+describe('relatedArticles against the plain version it replaced', () => {
+  it('gives the same stories, in the same order, for any filing, window, limit and undated stories', () => {
+    const topicNames = ['a', 'b', 'c', 'd', 'e'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.subarray(topicNames), { maxLength: 60 }),
+        fc.array(fc.boolean(), { maxLength: 60 }),
+        fc.record({ limit: fc.integer({ min: 1, max: 6 }), window: fc.integer({ min: 1, max: 8 }) }),
+        (topics, undatedFlags, options) => {
+          // Dated stories first, as the site model lists them.
+          const slugs = topics.map((_, i) => `s${i}`);
+          const undatedFrom = slugs.length - undatedFlags.filter(Boolean).length;
+          const undated = new Set(slugs.slice(Math.max(0, undatedFrom)));
+          const index = indexOf(Object.fromEntries(slugs.map((slug, i) => [slug, topics[i]!])));
+          expect(relatedArticles(slugs, index, options, undated)).toEqual(relatedReference(slugs, index, options, undated));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+// The plain version, as first written: a map of scores for each article,
+// keyed by slug, and a sort of its candidates. src/discovery/related.ts keeps
+// the scores in one array reused for every article and selects the best
+// without sorting; the two must agree whole.
+function relatedReference(slugs: readonly string[], index: TopicIndex, options: RelatedOptions, undated: ReadonlySet<string>): Map<string, string[]> {
+  const datedTotal = slugs.filter((slug) => !undated.has(slug)).length;
+  const related = new Map<string, string[]>();
+  slugs.forEach((slug, own) => {
+    const scores = new Map<string, number>();
+    const dated = !undated.has(slug);
+    const score = (newer: boolean) => {
+      for (const topic of index.topicsByArticle.get(slug) ?? []) {
+        const list = index.articlesByTopic.get(topic.slug)!;
+        const at = list.indexOf(slug);
+        const firstUndated = list.filter((s) => !undated.has(s)).length;
+        const weight = dated ? Math.log(1 + (datedTotal - own) / (firstUndated - at)) : Math.log(1 + (own - datedTotal + 1) / (at - firstUndated + 1));
+        // Dated: older stories are later in the list; undated: earlier in the feed is earlier.
+        const earlier = dated ? [at + 1, Math.min(firstUndated, at + options.window + 1)] : [Math.max(firstUndated, at - options.window), at];
+        const later = dated ? [Math.max(0, at - options.window), at] : [at + 1, Math.min(list.length, at + options.window + 1)];
+        const [from, to] = newer ? later : earlier;
+        for (let i = from!; i < to!; i++) if (list[i] !== slug) scores.set(list[i]!, (scores.get(list[i]!) ?? 0) + weight);
+      }
+    };
+    score(false);
+    if (scores.size < options.limit) score(true);
+    const ranked = [...scores].map(([other, total]) => ({ other, total, at: slugs.indexOf(other) }));
+    ranked.sort((a, b) => b.total - a.total || Math.abs(a.at - own) - Math.abs(b.at - own) || a.at - b.at);
+    related.set(slug, ranked.slice(0, options.limit).map((r) => r.other));
+  });
+  return related;
+}
