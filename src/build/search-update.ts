@@ -70,12 +70,15 @@ export async function updateSearchIndex(
   };
   const fingerprints = new Map(plan.map((bundle) => [bundle.dir, bundleFingerprint(bundle.pages)]));
   const old = new Map(previous.map((b) => [b.dir, b]));
-  // In place, the old bundles are moved aside first: writeSearchIndex replaces the folder.
+  // In place, the old bundles are moved aside first (writeSearchIndex
+  // replaces the folder), to `<aside>/pagefind/`: kept bundles are found
+  // there by the same paths as in the output folder.
   const aside = mode === 'in-place' ? `${dir}.search-${process.pid}` : null;
   if (aside) {
     rmSync(aside, { recursive: true, force: true });
+    mkdirSync(aside, { recursive: true });
     try {
-      renameSync(join(dir, SEARCH_FOLDER), aside);
+      renameSync(join(dir, SEARCH_FOLDER), join(aside, SEARCH_FOLDER));
     } catch {
       // no index yet
     }

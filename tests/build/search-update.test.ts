@@ -1,0 +1,70 @@
+/**
+ * The dev server's search index (src/cli/serve-worker.ts): updated in place
+ * in the live output folder after each rebuild. Bundles whose pages did not
+ * change must be kept, not indexed again, and the index must be the one a
+ * fresh index of the same pages gives.
+ */
+import { createHash } from 'node:crypto';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { generateFeed } from '../../bench/generate.ts';
+import type { ManifestBundle } from '../../src/build/manifest.ts';
+import type { PreparedBuild } from '../../src/build/prepare-build.ts';
+import { buildSite } from '../../src/build/run-build.ts';
+import { searchBundlesOf, SEARCH_FOLDER, updateSearchIndex } from '../../src/build/search-update.ts';
+import { filesUnder } from '../../src/file-tree.ts';
+import { makeContentFolder } from '../support/content-folder.ts';
+
+/** Small bundles, so that a few dozen articles make several. */
+const PAGES_PER_BUNDLE = 8;
+
+let root: string;
+let content: string;
+let output: string;
+beforeAll(async () => {
+  ({ root, content } = await makeContentFolder({ prefix: 'broadsheet-search-update-', withSeed: false, extra: { 'feeds/news.txt': generateFeed({ articles: 40, seed: 3 }) } }));
+  output = join(root, '_site');
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+/** A rebuild as the dev server runs it: in place, without search. */
+const rebuild = async () => (await buildSite({ contentDir: content, outputDir: output, inPlace: true, search: false })).build;
+const update = (build: PreparedBuild, dir: string, previous: readonly ManifestBundle[]) =>
+  updateSearchIndex(build, dir, { mode: 'in-place', live: dir, previous, bundles: searchBundlesOf(build, PAGES_PER_BUNDLE) });
+
+/** Every file of the index with a hash of its bytes. */
+async function indexOf(dir: string): Promise<Record<string, string>> {
+  const folder = join(dir, SEARCH_FOLDER);
+  const files = filesUnder(folder).sort();
+  return Object.fromEntries(await Promise.all(files.map(async (f) => [f, createHash('sha256').update(await readFile(join(folder, f))).digest('hex')] as const)));
+}
+
+it('keeps the bundles whose pages did not change, and gives the index a fresh one would', async () => {
+  const first = await rebuild();
+  const all = await update(first, output, []);
+  expect(all.index.bundles).toBeGreaterThan(2);
+  expect(all.index.indexed).toBe(all.index.bundles);
+
+  // Nothing changed: nothing indexed, the same bytes.
+  const before = await indexOf(output);
+  const again = await update(first, output, all.bundles);
+  expect(again.index.indexed).toBe(0);
+  expect(await indexOf(output)).toEqual(before);
+
+  // One article's text changed: its bundle alone is indexed again.
+  const feed = join(content, 'feeds', 'news.txt');
+  const text = await readFile(feed, 'utf8');
+  const paragraph = text.split('\n').find((line) => line.length > 200)!;
+  await writeFile(feed, text.replace(paragraph, `${paragraph} A sentence added in the dev server.`));
+  const edited = await rebuild();
+  const changed = await update(edited, output, again.bundles);
+  expect(changed.index.indexed).toBe(1);
+
+  // The same as indexing the same pages from scratch.
+  const fresh = join(root, 'fresh');
+  await cp(output, fresh, { recursive: true });
+  await rm(join(fresh, SEARCH_FOLDER), { recursive: true, force: true });
+  await update(edited, fresh, []);
+  expect(await indexOf(output)).toEqual(await indexOf(fresh));
+}, 120_000);
