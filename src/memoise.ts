@@ -10,13 +10,7 @@
  * iso('2026-02-08', 'UTC') === iso('2026-02-08', 'UTC') // => true, computed once
  */
 export function memoise<A extends string[], R>(compute: (...args: A) => R): (...args: A) => R {
-  const results = new Map<string, R>();
-  return (...args) => {
-    const key = args.length === 1 ? args[0]! : args.join('\u0000');
-    let result = results.get(key);
-    if (result === undefined && !results.has(key)) results.set(key, (result = compute(...args)));
-    return result as R;
-  };
+  return memoiseBy((...args: A) => (args.length === 1 ? args[0]! : args.join('\u0000')), compute);
 }
 
 /**
@@ -29,10 +23,16 @@ export function memoise<A extends string[], R>(compute: (...args: A) => R): (...
  * json(link) === json(link) // => true, serialised once
  */
 export function memoiseByObject<K extends object, R>(compute: (key: K) => R): (key: K) => R {
+  return memoiseBy((key: K) => key, compute);
+}
+
+/** Both of the above: `compute`'s results by `keyOf` its arguments (results that are `undefined` too). */
+function memoiseBy<A extends unknown[], K, R>(keyOf: (...args: A) => K, compute: (...args: A) => R): (...args: A) => R {
   const results = new Map<K, R>();
-  return (key) => {
+  return (...args) => {
+    const key = keyOf(...args);
     let result = results.get(key);
-    if (result === undefined && !results.has(key)) results.set(key, (result = compute(key)));
+    if (result === undefined && !results.has(key)) results.set(key, (result = compute(...args)));
     return result as R;
   };
 }

@@ -131,7 +131,7 @@ export async function renderPages(
     const last = from + articlesPerRun >= articles.length;
     // One run with every page needs no selection at all.
     const selection: RenderSelection | undefined =
-      last && from === 0 && !only && singles && batch.size === articleUrls.size
+      !only && singles && batch.size === articleUrls.size
         ? undefined
         : { wants: (url) => (articleUrls.has(url) ? batch.has(url) : last && (!only || only.has(url))), singles: last && singles };
     const eleventy = await createEleventy({ ...options, prepare, ...(selection ? { selection } : {}) });

@@ -87,7 +87,9 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
  * `pubDate` wants it, the offset as `+HHMM`. The same text as
  * `@11ty/eleventy-plugin-rss`'s `dateToRfc822` (the reference in
  * tests/discovery/feeds.test.ts), which builds an `Intl.DateTimeFormat` on
- * every call: topic feeds print thousands of dates a build.
+ * every call, and as luxon's `toRFC2822()`, which goes through its token
+ * formatter: topic feeds print thousands of dates a build, and both cost
+ * many times this (docs/performance.md).
  *
  * @example
  * rfc822DateTime(publicationTime('2026-02-08', 'Asia/Kolkata')!) // => 'Sun, 08 Feb 2026 00:00:00 +0530'

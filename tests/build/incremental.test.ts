@@ -19,6 +19,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFeed } from '../../bench/generate.ts';
 import { listFeedFiles, loadFeeds } from '../../src/feeds/read-feeds.ts';
+import { readTree } from '../support/tree.ts';
 
 const run = promisify(execFile);
 const REPO = join(import.meta.dirname, '..', '..');
@@ -128,18 +129,6 @@ async function build(output: string, cache: string | null): Promise<void> {
   await run(process.execPath, args, { cwd: project });
 }
 
-/** Every file under `dir`, by relative path, with its bytes. */
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
-      const path = join(entry.parentPath, entry.name);
-      files.set(path.slice(dir.length + 1), await readFile(path));
-    }
-  }
-  return files;
-}
-
 function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
   const out: string[] = [];
   for (const [path, bytes] of a) if (!b.has(path)) out.push(`only incremental: ${path}`);
@@ -164,7 +153,7 @@ describe('incremental builds', () => {
           await build(join(work, 'site'), join(work, 'cache'));
           await rm(join(work, 'clean'), { recursive: true, force: true });
           await build(join(work, 'clean'), null);
-          const found = differences(await tree(join(work, 'site')), await tree(join(work, 'clean')));
+          const found = differences(await readTree(join(work, 'site')), await readTree(join(work, 'clean')));
           expect(found, `after ${JSON.stringify(step)}`).toEqual([]);
         }
       }),

@@ -4,7 +4,6 @@
  * change must be kept, not indexed again, and the index must be the one a
  * fresh index of the same pages gives.
  */
-import { createHash } from 'node:crypto';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,8 +12,8 @@ import type { ManifestBundle } from '../../src/build/manifest.ts';
 import type { PreparedBuild } from '../../src/build/prepare-build.ts';
 import { buildSite } from '../../src/build/run-build.ts';
 import { searchBundlesOf, SEARCH_FOLDER, updateSearchIndex } from '../../src/build/search-update.ts';
-import { filesUnder } from '../../src/file-tree.ts';
 import { makeContentFolder } from '../support/content-folder.ts';
+import { readTree } from '../support/tree.ts';
 
 /** Small bundles, so that a few dozen articles make several. */
 const PAGES_PER_BUNDLE = 8;
@@ -33,12 +32,8 @@ const rebuild = async () => (await buildSite({ contentDir: content, outputDir: o
 const update = (build: PreparedBuild, dir: string, previous: readonly ManifestBundle[]) =>
   updateSearchIndex(build, dir, { mode: 'in-place', live: dir, previous, bundles: searchBundlesOf(build, PAGES_PER_BUNDLE) });
 
-/** Every file of the index with a hash of its bytes. */
-async function indexOf(dir: string): Promise<Record<string, string>> {
-  const folder = join(dir, SEARCH_FOLDER);
-  const files = filesUnder(folder).sort();
-  return Object.fromEntries(await Promise.all(files.map(async (f) => [f, createHash('sha256').update(await readFile(join(folder, f))).digest('hex')] as const)));
-}
+/** Every file of the index with its bytes. */
+const indexOf = (dir: string) => readTree(join(dir, SEARCH_FOLDER));
 
 it('keeps the bundles whose pages did not change, and gives the index a fresh one would', async () => {
   const first = await rebuild();

@@ -19,6 +19,7 @@ import { runBuild } from '../../src/cli/build.ts';
 import { runMerge } from '../../src/cli/merge.ts';
 import { loadFeeds, listFeedFiles } from '../../src/feeds/read-feeds.ts';
 import { makeContentFolder } from '../support/content-folder.ts';
+import { readTree } from '../support/tree.ts';
 
 /** Small bundles, so that a few dozen articles make several. */
 const PAGES_PER_BUNDLE = 12;
@@ -40,19 +41,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-/** Every file under `dir` → its bytes. */
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(path.slice(dir.length + 1), await readFile(path));
-  }
-  return files;
-}
-
 async function expectSameTree(actual: string, expected: string): Promise<void> {
-  const [a, b] = await Promise.all([tree(actual), tree(expected)]);
+  const [a, b] = await Promise.all([readTree(actual), readTree(expected)]);
   expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
   const differing = [...b.keys()].filter((path) => !a.get(path)!.equals(b.get(path)!));
   expect(differing).toEqual([]);
