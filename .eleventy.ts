@@ -11,10 +11,9 @@ import { printedLines } from './src/diagnostics.ts';
 import { sitePlugin } from './src/site/eleventy-plugin.ts';
 
 export default function eleventyConfig(config: UserConfig): void {
-  // Pages are written by libuv's threads while the next pages render: with
-  // Eleventy's default synchronous writes, creating folders and writing
-  // files held the render thread for a fifth of a build (docs/performance.md).
-  config.configureTemplateHandling({ writeMode: 'async' });
+  // Pages are written with Eleventy's default synchronous writes. Its
+  // `writeMode: 'async'` never took effect in 3.1.8, and made to take effect
+  // it was slower here (docs/performance.md, "Page writes").
   if (config.hasPlugin(sitePlugin)) return;
   const contentDir = 'content';
   config.addPlugin(sitePlugin, {
