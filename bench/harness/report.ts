@@ -5,6 +5,7 @@
 import type { BuildComparison } from './builds.ts';
 import type { DevRebuildFigures } from './dev-rebuild.ts';
 import type { IncrementalFigures } from './incremental.ts';
+import { median } from './measure.ts';
 
 /** One feed size as the throughput child measured it (see parse-throughput.ts). */
 export interface ParseRun {
@@ -182,6 +183,14 @@ export function formatReport(report: BenchReport): string {
       '',
       `runs ${d.rebuildMs.map((ms) => fmtSeconds(ms)).join(', ')}; startup ${fmtSeconds(d.startupMs)}${d.discarded ? `; ${d.discarded} redone (build restarted)` : ''}`,
     ]);
+    if (d.duringSearchMs) {
+      rows.push([
+        `dev server N=${fmtInt(d.n)}: save → page served while the first search index is written (median of ${d.duringSearchMs.length})`,
+        fmtSeconds(median(d.duringSearchMs)),
+        '',
+        `runs ${d.duringSearchMs.map((ms) => fmtSeconds(ms)).join(', ')}`,
+      ]);
+    }
   }
   const table = markdownTable(rows);
   const targets = markdownTable([

@@ -7,7 +7,9 @@
  * whose fingerprint changed are rendered, and open pages reload as soon as
  * they are written. The search bundles whose pages changed are re-indexed
  * beside the next saves, never holding them up: a save made while Pagefind
- * runs is built at once, and one more index update follows. Content
+ * runs is built at once (Pagefind runs at the lowest CPU priority, and the
+ * update's own work on this thread waits for the rebuild), and one more
+ * index update follows. Content
  * problems are printed and shown over the pages.
  *
  * `broadsheet serve` (serve.ts) starts this process and starts a new one
@@ -62,7 +64,7 @@ const SEARCH_AFTER_MS = 1000;
  * Runs `task` one call at a time: a call made while it runs makes one more
  * run after it (however many calls came), never a second one beside it.
  */
-function coalesced(task: () => Promise<void>): { run: () => Promise<void>; busy: () => boolean } {
+function coalesced(task: () => Promise<void>): { run: () => Promise<void>; busy: () => boolean; idle: () => Promise<void> } {
   let running: Promise<void> | null = null;
   let again = false;
   const loop = async () => {
@@ -79,6 +81,10 @@ function coalesced(task: () => Promise<void>): { run: () => Promise<void>; busy:
       return running;
     },
     busy: () => running !== null,
+    // Settles when no run is going on or waiting.
+    idle: async () => {
+      while (running) await running;
+    },
   };
 }
 
@@ -93,8 +99,9 @@ const search = (() => {
   const update = coalesced(async () => {
     const build = latest;
     if (!build) return;
+    process.stdout.write('broadsheet serve: updating the search index\n');
     try {
-      const updated = await updateSearchIndex(build, outputDir, { mode: 'in-place', live: outputDir, previous: bundles, bundles: searchBundlesOf(build), jobs: availableParallelism(), ...(reuse.words ? { words: reuse.words } : {}) });
+      const updated = await updateSearchIndex(build, outputDir, { mode: 'in-place', live: outputDir, previous: bundles, bundles: searchBundlesOf(build), jobs: availableParallelism(), background: true, pause: () => rebuild.idle(), ...(reuse.words ? { words: reuse.words } : {}) });
       bundles = updated.bundles;
       process.stdout.write(`broadsheet serve: search index updated (${updated.index.indexed} of ${updated.index.bundles} bundles indexed)\n`);
     } catch (error) {

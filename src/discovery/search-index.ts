@@ -24,6 +24,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type * as PagefindModule from 'pagefind';
+import { lowerChildPriority } from '../process-priority.ts';
 
 /** Pagefind's Node API: one module instance per indexing process (its service). */
 type Pagefind = typeof PagefindModule;
@@ -96,6 +97,17 @@ export interface SearchIndexOptions {
   rank?: (bundle: SearchBundle) => number;
   /** Lanes but the first wait for this: while pages are rendered, rendering has a core of its own. */
   moreLanesAfter?: Promise<unknown>;
+  /**
+   * Run Pagefind at the lowest CPU priority ({@link lowerChildPriority}):
+   * the dev server's index updates, which must not slow its rebuilds.
+   */
+  background?: boolean;
+  /**
+   * Awaited before each step that runs on this thread (a bundle's words
+   * for the vocabulary, a bundle handed to Pagefind): the dev server holds
+   * its index update there while a rebuild runs.
+   */
+  pause?: () => Promise<void>;
   /**
    * With more than one bundle: the words of each bundle (src/discovery/search-vocabulary.ts)
    * and their language, for the vocabulary index written with the list of bundles.
@@ -262,16 +274,19 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   // starts when rendering is done (`moreLanesAfter`), so the words are read
   // while this process has nothing else to do.
   const vocabularyLane = lanes.length - 1;
+  const background = options.background ?? false;
+  const pause = options.pause ?? (async () => undefined);
   const runLane = async (lane: number) => {
     if (lane > 0) await options.moreLanesAfter;
     if (lane === vocabularyLane && vocabulary) {
       used.add(lane);
-      list.vocabulary = { path: `${VOCABULARY_DIR}/`, bundles: await writeVocabulary(lanes[lane]!, plan, vocabulary, vocabularyAside) };
+      list.vocabulary = { path: `${VOCABULARY_DIR}/`, bundles: await writeVocabulary(lanes[lane]!, plan, vocabulary, vocabularyAside, background, pause) };
     }
     for (let t = next++; t < todo.length; t = next++) {
       const i = todo[t]!;
       const bundle = plan[i]!;
       await options.ready?.(bundle);
+      await pause();
       if (options.reuse && (await options.reuse(bundle))) {
         const kept = await pageCount(join(options.keptIn ?? outputDir, bundle.dir));
         pages += kept;
@@ -281,7 +296,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       indexed++;
       used.add(lane);
       const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
-      const written = await writeBundle(lanes[lane]!, options.readFrom ?? [outputDir], bundle.pages, target);
+      const written = await writeBundle(lanes[lane]!, options.readFrom ?? [outputDir], bundle.pages, target, background);
       pages += written;
       // A merged bundle is searched by the first one's code: it needs none of its own.
       if (i > 0) await removeUiFiles(target);
@@ -318,11 +333,12 @@ export function bundleKey(plan: readonly SearchBundle[], i: number): string {
  * page merges it into the first bundle's). Returns each record's result
  * id (its fragment's name) → the keys of the bundles it stands for.
  */
-async function writeVocabulary(pagefind: Pagefind, plan: readonly SearchBundle[], vocabulary: NonNullable<SearchIndexOptions['vocabulary']>, outputPath: string): Promise<Record<string, string[]>> {
-  const { index, errors } = await pagefind.createIndex({});
+async function writeVocabulary(pagefind: Pagefind, plan: readonly SearchBundle[], vocabulary: NonNullable<SearchIndexOptions['vocabulary']>, outputPath: string, background: boolean, pause: () => Promise<void>): Promise<Record<string, string[]>> {
+  const { index, errors } = await startIndex(pagefind, background);
   if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
   try {
     for (const [i, bundle] of plan.entries()) {
+      await pause();
       const added = await index.addCustomRecord({
         url: `/${VOCABULARY_DIR}/${i}/`, content: vocabulary.words(bundle), language: vocabulary.language,
         filters: { kind: ['vocabulary'] },
@@ -405,7 +421,7 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
  * Pagefind walks a folder in a fixed order, so both ways give the same
  * bytes for the same pages. Returns the number of pages indexed.
  */
-async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], pages: readonly string[], outputPath: string): Promise<number> {
+async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean): Promise<number> {
   const direct = readFrom.length === 1 && pages.every((page) => GLOB_SAFE.test(page));
   const folder = direct ? readFrom[0]! : `${outputPath.replace(/[\\/]+$/, '')}.pages-${process.pid}`;
   try {
@@ -413,7 +429,7 @@ async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], page
       rmSync(folder, { recursive: true, force: true });
       linkPages(readFrom, pages, folder);
     }
-    const { index, errors } = await pagefind.createIndex({});
+    const { index, errors } = await startIndex(pagefind, background);
     if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
     try {
       // An empty bundle (a site with no articles yet) still gets an index and the search UI.
@@ -428,6 +444,16 @@ async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], page
     if (!direct) rmSync(folder, { recursive: true, force: true });
   }
   return pageCount(outputPath);
+}
+
+/**
+ * A new index in the lane's Pagefind process, which the first call starts;
+ * in the `background`, that process is then put at the lowest priority.
+ */
+async function startIndex(pagefind: Pagefind, background: boolean): ReturnType<Pagefind['createIndex']> {
+  const created = await pagefind.createIndex({});
+  if (background) lowerChildPriority('pagefind');
+  return created;
 }
 
 /** Paths a glob alternative matches literally: no `{},*?[]!\\`. */

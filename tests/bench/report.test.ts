@@ -49,8 +49,8 @@ describe('bench report', () => {
       builds: [build(1000, 3000, 2500, 200), build(10_000, 10_000, 7000, 1100, null, 8000), build(50_000, 60_000, 30_000, 1900, 800, null, false)],
       incremental: [incremental(10_000, 40_000, 6000, 1800, false)],
       dev: [
-        { n: 1000, startupMs: 5000, rebuildMs: [600, 700, 800], medianMs: 700, discarded: 0 },
-        { n: 10_000, startupMs: 15_000, rebuildMs: [900, 1100, 1200], medianMs: 1100, discarded: 0 },
+        { n: 1000, startupMs: 5000, rebuildMs: [600, 700, 800], medianMs: 700, duringSearchMs: null, discarded: 0 },
+        { n: 10_000, startupMs: 15_000, rebuildMs: [900, 1100, 1200], medianMs: 1100, duringSearchMs: [1500, 1300, 1400], discarded: 0 },
       ],
     });
     expect(checks.map((c) => [c.target, c.holds])).toEqual([
@@ -91,10 +91,17 @@ describe('bench report', () => {
       parse: null,
       builds: [build(1000, 3000, 2500, 200, 150, 2000), build(2000, 3000, 2500, 200, 150)],
       incremental: [incremental(1000, 4000, 500, 300, true)],
-      dev: [],
+      dev: [
+        { n: 1000, startupMs: 5000, rebuildMs: [600, 700, 800], medianMs: 700, duringSearchMs: [1500, 900, 1100], discarded: 0 },
+        { n: 10_000, startupMs: 15_000, rebuildMs: [900, 1100], medianMs: 1000, duringSearchMs: null, discarded: 0 },
+      ],
       targets: [],
     };
     const text = formatReport(report);
+    expect(text).toMatch(/\| dev server N=1,000: save → page served \(median of 3\)\s+\| 700 ms\s+\|\s+\| runs 600 ms, 700 ms, 800 ms; startup 5\.00 s/);
+    expect(text).toMatch(/\| dev server N=1,000: save → page served while the first search index is written \(median of 3\)\s+\| 1\.10 s\s+\|\s+\| runs 1\.50 s, 900 ms, 1\.10 s/);
+    // A server whose index was done before a save could be made has no such row.
+    expect(text).not.toMatch(/N=10,000: save → page served while/);
     expect(text).toMatch(/\| build N=1,000: Hugo \+ Pagefind CLI, wall \(Hugo; Pagefind\)\s+\| 2\.00 s\s+\| 667 ms; 1\.33 s\s+\| Broadsheet 1\.50× the peer/);
     expect(text).toMatch(/\| build N=2,000: Hugo \+ Pagefind CLI\s+\| skipped\s+\| hugo is not installed/);
     expect(text).toMatch(/\| build N=1,000: wall time \(median of 1\)\s+\| 3\.00 s\s+\| 2\.50 s\s+\| 1\.20/);

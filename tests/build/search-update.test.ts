@@ -4,6 +4,7 @@
  * change must be kept, not indexed again, and the index must be the one a
  * fresh index of the same pages gives.
  */
+import { existsSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -62,4 +63,37 @@ it('keeps the bundles whose pages did not change, and gives the index a fresh on
   await rm(join(fresh, SEARCH_FOLDER), { recursive: true, force: true });
   await update(edited, fresh, []);
   expect(await indexOf(output)).toEqual(await indexOf(fresh));
+}, 120_000);
+
+it('in the background, holds at each pause and writes the index it writes otherwise', async () => {
+  const build = await rebuild();
+  const site = async (name: string) => {
+    const dir = join(root, name);
+    await cp(output, dir, { recursive: true });
+    await rm(join(dir, SEARCH_FOLDER), { recursive: true, force: true });
+    return dir;
+  };
+  const background = await site('background');
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let pauses = 0;
+  const updating = updateSearchIndex(build, background, {
+    mode: 'in-place', live: background, previous: [], bundles: searchBundlesOf(build, PAGES_PER_BUNDLE), background: true,
+    pause: async () => {
+      pauses++;
+      await gate;
+    },
+  });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Held at the first pause: nothing is written until the rebuild (here, the gate) is done.
+  expect(pauses).toBe(1);
+  expect(existsSync(join(background, SEARCH_FOLDER))).toBe(false);
+  release();
+  const done = await updating;
+  // One pause before each bundle's words for the vocabulary, and one before each bundle.
+  expect(pauses).toBe(2 * done.index.bundles);
+
+  const foreground = await site('foreground');
+  await update(build, foreground, []);
+  expect(await indexOf(background)).toEqual(await indexOf(foreground));
 }, 120_000);
