@@ -6,7 +6,7 @@
  * installed; for Node commands without it, a preload reports the child's own
  * `process.resourceUsage()` as it exits.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -73,6 +73,7 @@ async function measured(command: string, args: readonly string[], options: RunOp
     const useGnuTime = existsSync(GNU_TIME);
     const argv = useGnuTime ? ['-v', '-o', reportFile, command, ...args] : node ? ['--import', RSS_PRELOAD, ...args] : [...args];
     const env = { ...process.env, ...options.env, BENCH_RSS_REPORT: reportFile };
+    settleDisk();
     const started = performance.now();
     const { exitCode, stdout, stderr, sampledPeakRssBytes } = await run(useGnuTime ? GNU_TIME : command, argv, { cwd: options.cwd, env, sampleRssOf: options.sampleRssOf });
     const wallMs = performance.now() - started;
@@ -81,6 +82,17 @@ async function measured(command: string, args: readonly string[], options: RunOp
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * Flushes what earlier runs wrote (`sync`) before the clock starts: a build
+ * writes some ten thousand files, and their write-back, with the deletion
+ * of the folder the next run writes to, otherwise lands on whichever run
+ * comes next (docs/performance.md, "Method"). Where `sync` is missing,
+ * nothing is done.
+ */
+function settleDisk(): void {
+  spawnSync('sync', { stdio: 'ignore' });
 }
 
 function readReport(report: string, gnuTime: boolean): { peakRssBytes: number | null; cpuMs: number | null } {
