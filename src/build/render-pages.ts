@@ -42,6 +42,14 @@ export interface RenderSelection {
   singles: boolean;
 }
 
+/**
+ * Pages rendered between turns of Node's event loop. Eleventy renders a run
+ * as one chain of promises, which never lets I/O callbacks in: Pagefind's
+ * replies to a bundle indexed beside rendering (src/build/render-schedule.ts)
+ * waited for the run to end. A turn every few pages costs nothing to measure.
+ */
+const YIELD_EVERY = 16;
+
 /** The templates that paginate site data, one page per item. */
 const PAGINATED_TEMPLATES = new Set(['article.njk', 'index.njk', 'topics/topic.njk', 'topics/feed.xml.njk', 'topics/feed.json.njk', 'archive-month.njk', 'page.njk']);
 
@@ -79,6 +87,12 @@ export async function createEleventy(options: RenderOptions): Promise<Eleventy> 
         const onPage = options.onPage;
         // Counts pages as they are rendered; the content passes through unchanged.
         if (onPage) config.addTransform('broadsheet-progress', (content: string) => (onPage(), content));
+        // Lets the event loop turn while a run renders (see YIELD_EVERY); the content passes through unchanged.
+        let pages = 0;
+        config.addTransform('broadsheet-yield', async (content: string) => {
+          if (++pages % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+          return content;
+        });
         const selection = options.selection;
         if (selection) {
           // Read by the paginated templates' `before` (templates/article.njk): a function value, which Eleventy calls for the data.
@@ -112,7 +126,9 @@ export async function renderPages(
     contentDir: string; outputDir: string; articlesPerRun?: number; only?: ReadonlySet<string> | null; singles?: boolean; onPage?: () => void;
     /** The article URLs in the order to render them (default: the site's order); runs take them in this order. */
     order?: readonly string[];
-    /** Called when run `run` (from 0) has written its pages: its articles are `order`'s `run × articlesPerRun` onwards. */
+    /** The article pages of each run, in order (default: runs of `articlesPerRun`); they must add up to the articles rendered. */
+    runs?: readonly number[];
+    /** Called when run `run` (from 0) has written its pages. */
     onRun?: (run: number) => void;
   },
 ): Promise<void> {
@@ -120,15 +136,19 @@ export async function renderPages(
   if (!Number.isInteger(articlesPerRun) || articlesPerRun < 1) throw new RangeError(`articlesPerRun must be a positive integer, got ${articlesPerRun}`);
   const prepare = async () => build;
   const articles = (options.order ?? build.site.articles.map((a) => a.url)).filter((url) => !only || only.has(url));
+  const runs = options.runs ?? Array.from({ length: Math.max(1, Math.ceil(articles.length / articlesPerRun)) }, (_, i) => Math.min(articlesPerRun, articles.length - i * articlesPerRun));
+  if (runs.reduce((n, size) => n + size, 0) !== articles.length) throw new RangeError(`the runs hold ${runs.reduce((n, size) => n + size, 0)} article pages, not the ${articles.length} to render`);
   const articleUrls = new Set(build.site.articles.map((a) => a.url));
-  for (let from = 0; from === 0 || from < articles.length; from += articlesPerRun) {
+  let from = 0;
+  for (const [run, size] of runs.entries()) {
     // V8 grows the heap rather than collect the finished run's pages: without
     // this, 50,000-article builds kept far more memory (docs/performance.md).
-    if (from > 0) collectGarbage();
-    const batch = new Set(articles.slice(from, from + articlesPerRun));
+    if (run > 0) collectGarbage();
+    const batch = new Set(articles.slice(from, from + size));
+    from += size;
     // The pages that are not articles go with the last run: the first runs'
     // article pages, and so their search bundles, are ready the sooner.
-    const last = from + articlesPerRun >= articles.length;
+    const last = run === runs.length - 1;
     // One run with every page needs no selection at all.
     const selection: RenderSelection | undefined =
       !only && singles && batch.size === articleUrls.size
@@ -136,7 +156,7 @@ export async function renderPages(
         : { wants: (url) => (articleUrls.has(url) ? batch.has(url) : last && (!only || only.has(url))), singles: last && singles };
     const eleventy = await createEleventy({ ...options, prepare, ...(selection ? { selection } : {}) });
     await eleventy.write();
-    options.onRun?.(from / articlesPerRun);
+    options.onRun?.(run);
   }
 }
 

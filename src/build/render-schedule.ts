@@ -10,14 +10,14 @@
 import { outputPathOf } from '../routes.ts';
 import type { SearchBundle } from '../discovery/search-index.ts';
 
-/** Eleventy runs a pipelined render is split into: each a quarter of the article pages. */
+/** Eleventy runs a pipelined render is split into, about: each a quarter of the article pages. */
 export const RENDER_RUNS = 4;
 
 export interface RenderSchedule {
-  /** The article URLs in render order: bundle by bundle, in the order of the bundle plan. */
+  /** The article URLs in render order: bundle by bundle. */
   order: string[];
-  /** Article pages per Eleventy run. */
-  articlesPerRun: number;
+  /** Article pages of each Eleventy run, in order (they add up to `order`'s length). */
+  runs: number[];
   /** Called by the renderer when run `run` has written its pages. */
   runDone: (run: number) => void;
   /** Called when rendering failed: every bundle still waiting is released with the error. */
@@ -30,40 +30,50 @@ export interface RenderSchedule {
 
 /**
  * Plans the render of `articles` (URLs, the ones this process renders)
- * in runs of at most `maxPerRun`, so that the bundles of `bundles` are
- * completed one after another.
+ * bundle by bundle, so that the bundles of `bundles` are completed one
+ * after another. The smallest bundle is rendered first, in a run of its
+ * own, so that Pagefind starts as soon as it can; the others follow in
+ * the plan's order, in runs of whole bundles of at most a
+ * {@link RENDER_RUNS}th of the pages (a bigger bundle, or `maxPerRun`,
+ * splits a run) — a run ends where a bundle ends, so each run makes
+ * bundles ready.
  *
  * @example
  * const schedule = renderSchedule(bundles, urls, 10_000);
- * await renderPages(build, { order: schedule.order, articlesPerRun: schedule.articlesPerRun, onRun: schedule.runDone, … });
+ * await renderPages(build, { order: schedule.order, runs: schedule.runs, onRun: schedule.runDone, … });
  */
 export function renderSchedule(bundles: readonly SearchBundle[], articles: readonly string[], maxPerRun: number): RenderSchedule {
+  if (!Number.isInteger(maxPerRun) || maxPerRun < 1) throw new RangeError(`articlesPerRun must be a positive integer, got ${maxPerRun}`);
   const byPath = new Map(articles.map((url) => [outputPathOf(url), url]));
-  const order: string[] = [];
-  // Each page's place in the render order.
-  const position = new Map<string, number>();
-  const place = (page: string, url: string) => {
-    position.set(page, order.length);
-    order.push(url);
-  };
-  for (const bundle of bundles) for (const page of bundle.pages) {
+  // Each bundle's articles (of those this process renders), the smallest bundle first.
+  const groups = bundles.map((bundle) => ({ dir: bundle.dir, urls: bundle.pages.flatMap((page) => {
     const url = byPath.get(page);
-    if (url !== undefined) {
-      place(page, url);
-      byPath.delete(page);
-    }
-  }
+    if (url === undefined) return [];
+    byPath.delete(page);
+    return [url];
+  }) })).filter((g) => g.urls.length > 0);
+  const smallest = groups.reduce((best, g, i) => (g.urls.length < groups[best]!.urls.length ? i : best), 0);
+  if (groups.length > 1) groups.unshift(...groups.splice(smallest, 1));
   // Articles in no bundle (none, today) go last, in their own order.
-  for (const [page, url] of byPath) place(page, url);
-  const articlesPerRun = Math.max(1, Math.min(maxPerRun, Math.ceil(order.length / RENDER_RUNS)));
+  if (byPath.size) groups.push({ dir: '', urls: [...byPath.values()] });
+  const total = groups.reduce((n, g) => n + g.urls.length, 0);
+  const limit = Math.max(1, Math.min(maxPerRun, Math.ceil(total / RENDER_RUNS)));
+  const order: string[] = [];
+  const runs: number[] = [];
   const runOf = new Map<string, number>();
-  for (const bundle of bundles) {
-    let last = 0;
-    for (const page of bundle.pages) last = Math.max(last, Math.floor((position.get(page) ?? 0) / articlesPerRun));
-    runOf.set(bundle.dir, last);
+  for (const [i, group] of groups.entries()) {
+    // A new run for the first bundle after the smallest, and whenever the next bundle would overflow this one.
+    const open = runs.length > 0 && i > 1 && runs[runs.length - 1]! + group.urls.length <= limit;
+    if (!open) runs.push(0);
+    for (const url of group.urls) {
+      if (runs[runs.length - 1]! >= limit) runs.push(0);
+      order.push(url);
+      runs[runs.length - 1]!++;
+    }
+    runOf.set(group.dir, runs.length - 1);
   }
-  const runs = Math.max(1, Math.ceil(order.length / articlesPerRun));
-  const gates = Array.from({ length: runs }, () => {
+  if (runs.length === 0) runs.push(0);
+  const gates = Array.from({ length: runs.length }, () => {
     let open!: () => void;
     let fail!: (error: unknown) => void;
     const promise = new Promise<void>((resolve, reject) => {
@@ -74,12 +84,14 @@ export function renderSchedule(bundles: readonly SearchBundle[], articles: reado
     promise.catch(() => undefined);
     return { promise, open, fail };
   });
+  const last = runs.length - 1;
   return {
     order,
-    articlesPerRun,
+    runs,
     runDone: (run) => gates[run]?.open(),
     failed: (error) => gates.forEach((gate) => gate.fail(error)),
-    ready: (bundle) => gates[Math.min(runOf.get(bundle.dir) ?? runs - 1, runs - 1)]!.promise,
-    rank: (bundle) => runOf.get(bundle.dir) ?? runs,
+    // A bundle none of whose pages this process renders is ready when rendering is done.
+    ready: (bundle) => gates[runOf.get(bundle.dir) ?? last]!.promise,
+    rank: (bundle) => runOf.get(bundle.dir) ?? runs.length,
   };
 }

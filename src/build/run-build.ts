@@ -264,6 +264,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         ...(joined ? { others: joined } : {}),
         ...(reuse.words ? { words: reuse.words } : {}),
         ...(schedule ? { ready: schedule.ready, rank: schedule.rank, moreLanesAfter: rendering } : {}),
+        // A full build's staging folder holds only what this build writes: the HTML files of the plan and the redirects.
+        ...(mode === 'staged' ? { htmlFiles: [...build.plan.files.map((f) => f.path), ...redirects.map((r) => r.path)].filter((p) => p.endsWith('.html')) } : {}),
         ...(progress ? { onBundle: (done: number) => ((own.search = done), report()) } : {}),
       })
       : null;
@@ -274,7 +276,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         ...options, outputDir: staging, only,
         ...(part ? { singles: part.singles } : {}),
         ...(onPage ? { onPage } : {}),
-        ...(schedule ? { order: schedule.order, articlesPerRun: schedule.articlesPerRun, onRun: schedule.runDone } : {}),
+        ...(schedule ? { order: schedule.order, runs: schedule.runs, onRun: schedule.runDone } : {}),
       });
     } catch (error) {
       // The bundles waiting for pages give up, and their Pagefind processes close, before the error goes on.

@@ -77,6 +77,14 @@ export interface SearchIndexOptions {
    * `outputDir`): an incremental build's unchanged pages are in the live site.
    */
   readFrom?: readonly string[];
+  /**
+   * Every HTML file the output folder holds while bundles are read, when
+   * the caller knows them all (a full build: the plan's pages and the
+   * redirect pages). A bundle that holds every one of them under a folder
+   * is then handed to Pagefind as that folder, not page by page
+   * ({@link bundleGlob}).
+   */
+  htmlFiles?: readonly string[];
   /** Bundles indexed at a time, each by a Pagefind process of its own (default 1). */
   jobs?: number;
   /** Called as each bundle is written or kept, with how many of the plan's are done. */
@@ -260,6 +268,8 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   const rank = options.rank;
   if (rank) todo.sort((a, b) => rank(plan[a]!) - rank(plan[b]!) || a - b);
   const jobs = Math.max(1, Math.min(options.jobs ?? 1, todo.length));
+  const folders = options.htmlFiles ? htmlPerFolder(options.htmlFiles) : null;
+  const known = options.htmlFiles ? new Set(options.htmlFiles) : null;
   const lanes = await Promise.all(Array.from({ length: jobs }, (_, lane) => pagefindInstance(lane)));
   let next = 0;
   let done = 0;
@@ -296,7 +306,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       indexed++;
       used.add(lane);
       const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
-      const written = await writeBundle(lanes[lane]!, options.readFrom ?? [outputDir], bundle.pages, target, background);
+      const written = await writeBundle(lanes[lane]!, options.readFrom ?? [outputDir], bundle.pages, target, background, known && bundle.pages.every((page) => known.has(page)) ? folders : null);
       pages += written;
       // A merged bundle is searched by the first one's code: it needs none of its own.
       if (i > 0) await removeUiFiles(target);
@@ -421,7 +431,7 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
  * Pagefind walks a folder in a fixed order, so both ways give the same
  * bytes for the same pages. Returns the number of pages indexed.
  */
-async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean): Promise<number> {
+async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean, folders: ReadonlyMap<string, number> | null): Promise<number> {
   const direct = readFrom.length === 1 && pages.every((page) => GLOB_SAFE.test(page));
   const folder = direct ? readFrom[0]! : `${outputPath.replace(/[\\/]+$/, '')}.pages-${process.pid}`;
   try {
@@ -433,7 +443,7 @@ async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], page
     if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
     try {
       // An empty bundle (a site with no articles yet) still gets an index and the search UI.
-      const added = pages.length === 0 ? { errors: [] } : await index.addDirectory(direct ? { path: folder, glob: `{${pages.join(',')}}` } : { path: folder });
+      const added = pages.length === 0 ? { errors: [] } : await index.addDirectory(direct ? { path: folder, glob: bundleGlob(pages, folders) } : { path: folder });
       if (added.errors.length) throw new Error(`pagefind could not index ${outputPath}: ${added.errors.join('; ')}`);
       const written = await index.writeFiles({ outputPath });
       if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
@@ -454,6 +464,52 @@ async function startIndex(pagefind: Pagefind, background: boolean): ReturnType<P
   const created = await pagefind.createIndex({});
   if (background) lowerChildPriority('pagefind');
   return created;
+}
+
+/**
+ * How many of `files` (relative paths) lie under each folder (`2026/`,
+ * `2026/02/`, …), for {@link bundleGlob}.
+ */
+export function htmlPerFolder(files: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const file of files) {
+    for (let end = file.indexOf('/'); end !== -1; end = file.indexOf('/', end + 1)) {
+      const folder = file.slice(0, end + 1);
+      counts.set(folder, (counts.get(folder) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/**
+ * The glob Pagefind reads a bundle's pages by: each page's path, except
+ * that pages under a folder whose every HTML file (by `folders`, from
+ * {@link htmlPerFolder}) is in the bundle are named by that folder
+ * (`2026/02/**\/*.html`), the highest such folder. A month's bundle is one
+ * folder instead of two thousand paths: Pagefind then walks that folder
+ * alone, not the whole site matching every path against every name
+ * (docs/performance.md). Same pages, so the same index, byte for byte.
+ *
+ * @example
+ * bundleGlob(['2026/02/08/a/index.html', 'articles/b/index.html'], htmlPerFolder(['2026/02/08/a/index.html', 'articles/b/index.html', 'articles/c/index.html']))
+ * // => '{2026/**\/*.html,articles/b/**\/*.html}'
+ */
+export function bundleGlob(pages: readonly string[], folders: ReadonlyMap<string, number> | null): string {
+  if (!folders) return `{${pages.join(',')}}`;
+  const mine = htmlPerFolder(pages);
+  const parts = new Set<string>();
+  for (const page of pages) {
+    let named = page;
+    for (let end = page.indexOf('/'); end !== -1; end = page.indexOf('/', end + 1)) {
+      const folder = page.slice(0, end + 1);
+      if (mine.get(folder) === folders.get(folder)) {
+        named = `${folder}**/*.html`;
+        break;
+      }
+    }
+    parts.add(named);
+  }
+  return `{${[...parts].join(',')}}`;
 }
 
 /** Paths a glob alternative matches literally: no `{},*?[]!\\`. */
