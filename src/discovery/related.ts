@@ -48,23 +48,34 @@ export function relatedArticles(
 ): Map<string, string[]> {
   const position = new Map<string, number>();
   orderedSlugs.forEach((slug, i) => position.set(slug, i));
-  // Each topic's list as places in `orderedSlugs`, and where each article
-  // stands in it, found in one pass.
+  // Each topic's list as places in `orderedSlugs`, and how many of its
+  // stories are dated (they come first).
   const placesOf = new Map<string, Int32Array>();
-  const positionInTopic = new Map<string, Map<string, number>>();
+  const datedInTopic = new Map<string, number>();
   for (const [topic, slugs] of index.articlesByTopic) {
     const places = new Int32Array(slugs.length);
-    const at = new Map<string, number>();
-    slugs.forEach((slug, i) => {
-      places[i] = position.get(slug) ?? -1;
-      at.set(slug, i);
-    });
+    let dated = 0;
+    for (let i = 0; i < slugs.length; i++) {
+      places[i] = position.get(slugs[i]!) ?? -1;
+      if (!undated.has(slugs[i]!)) dated++;
+    }
     placesOf.set(topic, places);
-    positionInTopic.set(topic, at);
+    datedInTopic.set(topic, dated);
   }
+  // Where an article stands in each topic's list. Lists made by
+  // `indexTopics` are in the order of `orderedSlugs`, so walking the
+  // articles in that order and counting finds it; a list in another order
+  // is searched instead.
+  const seenInTopic = new Map<string, number>();
+  const standing = (topic: string, places: Int32Array, own: number): number => {
+    const counted = seenInTopic.get(topic) ?? 0;
+    if (places[counted] === own) {
+      seenInTopic.set(topic, counted + 1);
+      return counted;
+    }
+    return places.lastIndexOf(own);
+  };
   const datedTotal = orderedSlugs.filter((slug) => !undated.has(slug)).length;
-  const datedInTopic = new Map<string, number>();
-  for (const [topic, slugs] of index.articlesByTopic) datedInTopic.set(topic, slugs.filter((slug) => !undated.has(slug)).length);
 
   // One article's candidates' scores, by place: an array reused for every
   // article instead of a map made for each (tens of thousands of them).
@@ -73,30 +84,45 @@ export function relatedArticles(
   const totals = new Float64Array(orderedSlugs.length);
   const scoredFor = new Int32Array(orderedSlugs.length).fill(-1);
   const touched: number[] = [];
+  const best = new Int32Array(options.limit);
   const related = new Map<string, string[]>();
-  for (const slug of orderedSlugs) {
-    const own = position.get(slug) as number;
+  for (let own = 0; own < orderedSlugs.length; own++) {
+    const slug = orderedSlugs[own]!;
+    if (position.get(slug) !== own) continue; // a slug listed twice counts at its last place
     touched.length = 0;
     const dated = !undated.has(slug);
+    const topics = index.topicsByArticle.get(slug) ?? [];
+    const places: (Int32Array | undefined)[] = [];
+    const ats: number[] = [];
+    for (const topic of topics) {
+      const list = placesOf.get(topic.slug);
+      places.push(list);
+      ats.push(list === undefined ? -1 : standing(topic.slug, list, own));
+    }
     // Lists are newest first, dated stories before undated ones. For a dated
     // story, indices after `at` are older dated stories; undated ones, listed
     // in feed order, count as earlier when earlier in the feed (indices before
     // `at`). Weights count the stories up to this one the same way, so
     // stories added later change neither candidates nor weights.
     const score = (fill: boolean) => {
-      for (const topic of index.topicsByArticle.get(slug) ?? []) {
-        const places = placesOf.get(topic.slug);
-        const at = positionInTopic.get(topic.slug)?.get(slug);
-        if (places === undefined || at === undefined) continue;
-        const firstUndated = datedInTopic.get(topic.slug) ?? places.length;
+      for (let t = 0; t < topics.length; t++) {
+        const list = places[t];
+        const at = ats[t]!;
+        if (list === undefined || at < 0) continue;
+        const firstUndated = datedInTopic.get(topics[t]!.slug) ?? list.length;
         const weight = dated
           ? Math.log(1 + (datedTotal - own) / (firstUndated - at))
           : Math.log(1 + (own - datedTotal + 1) / (at - firstUndated + 1));
-        const earlier = dated ? [at + 1, Math.min(firstUndated, at + options.window + 1)] : [Math.max(firstUndated, at - options.window), at];
-        const later = dated ? [Math.max(0, at - options.window), at] : [at + 1, Math.min(places.length, at + options.window + 1)];
-        const [from, to] = fill ? later : earlier;
-        for (let i = from!; i < to!; i++) {
-          const other = places[i]!;
+        let from: number, to: number;
+        if (fill) {
+          // Later stories.
+          [from, to] = dated ? [Math.max(0, at - options.window), at] : [at + 1, Math.min(list.length, at + options.window + 1)];
+        } else {
+          // Earlier stories.
+          [from, to] = dated ? [at + 1, Math.min(firstUndated, at + options.window + 1)] : [Math.max(firstUndated, at - options.window), at];
+        }
+        for (let i = from; i < to; i++) {
+          const other = list[i]!;
           if (other === own || other < 0) continue;
           if (scoredFor[other] !== own) {
             scoredFor[other] = own;
@@ -109,30 +135,39 @@ export function relatedArticles(
     };
     score(false);
     if (touched.length < options.limit) score(true);
-    related.set(slug, bestOf(touched, totals, options.limit, own).map((at) => orderedSlugs[at]!));
+    const count = bestOf(touched, totals, best, own);
+    const slugs: string[] = new Array(count);
+    for (let i = 0; i < count; i++) slugs[i] = orderedSlugs[best[i]!]!;
+    related.set(slug, slugs);
   }
   return related;
 }
 
 /**
- * The `limit` best of the candidates (places in the article list, with
- * their scores in `totals`): highest score, then nearest in the list, then
- * newer. A selection, not a sort: candidates are few but articles many.
+ * The best of the candidates (places in the article list, with their
+ * scores in `totals`) into `best`, as many as it holds: highest score, then
+ * nearest in the list, then newer. A selection, not a sort: candidates are
+ * few but articles many; nothing is allocated per candidate. Returns how
+ * many were chosen.
  */
-function bestOf(candidates: readonly number[], totals: Float64Array, limit: number, own: number): number[] {
-  const ranked: { score: number; distance: number; at: number }[] = [];
-  const better = (a: (typeof ranked)[number], b: (typeof ranked)[number]) =>
-    a.score !== b.score ? a.score > b.score : a.distance !== b.distance ? a.distance < b.distance : a.at < b.at;
+function bestOf(candidates: readonly number[], totals: Float64Array, best: Int32Array, own: number): number {
+  const limit = best.length;
+  const better = (a: number, b: number) => {
+    const sa = totals[a]!, sb = totals[b]!;
+    if (sa !== sb) return sa > sb;
+    const da = Math.abs(a - own), db = Math.abs(b - own);
+    return da !== db ? da < db : a < b;
+  };
+  let count = 0;
   for (const at of candidates) {
-    const candidate = { score: totals[at]!, distance: Math.abs(at - own), at };
-    if (ranked.length === limit && !better(candidate, ranked[limit - 1] as (typeof ranked)[number])) continue;
-    let i = Math.min(ranked.length, limit - 1);
-    ranked[i] = candidate;
-    while (i > 0 && better(candidate, ranked[i - 1] as (typeof ranked)[number])) {
-      ranked[i] = ranked[i - 1] as (typeof ranked)[number];
-      ranked[i - 1] = candidate;
+    if (count === limit && !better(at, best[limit - 1]!)) continue;
+    let i = Math.min(count, limit - 1);
+    if (count < limit) count++;
+    while (i > 0 && better(at, best[i - 1]!)) {
+      best[i] = best[i - 1]!;
       i--;
     }
+    best[i] = at;
   }
-  return ranked.map((r) => r.at);
+  return count;
 }
