@@ -91,13 +91,13 @@ export function relatedArticles(
     if (position.get(slug) !== own) continue; // a slug listed twice counts at its last place
     touched.length = 0;
     const dated = !undated.has(slug);
-    const topics = index.topicsByArticle.get(slug) ?? [];
-    const places: (Int32Array | undefined)[] = [];
-    const ats: number[] = [];
-    for (const topic of topics) {
+    // Each of its topics' lists, where it stands in it and where the
+    // list's undated stories start: looked up once, used by both passes.
+    const lists: { list: Int32Array; at: number; firstUndated: number }[] = [];
+    for (const topic of index.topicsByArticle.get(slug) ?? []) {
       const list = placesOf.get(topic.slug);
-      places.push(list);
-      ats.push(list === undefined ? -1 : standing(topic.slug, list, own));
+      const at = list === undefined ? -1 : standing(topic.slug, list, own);
+      if (list !== undefined && at >= 0) lists.push({ list, at, firstUndated: datedInTopic.get(topic.slug) ?? list.length });
     }
     // Lists are newest first, dated stories before undated ones. For a dated
     // story, indices after `at` are older dated stories; undated ones, listed
@@ -105,22 +105,16 @@ export function relatedArticles(
     // `at`). Weights count the stories up to this one the same way, so
     // stories added later change neither candidates nor weights.
     const score = (fill: boolean) => {
-      for (let t = 0; t < topics.length; t++) {
-        const list = places[t];
-        const at = ats[t]!;
-        if (list === undefined || at < 0) continue;
-        const firstUndated = datedInTopic.get(topics[t]!.slug) ?? list.length;
+      for (const { list, at, firstUndated } of lists) {
         const weight = dated
           ? Math.log(1 + (datedTotal - own) / (firstUndated - at))
           : Math.log(1 + (own - datedTotal + 1) / (at - firstUndated + 1));
-        let from: number, to: number;
-        if (fill) {
-          // Later stories.
-          [from, to] = dated ? [Math.max(0, at - options.window), at] : [at + 1, Math.min(list.length, at + options.window + 1)];
-        } else {
-          // Earlier stories.
-          [from, to] = dated ? [at + 1, Math.min(firstUndated, at + options.window + 1)] : [Math.max(firstUndated, at - options.window), at];
-        }
+        // The first pass reads the earlier stories, `fill` the later ones:
+        // a dated story's earlier ones follow it in the list, an undated
+        // story's later ones do; the rest precede it.
+        const following = dated !== fill;
+        const from = following ? at + 1 : Math.max(dated ? 0 : firstUndated, at - options.window);
+        const to = following ? Math.min(dated ? firstUndated : list.length, at + options.window + 1) : at;
         for (let i = from; i < to; i++) {
           const other = list[i]!;
           if (other === own || other < 0) continue;

@@ -96,6 +96,22 @@ describe('relatedArticles against the plain version it replaced', () => {
       { numRuns: 300 },
     );
   });
+
+  it('agrees with it when the topic lists are not in the order of the articles (each story\'s place is then searched for)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.subarray(['a', 'b', 'c']), { maxLength: 40 }),
+        fc.record({ limit: fc.integer({ min: 1, max: 6 }), window: fc.integer({ min: 1, max: 8 }) }),
+        (topics, options) => {
+          const slugs = topics.map((_, i) => `s${i}`);
+          const index = indexOf(Object.fromEntries(slugs.map((slug, i) => [slug, topics[i]!])));
+          for (const list of index.articlesByTopic.values()) list.reverse();
+          expect(relatedArticles(slugs, index, options)).toEqual(relatedReference(slugs, index, options, new Set()));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });
 
 // The plain version, as first written: a map of scores for each article,
