@@ -54,6 +54,7 @@ import { pruneOutput } from './prune.ts';
 import { planRedirects, redirectPage, type Redirect } from './redirects.ts';
 import { ARTICLES_PER_RUN, renderPages } from './render-pages.ts';
 import { renderSchedule } from './render-schedule.ts';
+import { makeFolders } from './make-folders.ts';
 import { filesUnder } from '../file-tree.ts';
 import { acquireLock, carryOver, moveInto, OutputBusyError, removeStaleStaging, stageImages, stagingDirFor, swapIn } from './output-folder.ts';
 import { IMAGES_URL, outputPathOf } from '../routes.ts';
@@ -244,6 +245,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     // Pages and feeds Eleventy renders: every planned one not kept (the transform counts feeds and sitemaps too).
     const renderable = build.plan.files.filter((f) => f.source !== 'public' && f.source !== 'image').length - kept.length;
     totals.render = shard ? part!.urls.size : renderable;
+    // Their folders, made in a worker thread while Eleventy starts (in place, the dev server's are there).
+    const folders = mode === 'in-place' ? null : makeFolders(staging, build.plan.files.filter((f) => f.source === 'page' && (!only || only.has(f.url))).map((f) => f.path));
     stage = 'render';
     report();
     const onPage = progress ? () => (own.render++, report()) : undefined;
@@ -282,10 +285,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       // The bundles waiting for pages give up, and their Pagefind processes close, before the error goes on.
       schedule?.failed(error);
       rendered();
+      // Its folders are made before the staging folder is removed.
+      await folders;
       await early?.catch(() => undefined);
       throw error;
     }
     rendered();
+    await folders;
     await writeRedirects(staging, redirects, build.site.settings);
     // A shard writes its part; this build (with workers, every part) the whole plan.
     const written = shard ? part!.files : new Set([...build.plan.files.map((f) => f.path), ...redirects.map((r) => r.path)]);
