@@ -1,6 +1,6 @@
 /**
  * Parse results kept between builds, one per feed file, keyed by a hash of
- * the file's name and text and of Broadsheet's code: a build re-parses only
+ * the file's name and bytes and of Broadsheet's code: a build re-parses only
  * the feeds whose bytes changed. `broadsheet build` keeps them on disk in
  * the cache folder (`parsed/`); `broadsheet serve` in memory. A damaged
  * entry is a miss, never trusted.
@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { writeWhole } from '../file-tree.ts';
 import { join } from 'node:path';
-import type { FeedSource, ParseResult } from '../types.ts';
+import type { ParseResult } from '../types.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
 
 export interface ParseCache {
@@ -27,9 +27,15 @@ export interface ParseCache {
   damaged(): number;
 }
 
-/** The cache key of one feed file's parse. */
-export function parseCacheKey(source: FeedSource): string {
-  return createHash('sha256').update(CODE_FINGERPRINT).update('\0').update(source.file).update('\0').update(source.text).digest('hex').slice(0, 32);
+/**
+ * The cache key of one feed file's parse: its name and its bytes, as read.
+ * The bytes, not the decoded text: a file whose entry is found is then
+ * never decoded, and decoding a feed's UTF-8 into a JavaScript string costs
+ * more than reading and hashing it (docs/performance.md). The same bytes
+ * always decode to the same text, so the key names the same parse.
+ */
+export function parseCacheKey(file: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(CODE_FINGERPRINT).update('\0').update(file).update('\0').update(bytes).digest('hex').slice(0, 32);
 }
 
 /**

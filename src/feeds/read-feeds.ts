@@ -23,21 +23,30 @@ import type { Diagnostic, FeedSource, ParseResult } from '../types.ts';
 export async function readFeedFiles(paths: readonly string[]): Promise<{ sources: FeedSource[]; diagnostics: Diagnostic[] }> {
   const sources: FeedSource[] = [];
   const diagnostics: Diagnostic[] = [];
-  const results: Array<FeedSource | Diagnostic> = [];
-  // A few files at a time: a site with thousands of feeds must not run out of file handles.
-  for (let start = 0; start < paths.length; start += PARALLEL_READS) {
-    for (const result of await Promise.all(paths.slice(start, start + PARALLEL_READS).map((file) => readOne(file)))) results.push(result);
-  }
-  for (const result of results) {
+  const read = async (file: string) => {
+    const bytes = await readFeedBytes(file);
+    return 'bytes' in bytes ? decodeFeed(file, bytes.bytes) : bytes;
+  };
+  for (const result of await readInBatches(paths, read)) {
     if ('text' in result) sources.push(result);
     else diagnostics.push(result);
   }
   return { sources, diagnostics };
 }
 
+/** `read` of every path, results in order, a few files at a time: a site with thousands of feeds must not run out of file handles. */
+async function readInBatches<T>(paths: readonly string[], read: (file: string) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let start = 0; start < paths.length; start += PARALLEL_READS) {
+    for (const result of await Promise.all(paths.slice(start, start + PARALLEL_READS).map(read))) results.push(result);
+  }
+  return results;
+}
+
 /**
  * Reads and parses feed files as one collection (see `parseFeeds`). With a
- * cache, a file whose name and text are unchanged is not parsed again.
+ * cache, a file whose name and bytes are unchanged is neither decoded nor
+ * parsed again.
  *
  * @example
  * const { articles, diagnostics } = await loadFeeds(await listFeedFiles('content/feeds'));
@@ -51,28 +60,38 @@ export async function loadFeeds(paths: readonly string[], cache: ParseCache | nu
       if (kept) unchanged.set(path, kept);
     }
   }
-  const read = await readFeedFiles(paths.filter((p) => !unchanged.has(p)));
-  const sources = new Map(read.sources.map((source) => [source.file, source]));
+  // The others' bytes: a file the cache has a parse of is not decoded (see parseCacheKey).
+  const read = await readInBatches(paths.filter((p) => !unchanged.has(p)), readFeedBytes);
+  const bytesOf = new Map(read.flatMap((r) => ('bytes' in r ? [[r.file, r.bytes] as const] : [])));
+  const diagnostics = read.filter((r): r is Diagnostic => !('bytes' in r));
+  const keys = new Map(cache ? [...bytesOf].map(([path, bytes]) => [path, parseCacheKey(path, bytes)]) : []);
+  // Their cached parses, a few read at a time: each is decoded while the next are read.
+  const cached = new Map(cache ? await readInBatches([...keys.keys()], async (path) => [path, await cache.get(keys.get(path)!, path)] as const) : []);
   const files: ParseResult[] = [];
   for (const path of paths) {
-    const source = sources.get(path);
-    if (!source) {
+    const bytes = bytesOf.get(path);
+    if (!bytes) {
       const kept = unchanged.get(path);
       if (kept) files.push(kept);
       continue;
     }
-    const key = cache ? parseCacheKey(source) : '';
-    const kept = cache ? await cache.get(key, source.file) : undefined;
+    const key = keys.get(path) ?? '';
+    const kept = cached.get(path);
     if (kept) {
       files.push(kept);
       continue;
     }
+    const source = decodeFeed(path, bytes);
+    if (!('text' in source)) {
+      diagnostics.push(source);
+      continue;
+    }
     const parsed = parseFeedFile(source);
-    cache?.set(key, parsed, source.file);
+    cache?.set(key, parsed, path);
     files.push(parsed);
   }
   const parsed = collectFeeds(files);
-  return { articles: parsed.articles, diagnostics: sortDiagnostics([...read.diagnostics, ...parsed.diagnostics]) };
+  return { articles: parsed.articles, diagnostics: sortDiagnostics([...diagnostics, ...parsed.diagnostics]) };
 }
 
 /**
@@ -92,10 +111,14 @@ export async function listFeedFiles(dir: string): Promise<{ files: string[]; dia
 
 const PARALLEL_READS = 32;
 
-async function readOne(file: string): Promise<FeedSource | Diagnostic> {
+/** A feed file's bytes, or why it cannot be read. */
+async function readFeedBytes(file: string): Promise<{ file: string; bytes: Buffer } | Diagnostic> {
   const read = await readContentFile(file, 'unreadable-file', 'cannot read the feed');
-  if ('problem' in read) return read.problem;
-  const { bytes } = read;
+  return 'problem' in read ? read.problem : { file, bytes: read.bytes };
+}
+
+/** A feed file's text (a leading BOM dropped), or why it is no text feed: a NUL byte, or bytes that are not UTF-8. */
+function decodeFeed(file: string, bytes: Buffer): FeedSource | Diagnostic {
   const nul = bytes.indexOf(0);
   if (nul >= 0) return fileError(file, lineAt(bytes, nul), `binary file (a NUL byte at byte ${nul}); not a text feed`, 'binary-file');
   try {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diskParseCache, memoryParseCache, parseCacheKey } from '../../src/build/parse-cache.ts';
 import { buildSite } from '../../src/build/run-build.ts';
+import { loadFeeds } from '../../src/feeds/read-feeds.ts';
 import { parseFeedFile } from '../../src/parser/index.ts';
 import { makeContentFolder } from '../support/content-folder.ts';
 
@@ -14,12 +15,48 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
+/** The key of a feed file of this name and text, as read from disk (UTF-8). */
+const keyOf = (source: { file: string; text: string }) => parseCacheKey(source.file, Buffer.from(source.text, 'utf8'));
+
 describe('parse cache keys', () => {
-  it('change with the file name and with any change of the text', () => {
-    const key = parseCacheKey({ file: 'a.txt', text: 'Headline\nTT\nHeadline\nBody.' });
-    expect(parseCacheKey({ file: 'a.txt', text: 'Headline\nTT\nHeadline\nBody.' })).toBe(key);
-    expect(parseCacheKey({ file: 'b.txt', text: 'Headline\nTT\nHeadline\nBody.' })).not.toBe(key);
-    expect(parseCacheKey({ file: 'a.txt', text: 'Headline\nTT\nHeadline\nBody!' })).not.toBe(key);
+  it('change with the file name and with any change of the bytes', () => {
+    const key = keyOf({ file: 'a.txt', text: 'Headline\nTT\nHeadline\nBody.' });
+    expect(keyOf({ file: 'a.txt', text: 'Headline\nTT\nHeadline\nBody.' })).toBe(key);
+    expect(keyOf({ file: 'b.txt', text: 'Headline\nTT\nHeadline\nBody.' })).not.toBe(key);
+    expect(keyOf({ file: 'a.txt', text: 'Headline\nTT\nHeadline\nBody!' })).not.toBe(key);
+    // A byte-order mark decodes to the same text, but is other bytes: another key, the same parse.
+    expect(keyOf({ file: 'a.txt', text: '\uFEFFHeadline\nTT\nHeadline\nBody.' })).not.toBe(key);
+  });
+});
+
+describe('loadFeeds with a parse cache', () => {
+  it('takes a cached parse by the bytes, without decoding them', async () => {
+    const file = join(root, 'not-decoded.txt');
+    // Not UTF-8: decoded, this file would be an error. Its bytes are the key of a parse already made.
+    const bytes = Buffer.concat([Buffer.from('Cached Headline\nTT\nCached Headline\nBody '), Buffer.from([0xff]), Buffer.from('.')]);
+    await writeFile(file, bytes);
+    const cached = parseFeedFile({ file, text: 'Cached Headline\nTT\nCached Headline\nBody.' });
+    const cache = memoryParseCache();
+    cache.set(parseCacheKey(file, bytes), cached, file);
+    await cache.flush();
+    // The memory cache vouches by file stat first; a fresh read goes through the key.
+    const byKey = { ...cache, unchangedFile: undefined };
+    const loaded = await loadFeeds([file], byKey);
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.articles.map((a) => a.headline)).toEqual(['Cached Headline']);
+  });
+
+  it('reports a feed that is no longer UTF-8, though its earlier text was cached', async () => {
+    const dir = join(root, 'cache-encoding');
+    const file = join(root, 'becomes-binary.txt');
+    await writeFile(file, 'Clean Headline Here\nTT\nClean Headline Here\nA body paragraph.\n');
+    const first = diskParseCache(dir);
+    expect((await loadFeeds([file], first)).articles).toHaveLength(1);
+    await first.flush();
+    await writeFile(file, Buffer.concat([Buffer.from('Clean Headline Here\nTT\nClean Headline Here\nA body '), Buffer.from([0xc3, 0x28]), Buffer.from(' paragraph.\n')]));
+    const loaded = await loadFeeds([file], diskParseCache(dir));
+    expect(loaded.articles).toEqual([]);
+    expect(loaded.diagnostics.map((d) => [d.file, d.line, d.rule])).toEqual([[file, 4, 'invalid-encoding']]);
   });
 });
 
@@ -27,7 +64,7 @@ describe('diskParseCache', () => {
   it('gives back what was stored, and counts a damaged or foreign entry as a miss', async () => {
     const dir = join(root, 'cache-unit');
     const source = { file: 'a.txt', text: 'Some Headline Here\nTT\nSome Headline Here\nA body paragraph of the story.' };
-    const key = parseCacheKey(source);
+    const key = keyOf(source);
     const first = diskParseCache(dir);
     expect(await first.get(key, source.file)).toBeUndefined();
     first.set(key, parseFeedFile(source), source.file);
@@ -47,13 +84,13 @@ describe('diskParseCache', () => {
     const a = { file: 'a.txt', text: 'First Headline Of Two\nTT\nFirst Headline Of Two\nBody.' };
     const b = { file: 'b.txt', text: 'Second Headline Of Two\nTT\nSecond Headline Of Two\nBody.' };
     const one = diskParseCache(dir);
-    one.set(parseCacheKey(a), parseFeedFile(a), a.file);
-    one.set(parseCacheKey(b), parseFeedFile(b), b.file);
+    one.set(keyOf(a), parseFeedFile(a), a.file);
+    one.set(keyOf(b), parseFeedFile(b), b.file);
     await one.flush();
     const two = diskParseCache(dir);
-    await two.get(parseCacheKey(a), a.file);
+    await two.get(keyOf(a), a.file);
     await two.flush();
-    expect(await readdir(join(dir, 'parsed'))).toEqual([`${parseCacheKey(a)}.json`]);
+    expect(await readdir(join(dir, 'parsed'))).toEqual([`${keyOf(a)}.json`]);
   });
 });
 
@@ -64,7 +101,7 @@ describe('memoryParseCache', () => {
     await writeFile(file, source.text);
     const cache = memoryParseCache();
     expect(await cache.unchangedFile!(file)).toBeUndefined();
-    cache.set(parseCacheKey(source), parseFeedFile(source), file);
+    cache.set(keyOf(source), parseFeedFile(source), file);
     await cache.flush();
     expect(await cache.unchangedFile!(file)).toEqual(parseFeedFile(source));
     await cache.flush();
