@@ -60,23 +60,25 @@ export async function loadFeeds(paths: readonly string[], cache: ParseCache | nu
       if (kept) unchanged.set(path, kept);
     }
   }
-  // The others' bytes: a file the cache has a parse of is not decoded (see parseCacheKey).
-  const read = await readInBatches(paths.filter((p) => !unchanged.has(p)), readFeedBytes);
-  const bytesOf = new Map(read.flatMap((r) => ('bytes' in r ? [[r.file, r.bytes] as const] : [])));
+  // The others, a few at a time: each file's bytes, and the parse the
+  // cache has of them; a file with one is not decoded (see parseCacheKey).
+  const read = await readInBatches(paths.filter((p) => !unchanged.has(p)), async (file) => {
+    const bytes = await readFeedBytes(file);
+    if (!('bytes' in bytes)) return bytes;
+    const key = cache ? parseCacheKey(file, bytes.bytes) : '';
+    return { ...bytes, key, kept: cache ? await cache.get(key, file) : undefined };
+  });
+  const readOf = new Map(read.flatMap((r) => ('bytes' in r ? [[r.file, r] as const] : [])));
   const diagnostics = read.filter((r): r is Diagnostic => !('bytes' in r));
-  const keys = new Map(cache ? [...bytesOf].map(([path, bytes]) => [path, parseCacheKey(path, bytes)]) : []);
-  // Their cached parses, a few read at a time: each is decoded while the next are read.
-  const cached = new Map(cache ? await readInBatches([...keys.keys()], async (path) => [path, await cache.get(keys.get(path)!, path)] as const) : []);
   const files: ParseResult[] = [];
   for (const path of paths) {
-    const bytes = bytesOf.get(path);
-    if (!bytes) {
+    const file = readOf.get(path);
+    if (!file) {
       const kept = unchanged.get(path);
       if (kept) files.push(kept);
       continue;
     }
-    const key = keys.get(path) ?? '';
-    const kept = cached.get(path);
+    const { bytes, key, kept } = file;
     if (kept) {
       files.push(kept);
       continue;
