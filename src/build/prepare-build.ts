@@ -16,9 +16,9 @@ import { createMarkdown } from '../site/markdown.ts';
 import type { Diagnostic, SiteData } from '../types.ts';
 import { readdir } from 'node:fs/promises';
 import { planPages, type PagePlan } from './page-plan.ts';
-import { templateFingerprints } from './page-fingerprints.ts';
+import { templateFingerprints, type TemplateFingerprints } from './page-fingerprints.ts';
 import type { ParseCache } from './parse-cache.ts';
-import { TEMPLATES_DIR } from './render-pages.ts';
+import { TEMPLATES_DIR, type TemplateCache } from './render-pages.ts';
 
 export interface BuildInputs {
   /** The content folder: `feeds/`, `articles/`, `images/`, `pages/`, `site.json`. */
@@ -40,6 +40,8 @@ export interface PreparedBuild {
   readTime: TimeReader;
   /** Every file the build will write, before a page is rendered. */
   plan: PagePlan;
+  /** The templates' fingerprints, as the plan's page fingerprints were made with them. */
+  templates: TemplateFingerprints;
   /** Content problems, sorted by file and line. */
   diagnostics: Diagnostic[];
 }
@@ -62,6 +64,8 @@ export interface BuildReuse {
   identities?: BuildMemo<string>;
   /** Search bundles' words for the vocabulary index, by bundle fingerprint (src/build/search-update.ts). */
   words?: BuildMemo<string>;
+  /** Nunjucks' compiled templates (src/build/render-pages.ts), kept by the dev server from one rebuild to the next. */
+  templates?: TemplateCache;
 }
 
 /**
@@ -87,12 +91,14 @@ export async function prepareBuild(inputs: BuildInputs, reuse: BuildReuse = {}):
     ...(reuse.entities ? { entities: reuse.entities } : {}),
   });
   diagnostics.push(...unknownSections(site, discovery));
+  const templates = templateFingerprints(TEMPLATES_DIR);
   return {
     inputs,
     site: Object.freeze(site),
     discovery: Object.freeze(discovery),
     readTime,
-    plan: planPages(site, discovery, await listPublicFiles(), templateFingerprints(TEMPLATES_DIR)),
+    plan: planPages(site, discovery, await listPublicFiles(), templates),
+    templates,
     diagnostics: sortDiagnostics(diagnostics),
   };
 }

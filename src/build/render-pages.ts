@@ -20,6 +20,9 @@ export const CONFIG_FILE = '.eleventy.ts';
 export interface RenderOptions {
   contentDir: string;
   outputDir: string;
+  /** Nunjucks' compiled templates, kept from run to run ({@link TemplateCache}), for the templates of `templatesKey`. */
+  templates?: TemplateCache;
+  templatesKey?: string;
   /** The build to render; under `serve`, called once per rebuild. */
   prepare: () => Promise<PreparedBuild>;
   runMode?: 'build' | 'watch';
@@ -61,6 +64,54 @@ const PAGINATED_TEMPLATES = new Set(['article.njk', 'index.njk', 'topics/topic.n
  */
 export const ARTICLES_PER_RUN = 10_000;
 
+/** The Nunjucks environment Eleventy made, the parts of it read here. */
+interface NunjucksEnvironment {
+  extensions: Record<string, unknown>;
+  extensionsList: { __name?: string }[];
+}
+
+/**
+ * Nunjucks' compiled templates, kept from one Eleventy run to the next:
+ * the runs of one build, and (kept by the dev server) the rebuilds of one
+ * process. Eleventy makes a Nunjucks environment per run, which compiles
+ * every layout and include again; a kept one has them compiled. It is kept
+ * for one version of the templates (`key`, from their fingerprints): any
+ * edit of a template starts a new one. Eleventy adds its filters, globals
+ * and shortcodes to it on every run, replacing the last run's by name, so
+ * every run reads its own build's data.
+ */
+export class TemplateCache {
+  #key: string | null = null;
+  #environment: NunjucksEnvironment | null = null;
+
+  /** The kept environment for templates whose fingerprints give `key`, or null: then the next run's is kept. */
+  environmentFor(key: string): NunjucksEnvironment | null {
+    if (key !== this.#key) {
+      this.#key = key;
+      this.#environment = null;
+    }
+    const environment = this.#environment;
+    // Each run adds its shortcodes again: the tags of earlier runs, now
+    // replaced by name, are dropped from the list Nunjucks parses tags with.
+    if (environment) environment.extensionsList = environment.extensionsList.filter((e) => e.__name !== undefined && environment.extensions[e.__name] === e);
+    return environment;
+  }
+
+  keep(environment: NunjucksEnvironment): void {
+    this.#environment ??= environment;
+  }
+}
+
+/**
+ * The key of a version of the templates for {@link TemplateCache}: their fingerprints.
+ *
+ * @example
+ * templatesKey(build.templates) // => 'article.njk 9f1c…\nindex.njk 07ab…'
+ */
+export function templatesKey(fingerprints: ReadonlyMap<string, string>): string {
+  return [...fingerprints].map(([file, hash]) => `${file} ${hash}`).join('\n');
+}
+
 /**
  * Creates an initialised Eleventy that renders `options.prepare()`'s build.
  * Eleventy imports the TypeScript config with Node's own `import`, so
@@ -81,6 +132,10 @@ export async function createEleventy(options: RenderOptions): Promise<Eleventy> 
       // Runs before .eleventy.ts, which then sees the plugin registered and adds no other.
       config: (config) => {
         config.addPlugin(sitePlugin, { contentDir: options.contentDir, prepare: options.prepare });
+        const templates = options.templates;
+        const kept = templates && options.templatesKey !== undefined ? templates.environmentFor(options.templatesKey) : null;
+        if (kept) config.setLibrary('njk', kept);
+        else if (templates) config.on('eleventy.engine.njk', ({ environment }: { environment: NunjucksEnvironment }) => templates.keep(environment));
         config.on('eleventy.after', async () => {
           await options.onBuilt?.();
         });
@@ -130,6 +185,8 @@ export async function renderPages(
     runs?: readonly number[];
     /** Called when run `run` (from 0) has written its pages. */
     onRun?: (run: number) => void;
+    /** Compiled templates kept from earlier builds (the dev server's); by default the runs of this call share theirs. */
+    templates?: TemplateCache;
   },
 ): Promise<void> {
   const { articlesPerRun = ARTICLES_PER_RUN, only = null, singles = true } = options;
@@ -139,6 +196,8 @@ export async function renderPages(
   const runs = options.runs ?? Array.from({ length: Math.max(1, Math.ceil(articles.length / articlesPerRun)) }, (_, i) => Math.min(articlesPerRun, articles.length - i * articlesPerRun));
   if (runs.reduce((n, size) => n + size, 0) !== articles.length) throw new RangeError(`the runs hold ${runs.reduce((n, size) => n + size, 0)} article pages, not the ${articles.length} to render`);
   const articleUrls = new Set(build.site.articles.map((a) => a.url));
+  const templates = options.templates ?? new TemplateCache();
+  const templatesKeyOf = templatesKey(build.templates);
   let from = 0;
   for (const [run, size] of runs.entries()) {
     // V8 grows the heap rather than collect the finished run's pages: without
@@ -154,7 +213,7 @@ export async function renderPages(
       !only && singles && batch.size === articleUrls.size
         ? undefined
         : { wants: (url) => (articleUrls.has(url) ? batch.has(url) : last && (!only || only.has(url))), singles: last && singles };
-    const eleventy = await createEleventy({ ...options, prepare, ...(selection ? { selection } : {}) });
+    const eleventy = await createEleventy({ ...options, prepare, templates, templatesKey: templatesKeyOf, ...(selection ? { selection } : {}) });
     await eleventy.write();
     options.onRun?.(run);
   }

@@ -277,6 +277,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     try {
       await renderPages(build, {
         ...options, outputDir: staging, only,
+        ...(reuse.templates ? { templates: reuse.templates } : {}),
         ...(part ? { singles: part.singles } : {}),
         ...(onPage ? { onPage } : {}),
         ...(schedule ? { order: schedule.order, runs: schedule.runs, onRun: schedule.runDone } : {}),

@@ -26,7 +26,7 @@ import { BuildMemo } from '../memoise.ts';
 import { memoryParseCache } from '../build/parse-cache.ts';
 import { emptyMemos } from '../build/memo-cache.ts';
 import { PUBLIC_DIR } from '../build/prepare-build.ts';
-import { TEMPLATES_DIR } from '../build/render-pages.ts';
+import { TemplateCache, TEMPLATES_DIR } from '../build/render-pages.ts';
 import { buildGazetteer } from '../discovery/place-names.ts';
 import { printable, printedLines } from '../diagnostics.ts';
 import { basePathOf } from '../routes.ts';
@@ -53,7 +53,7 @@ process.stdout.write(`broadsheet serve: http://127.0.0.1:${server.port}${basePat
 process.send?.({ type: 'serving' });
 
 // Kept across the rebuilds of this process: what a save does not change is not computed again.
-const reuse: BuildReuse = { parseCache: memoryParseCache(), gazetteer: buildGazetteer(), ...emptyMemos(), articles: new WeakMap(), identities: new BuildMemo() };
+const reuse: BuildReuse = { parseCache: memoryParseCache(), gazetteer: buildGazetteer(), ...emptyMemos(), articles: new WeakMap(), identities: new BuildMemo(), templates: new TemplateCache() };
 // The manifest of the last rebuild, kept here rather than read back from the cache folder each time.
 let manifest: Manifest | null | undefined;
 

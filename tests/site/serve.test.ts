@@ -110,6 +110,19 @@ it('updates only the changed pages on a save: one article edited, the other arti
   await waitFor(async () => /\d+ pages rendered, [1-9]\d* kept/.test(output.slice(before)), 'the incremental rebuild');
 });
 
+it('serves a template edit on the next save, and keeps it on the saves after', { timeout: 150_000 }, async () => {
+  // An include: the server keeps Nunjucks' compiled templates from one
+  // rebuild to the next, so it must see that one changed.
+  const card = join(project, 'templates', '_includes', 'partials', 'story-card.njk');
+  await writeFile(card, `${await readFile(card, 'utf8')}<!-- edited card -->\n`);
+  await waitFor(async () => (await fetchText('/')).includes('<!-- edited card -->'), 'the rebuild with the edited template');
+  const [feed] = (await readdir(join(content, 'feeds'))).filter((f) => f.endsWith('.txt'));
+  const file = join(content, 'feeds', feed!);
+  await writeFile(file, (await readFile(file, 'utf8')).replaceAll(NEW, OLD));
+  await waitFor(async () => (await fetchText('/')).includes(OLD), 'the rebuild after the next edit');
+  expect(await fetchText('/')).toContain('<!-- edited card -->');
+});
+
 it('rebuilds with changed code when src/ changes', { timeout: 150_000 }, async () => {
   const ukraine = '/2025/09/04/26-nations-vow-to-give-ukraine-postwar-security-guarantees-macron-says/';
   const readingTime = async () => parseDocument(await fetchText(ukraine)).querySelector('.story__meta')?.textContent ?? '';

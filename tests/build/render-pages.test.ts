@@ -1,0 +1,71 @@
+/**
+ * Nunjucks' compiled templates kept from one Eleventy run to the next
+ * (`TemplateCache`): one environment per version of the templates, reused
+ * by the runs of a build. That the output is the same, byte for byte, as
+ * one run's is held by tests/site/build.test.ts; that an edited template is
+ * seen by the dev server's next rebuild, by tests/site/serve.test.ts.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { prepareBuild } from '../../src/build/prepare-build.ts';
+import { renderPages, TemplateCache, templatesKey } from '../../src/build/render-pages.ts';
+import { makeContent } from '../site/helpers.ts';
+
+const environment = () => ({ extensions: {} as Record<string, unknown>, extensionsList: [] as { __name?: string }[] });
+
+it('keeps one environment per version of the templates', () => {
+  const cache = new TemplateCache();
+  const first = environment();
+  expect(cache.environmentFor('v1')).toBeNull();
+  cache.keep(first);
+  expect(cache.environmentFor('v1')).toBe(first);
+  // A second run's own environment does not replace the kept one.
+  cache.keep(environment());
+  expect(cache.environmentFor('v1')).toBe(first);
+  // Another version of the templates starts afresh.
+  expect(cache.environmentFor('v2')).toBeNull();
+  const second = environment();
+  cache.keep(second);
+  expect(cache.environmentFor('v2')).toBe(second);
+  expect(cache.environmentFor('v1')).toBeNull();
+});
+
+it('drops the tags that later runs replaced by name from the list Nunjucks parses with', () => {
+  const cache = new TemplateCache();
+  const env = environment();
+  const [oldCss, css, js] = [{ __name: 'css' }, { __name: 'css' }, { __name: 'js' }];
+  env.extensionsList.push(oldCss, css, js, {});
+  env.extensions = { css, js };
+  cache.environmentFor('v1');
+  cache.keep(env);
+  expect(cache.environmentFor('v1')!.extensionsList).toEqual([css, js]);
+});
+
+it('keys a version of the templates by every template fingerprint', () => {
+  const a = templatesKey(new Map([['article.njk', '1'], ['index.njk', '2']]));
+  expect(templatesKey(new Map([['article.njk', '1'], ['index.njk', '2']]))).toBe(a);
+  expect(templatesKey(new Map([['article.njk', '1'], ['index.njk', '3']]))).not.toBe(a);
+});
+
+it('compiles the layouts and includes once for all the runs of a build', async () => {
+  const content = await makeContent();
+  const output = await mkdtemp(join(tmpdir(), 'broadsheet-runs-'));
+  try {
+    const build = await prepareBuild({ contentDir: content, outputDir: output });
+    const cache = new TemplateCache();
+    let runs = 0;
+    await renderPages(build, { contentDir: content, outputDir: output, articlesPerRun: 2, templates: cache, onRun: () => runs++ });
+    expect(runs).toBeGreaterThan(1);
+    // The environment of the first run, kept, holds the layout of the
+    // article pages its run wrote, and that of the home page, which only
+    // the last run writes: the last run compiled it there.
+    const kept = cache.environmentFor(templatesKey(build.templates)) as unknown as { loaders: { cache: Record<string, unknown> }[] } | null;
+    expect(kept).not.toBeNull();
+    expect(Object.keys(kept!.loaders[0]!.cache)).toEqual(expect.arrayContaining(['layouts/article.njk', 'layouts/home.njk']));
+  } finally {
+    await rm(output, { recursive: true, force: true });
+    await rm(join(content, '..'), { recursive: true, force: true });
+  }
+});
