@@ -20,9 +20,8 @@ export const CONFIG_FILE = '.eleventy.ts';
 export interface RenderOptions {
   contentDir: string;
   outputDir: string;
-  /** Nunjucks' compiled templates, kept from run to run ({@link TemplateCache}), for the templates of `templatesKey`. */
+  /** Nunjucks' compiled templates, kept from run to run ({@link TemplateCache}), for the build's templates. */
   templates?: TemplateCache;
-  templatesKey?: string;
   /** The build to render; under `serve`, called once per rebuild. */
   prepare: () => Promise<PreparedBuild>;
   runMode?: 'build' | 'watch';
@@ -84,12 +83,15 @@ export class TemplateCache {
   #key: string | null = null;
   #environment: NunjucksEnvironment | null = null;
 
-  /** The kept environment for templates whose fingerprints give `key`, or null: then the next run's is kept. */
-  environmentFor(key: string): NunjucksEnvironment | null {
-    if (key !== this.#key) {
-      this.#key = key;
-      this.#environment = null;
-    }
+  /** Starts a build of the templates whose fingerprints give `key`: another version than the last build's drops the kept environment. */
+  use(key: string): void {
+    if (key === this.#key) return;
+    this.#key = key;
+    this.#environment = null;
+  }
+
+  /** The kept environment, or null: then the next run's is kept. */
+  environment(): NunjucksEnvironment | null {
     const environment = this.#environment;
     // Each run adds its shortcodes again: the tags of earlier runs, now
     // replaced by name, are dropped from the list Nunjucks parses tags with.
@@ -133,7 +135,7 @@ export async function createEleventy(options: RenderOptions): Promise<Eleventy> 
       config: (config) => {
         config.addPlugin(sitePlugin, { contentDir: options.contentDir, prepare: options.prepare });
         const templates = options.templates;
-        const kept = templates && options.templatesKey !== undefined ? templates.environmentFor(options.templatesKey) : null;
+        const kept = templates?.environment() ?? null;
         if (kept) config.setLibrary('njk', kept);
         else if (templates) config.on('eleventy.engine.njk', ({ environment }: { environment: NunjucksEnvironment }) => templates.keep(environment));
         config.on('eleventy.after', async () => {
@@ -197,7 +199,7 @@ export async function renderPages(
   if (runs.reduce((n, size) => n + size, 0) !== articles.length) throw new RangeError(`the runs hold ${runs.reduce((n, size) => n + size, 0)} article pages, not the ${articles.length} to render`);
   const articleUrls = new Set(build.site.articles.map((a) => a.url));
   const templates = options.templates ?? new TemplateCache();
-  const templatesKeyOf = templatesKey(build.templates);
+  templates.use(templatesKey(build.templates));
   let from = 0;
   for (const [run, size] of runs.entries()) {
     // V8 grows the heap rather than collect the finished run's pages: without
@@ -213,7 +215,7 @@ export async function renderPages(
       !only && singles && batch.size === articleUrls.size
         ? undefined
         : { wants: (url) => (articleUrls.has(url) ? batch.has(url) : last && (!only || only.has(url))), singles: last && singles };
-    const eleventy = await createEleventy({ ...options, prepare, templates, templatesKey: templatesKeyOf, ...(selection ? { selection } : {}) });
+    const eleventy = await createEleventy({ ...options, prepare, templates, ...(selection ? { selection } : {}) });
     await eleventy.write();
     options.onRun?.(run);
   }

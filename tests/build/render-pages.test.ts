@@ -13,23 +13,25 @@ import { prepareBuild } from '../../src/build/prepare-build.ts';
 import { renderPages, TemplateCache, templatesKey } from '../../src/build/render-pages.ts';
 import { makeContent } from '../site/helpers.ts';
 
+/** The cache's environment for a build of templates `key`, as renderPages asks for it. */
+const environmentFor = (cache: TemplateCache, key: string) => (cache.use(key), cache.environment());
 const environment = () => ({ extensions: {} as Record<string, unknown>, extensionsList: [] as { __name?: string }[] });
 
 it('keeps one environment per version of the templates', () => {
   const cache = new TemplateCache();
   const first = environment();
-  expect(cache.environmentFor('v1')).toBeNull();
+  expect(environmentFor(cache, 'v1')).toBeNull();
   cache.keep(first);
-  expect(cache.environmentFor('v1')).toBe(first);
+  expect(environmentFor(cache, 'v1')).toBe(first);
   // A second run's own environment does not replace the kept one.
   cache.keep(environment());
-  expect(cache.environmentFor('v1')).toBe(first);
+  expect(environmentFor(cache, 'v1')).toBe(first);
   // Another version of the templates starts afresh.
-  expect(cache.environmentFor('v2')).toBeNull();
+  expect(environmentFor(cache, 'v2')).toBeNull();
   const second = environment();
   cache.keep(second);
-  expect(cache.environmentFor('v2')).toBe(second);
-  expect(cache.environmentFor('v1')).toBeNull();
+  expect(environmentFor(cache, 'v2')).toBe(second);
+  expect(environmentFor(cache, 'v1')).toBeNull();
 });
 
 it('drops the tags that later runs replaced by name from the list Nunjucks parses with', () => {
@@ -38,9 +40,9 @@ it('drops the tags that later runs replaced by name from the list Nunjucks parse
   const [oldCss, css, js] = [{ __name: 'css' }, { __name: 'css' }, { __name: 'js' }];
   env.extensionsList.push(oldCss, css, js, {});
   env.extensions = { css, js };
-  cache.environmentFor('v1');
+  environmentFor(cache, 'v1');
   cache.keep(env);
-  expect(cache.environmentFor('v1')!.extensionsList).toEqual([css, js]);
+  expect(environmentFor(cache, 'v1')!.extensionsList).toEqual([css, js]);
 });
 
 it('keys a version of the templates by every template fingerprint', () => {
@@ -61,7 +63,7 @@ it('compiles the layouts and includes once for all the runs of a build', async (
     // The environment of the first run, kept, holds the layout of the
     // article pages its run wrote, and that of the home page, which only
     // the last run writes: the last run compiled it there.
-    const kept = cache.environmentFor(templatesKey(build.templates)) as unknown as { loaders: { cache: Record<string, unknown> }[] } | null;
+    const kept = environmentFor(cache, templatesKey(build.templates)) as unknown as { loaders: { cache: Record<string, unknown> }[] } | null;
     expect(kept).not.toBeNull();
     expect(Object.keys(kept!.loaders[0]!.cache)).toEqual(expect.arrayContaining(['layouts/article.njk', 'layouts/home.njk']));
   } finally {
