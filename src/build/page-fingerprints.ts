@@ -64,6 +64,9 @@ export function templateFingerprints(dir: string): TemplateFingerprints {
   return result;
 }
 
+/** Every field of a link, which `linkKey` below must print: adding one to `ArticleLink` breaks this line until it is. */
+const LINK_FIELDS: Record<keyof ArticleLink, true> = { url: true, lang: true, headline: true };
+
 /**
  * URL → fingerprint of every page that has one; and, for article pages,
  * the fingerprint of what the search index reads of them (`search`).
@@ -86,18 +89,21 @@ export function pageFingerprints(
   // article (its revision: record, override, photo), its neighbours' links, and
   // its topics' names and links.
   //
-  // The same JSON as `JSON.stringify` of each article's topics as [name, url]
-  // pairs and of [previous, next], made from each topic's and each link's
-  // JSON once: every topic link is shared by its articles, and every
-  // neighbour link by two articles.
-  const linkJson = memoiseByObject((link: ArticleLink) => JSON.stringify(link));
+  // A link prints its story's address, language and headline, and nothing
+  // else (`LINK_FIELDS` fails to compile if a field is added): those fields
+  // stand for it, joined so that no two links give the same key (neither an
+  // address nor a language holds a NUL; the headline's length comes first),
+  // which is cheaper than the link's JSON. Not the story's revision: that
+  // changes with every paragraph, and would reach its neighbours and month.
+  // Each topic's [name, url] JSON is made once: it is shared by its articles.
+  const linkKey = (link: ArticleLink) => `${link.url}\0${link.lang ?? ''}\0${link.headline.length}\0${link.headline}`;
   const pairJson = memoiseByObject((topic: TopicLink) => JSON.stringify([topic.name, topic.url]));
   const storyHash = new Map<string, string>();
   const topicsOf = new Map<string, string>();
   for (const article of site.articles) {
     const topics = `[${(discovery.topicsOf[article.slug] ?? []).map(pairJson).join(',')}]`;
     topicsOf.set(article.slug, topics);
-    const neighbours = `[${article.previous ? linkJson(article.previous) : 'null'},${article.next ? linkJson(article.next) : 'null'}]`;
+    const neighbours = `[${article.previous ? linkKey(article.previous) : 'null'},${article.next ? linkKey(article.next) : 'null'}]`;
     storyHash.set(article.slug, hash(article.revision, neighbours, topics));
   }
   const stories = (slugs: readonly string[]) => slugs.map((s) => storyHash.get(s) ?? 'missing').join(',');
@@ -137,7 +143,10 @@ export function pageFingerprints(
     result.set(feed.urls.json, hash(jsonShared, own, stories(articleSlugs)));
   }
   const monthShared = sharedOf('month');
-  for (const month of site.archive) result.set(month.url, hash(monthShared, JSON.stringify(month)));
+  for (const month of site.archive) {
+    const { days, ...rest } = month;
+    result.set(month.url, hash(monthShared, JSON.stringify(rest), days.map((day) => `${day.date}\n${day.articles.map(linkKey).join(',')}`).join('\n')));
+  }
   const pageShared = sharedOf('page');
   for (const page of site.pages) result.set(page.url, hash(pageShared, JSON.stringify(page)));
   return { pages: result, search };
