@@ -7,14 +7,14 @@
 import { hash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type {
-  ArchiveMonth, ArticleLink, ArticleRecord, Diagnostic, EditorialOverride, HomePage, NavigationEntry, NavigationLink, ResponsiveImage,
-  SiteArticle, SiteData, SitePage, SiteSettings, TopicSettings,
+  ArchiveMonth, ArticleLink, ArticleRecord, BodyBlock, Diagnostic, EditorialOverride, HomePage, NavigationEntry, NavigationLink, ResponsiveImage,
+  SiteArticle, SiteBodyBlock, SiteData, SitePage, SiteSettings, TopicSettings,
 } from '../types.ts';
 import { memoise } from '../memoise.ts';
 import { shippedLocale, translate, type Locale } from './locale.ts';
-import { learnCasing, toReadableCase, wordsOf } from './readable-case.ts';
+import { type CasingDictionary, learnCasing, toReadableCase, wordsOf } from './readable-case.ts';
 import { shortenText } from '../text.ts';
-import { linkRuns, smartText } from './typography.ts';
+import { linkRuns, smartText, type TextRun } from './typography.ts';
 import { guessRtlLanguage, languageDirection, readingMinutes } from './reading.ts';
 import { ARCHIVE_URL, archiveMonthUrl, articleUrl, HOME_PAGE_SIZE, HOME_URL, homePageCount, homeUrl, logoUrl, SEARCH_URL, TOPICS_URL } from '../routes.ts';
 
@@ -111,7 +111,9 @@ function toSiteArticle(
   const headline = override?.headline ?? record.headline;
   const paragraphs = record.body.filter((b) => b.type === 'paragraph').map((b) => b.text);
   const subheads = record.body.filter((b) => b.type === 'subhead').map((b) => b.text);
-  const casing = subheads.length > 0 ? learnCasing(paragraphs, wordsOf(subheads)) : new Map<string, string>();
+  // Learnt when the first subhead is printed (see PrintedBlock below).
+  let learnt: CasingDictionary | undefined;
+  const casing = () => (learnt ??= learnCasing(paragraphs, wordsOf(subheads)));
   let lang = record.lang;
   if (!lang && record.dir === 'rtl') lang = guessRtlLanguage(headline);
   const images = record.images.map((image, i) => {
@@ -138,7 +140,7 @@ function toSiteArticle(
     images,
     photo: images[0]?.picture ? images[0] : null,
     captionsOnly: images.filter((image) => !image.picture),
-    body: record.body.map((block) => (block.type === 'subhead' ? { ...block, display: smartText(toReadableCase(block.text, casing)) } : paragraphBlock(block))),
+    body: record.body.map((block) => new PrintedBlock(block, casing)),
     wordCount: record.wordCount,
     readingMinutes: readingMinutes(record.wordCount),
     noteHtml: override?.noteHtml ?? null,
@@ -149,11 +151,43 @@ function toSiteArticle(
   };
 }
 
-/** A paragraph as printed: its links found in the text as written, typography on the rest. */
-function paragraphBlock(block: ArticleRecord['body'][number]): SiteArticle['body'][number] {
-  const runs = linkRuns(block.text).map((run) => (run.href ? run : { text: smartText(run.text) }));
-  const display = runs.map((run) => run.text).join('');
-  return runs.length > 1 ? { ...block, display, runs } : { ...block, display };
+/**
+ * A body block with its text as printed, worked out when a template (or a
+ * feed, or the search vocabulary) first reads it: a build prepares every
+ * article but renders only the pages that changed, and printing the other
+ * articles' bodies would be wasted (figures in docs/performance.md).
+ * A subhead is printed in the casing its article's paragraphs teach; a
+ * paragraph is cut at its links, with typography on the rest.
+ */
+class PrintedBlock implements SiteBodyBlock {
+  readonly type: BodyBlock['type'];
+  readonly text: string;
+  readonly line: number;
+  private printed: { display: string; runs?: TextRun[] } | undefined;
+  private readonly casing: () => CasingDictionary;
+
+  constructor(block: BodyBlock, casing: () => CasingDictionary) {
+    this.type = block.type;
+    this.text = block.text;
+    this.line = block.line;
+    this.casing = casing;
+  }
+
+  get display(): string {
+    return this.print().display;
+  }
+
+  get runs(): TextRun[] | undefined {
+    return this.print().runs;
+  }
+
+  private print(): { display: string; runs?: TextRun[] } {
+    if (this.printed) return this.printed;
+    if (this.type === 'subhead') return (this.printed = { display: smartText(toReadableCase(this.text, this.casing())) });
+    const runs = linkRuns(this.text).map((run) => (run.href ? run : { text: smartText(run.text) }));
+    const display = runs.map((run) => run.text).join('');
+    return (this.printed = runs.length > 1 ? { display, runs } : { display });
+  }
 }
 
 /**

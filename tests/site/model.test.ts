@@ -5,7 +5,8 @@ import { createMarkdown } from '../../src/site/markdown.ts';
 import { buildSiteModel, permalinkFor } from '../../src/site/model.ts';
 import { parseOverride } from '../../src/site/overrides.ts';
 import { parsePage } from '../../src/site/pages.ts';
-import { learnCasing, toReadableCase } from '../../src/site/readable-case.ts';
+import { learnCasing, toReadableCase, wordsOf } from '../../src/site/readable-case.ts';
+import { linkRuns, smartText } from '../../src/site/typography.ts';
 import { readingMinutes } from '../../src/site/reading.ts';
 import { DEFAULT_SETTINGS, parseSiteSettings } from '../../src/site/settings.ts';
 import type { ArticleRecord } from '../../src/types.ts';
@@ -61,6 +62,28 @@ describe('buildSiteModel', () => {
     const result = buildSiteModel({ records, settings: DEFAULT_SETTINGS, overrides });
     expect(result.site.articles[0]).toMatchObject({ slug: 'old', headline: 'Better', url: '/2026/03/01/old/' });
     expect(result.diagnostics).toEqual([expect.objectContaining({ file: 'content/articles/gone.md', line: 1, severity: 'warning' })]);
+  });
+
+  it('prints a body when it is read, as the plain functions print it: readable subheads, links cut out, typography', () => {
+    const body: ArticleRecord['body'] = [
+      { type: 'paragraph', text: 'Talks with NATO and the US went on -- "for now", see https://example.org/a?b=1.', line: 3 },
+      { type: 'subhead', text: 'NATO AND THE US IN KYIV', line: 4 },
+      { type: 'paragraph', text: "Officials in Kyiv said Ukraine's envoy would wait.", line: 5 },
+    ];
+    const article = buildSiteModel({ records: [{ ...record('s', null, 1), body }], settings: DEFAULT_SETTINGS }).site.articles[0]!;
+    const casing = learnCasing([body[0]!.text, body[2]!.text], wordsOf([body[1]!.text]));
+    const reference = body.map((b) => {
+      if (b.type === 'subhead') return { display: smartText(toReadableCase(b.text, casing)), runs: undefined };
+      const runs = linkRuns(b.text).map((run) => (run.href ? run : { text: smartText(run.text) }));
+      return { display: runs.map((r) => r.text).join(''), runs: runs.length > 1 ? runs : undefined };
+    });
+    const printed = (a: typeof article) => a.body.map((b) => ({ display: b.display, runs: b.runs }));
+    expect(printed(article)).toEqual(reference);
+    expect(article.body[1]!.display).toBe('NATO and the US in Kyiv');
+    expect(article.body[0]!.runs?.[1]).toEqual({ text: 'https://example.org/a?b=1', href: 'https://example.org/a?b=1' });
+    expect(article.body[0]!.display).toContain('\u201cfor now\u201d');
+    expect(printed({ ...article })).toEqual(reference);
+    expect(article.body.map(({ type, text, line }) => ({ type, text, line }))).toEqual(body);
   });
 
   it('gives the site the direction of its language', () => {
