@@ -14,7 +14,7 @@ import { memoise } from '../memoise.ts';
 import { shippedLocale, translate, type Locale } from './locale.ts';
 import { type CasingDictionary, learnCasing, toReadableCase, wordsOf } from './readable-case.ts';
 import { shortenText } from '../text.ts';
-import { linkRuns, smartText, type TextRun } from './typography.ts';
+import { linkRuns, smartText } from './typography.ts';
 import { guessRtlLanguage, languageDirection, readingMinutes } from './reading.ts';
 import { ARCHIVE_URL, archiveMonthUrl, articleUrl, HOME_PAGE_SIZE, HOME_URL, homePageCount, homeUrl, logoUrl, SEARCH_URL, TOPICS_URL } from '../routes.ts';
 
@@ -159,11 +159,13 @@ function toSiteArticle(
  * A subhead is printed in the casing its article's paragraphs teach; a
  * paragraph is cut at its links, with typography on the rest.
  */
+type Printed = Pick<SiteBodyBlock, 'display' | 'runs'>;
+
 class PrintedBlock implements SiteBodyBlock {
   readonly type: BodyBlock['type'];
   readonly text: string;
   readonly line: number;
-  private printed: { display: string; runs?: TextRun[] } | undefined;
+  private printed: Printed | undefined;
   private readonly casing: () => CasingDictionary;
 
   constructor(block: BodyBlock, casing: () => CasingDictionary) {
@@ -177,11 +179,11 @@ class PrintedBlock implements SiteBodyBlock {
     return this.print().display;
   }
 
-  get runs(): TextRun[] | undefined {
+  get runs(): Printed['runs'] {
     return this.print().runs;
   }
 
-  private print(): { display: string; runs?: TextRun[] } {
+  private print(): Printed {
     if (this.printed) return this.printed;
     if (this.type === 'subhead') return (this.printed = { display: smartText(toReadableCase(this.text, this.casing())) });
     const runs = linkRuns(this.text).map((run) => (run.href ? run : { text: smartText(run.text) }));
