@@ -267,8 +267,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         ...(joined ? { others: joined } : {}),
         ...(reuse.words ? { words: reuse.words } : {}),
         ...(schedule ? { ready: schedule.ready, rank: schedule.rank, moreLanesAfter: rendering } : {}),
-        // A full build's staging folder holds only what this build writes: the HTML files of the plan and the redirects.
-        ...(mode === 'staged' ? { htmlFiles: [...build.plan.files.map((f) => f.path), ...redirects.map((r) => r.path)].filter((p) => p.endsWith('.html')) } : {}),
         ...(progress ? { onBundle: (done: number) => ((own.search = done), report()) } : {}),
       })
       : null;

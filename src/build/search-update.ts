@@ -47,7 +47,7 @@ export interface SearchUpdate {
 export async function updateSearchIndex(
   build: PreparedBuild,
   dir: string,
-  { mode, live, previous, bundles: plan, jobs = 1, onBundle, owned, list = true, others, words, ready, rank, moreLanesAfter, background, pause, htmlFiles }: {
+  { mode, live, previous, bundles: plan, jobs = 1, onBundle, owned, list = true, others, words, ready, rank, moreLanesAfter, background, pause }: {
     mode: 'staged' | 'update' | 'in-place'; live: string; previous: readonly ManifestBundle[]; jobs?: number; onBundle?: (done: number, total: number) => void;
     /** The build's bundles, from {@link searchBundlesOf}. */
     bundles: readonly SearchBundle[];
@@ -59,7 +59,7 @@ export async function updateSearchIndex(
     others?: Promise<unknown>;
     /** Bundles' words kept from earlier builds, by bundle fingerprint: only a changed bundle's text is read for the vocabulary. */
     words?: BuildMemo<string>;
-  } & Pick<SearchIndexOptions, 'ready' | 'rank' | 'moreLanesAfter' | 'background' | 'pause' | 'htmlFiles'>,
+  } & Pick<SearchIndexOptions, 'ready' | 'rank' | 'moreLanesAfter' | 'background' | 'pause'>,
 ): Promise<SearchUpdate> {
   // What Pagefind reads of each page, not the whole page: see src/build/page-fingerprints.ts.
   const fingerprintOf = new Map(build.plan.files.map((f) => [f.path, f.searchFingerprint]));
@@ -99,7 +99,6 @@ export async function updateSearchIndex(
       ...(moreLanesAfter ? { moreLanesAfter } : {}),
       ...(background ? { background } : {}),
       ...(pause ? { pause } : {}),
-      ...(htmlFiles ? { htmlFiles } : {}),
       jobs,
       ...(owned ? { owned: (bundle: SearchBundle) => owned.has(bundle.dir) } : {}),
       ...(onBundle ? { onBundle } : {}),

@@ -19,7 +19,7 @@
  * tells the page which bundles have a query's words.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { filesUnder, placeFiles } from '../file-tree.ts';
+import { filesUnder } from '../file-tree.ts';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -77,14 +77,6 @@ export interface SearchIndexOptions {
    * `outputDir`): an incremental build's unchanged pages are in the live site.
    */
   readFrom?: readonly string[];
-  /**
-   * Every HTML file the output folder holds while bundles are read, when
-   * the caller knows them all (a full build: the plan's pages and the
-   * redirect pages). A bundle that holds every one of them under a folder
-   * is then handed to Pagefind as that folder, not page by page
-   * ({@link bundleGlob}).
-   */
-  htmlFiles?: readonly string[];
   /** Bundles indexed at a time, each by a Pagefind process of its own (default 1). */
   jobs?: number;
   /** Called as each bundle is written or kept, with how many of the plan's are done. */
@@ -268,8 +260,6 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   const rank = options.rank;
   if (rank) todo.sort((a, b) => rank(plan[a]!) - rank(plan[b]!) || a - b);
   const jobs = Math.max(1, Math.min(options.jobs ?? 1, todo.length));
-  const folders = options.htmlFiles ? htmlPerFolder(options.htmlFiles) : null;
-  const known = options.htmlFiles ? new Set(options.htmlFiles) : null;
   const lanes = await Promise.all(Array.from({ length: jobs }, (_, lane) => pagefindInstance(lane)));
   let next = 0;
   let done = 0;
@@ -306,7 +296,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       indexed++;
       used.add(lane);
       const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
-      const written = await writeBundle(lanes[lane]!, options.readFrom ?? [outputDir], bundle.pages, target, background, known && bundle.pages.every((page) => known.has(page)) ? folders : null);
+      const written = await writeBundle(lanes[lane]!, options.readFrom ?? [outputDir], bundle.pages, target, background);
       pages += written;
       // A merged bundle is searched by the first one's code: it needs none of its own.
       if (i > 0) await removeUiFiles(target);
@@ -420,40 +410,61 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
 }
 
 /**
- * One Pagefind index over `pages` (paths relative to the output folder),
- * written to `outputPath` and then deleted from Pagefind's memory.
- * Pagefind reads the pages itself (`addDirectory`) rather than Node
- * reading each and sending it over Pagefind's stdin (docs/performance.md):
- * from the one folder that holds them all, picked by a glob listing each
- * page; or, when they are spread over several folders (an incremental
- * build's changed pages are staged, the others live) or a path holds a
- * character a glob would read, from a folder of hard links made for it.
- * Pagefind walks a folder in a fixed order, so both ways give the same
- * bytes for the same pages. Returns the number of pages indexed.
+ * One Pagefind index over `pages` (paths relative to the output folder,
+ * sorted), written to `outputPath` and then deleted from Pagefind's
+ * memory. Returns the number of pages indexed.
+ *
+ * Each page is handed over by its contents (`addHTMLFile`), read from the
+ * first folder of `readFrom` that has it (an incremental build's changed
+ * pages are staged, the others live), in the order of `pages`. Pagefind
+ * numbers a bundle's pages in the order they are added, and its index
+ * files follow those numbers; a folder handed over whole (`addDirectory`)
+ * is walked in the order the file system lists it, which differs between
+ * file systems (creation order on tmpfs, a hash on ext4) and between two
+ * disks of one kind. Named one by one, the same pages give the same bytes
+ * on any machine.
  */
-async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean, folders: ReadonlyMap<string, number> | null): Promise<number> {
-  const direct = readFrom.length === 1 && pages.every((page) => GLOB_SAFE.test(page));
-  const folder = direct ? readFrom[0]! : `${outputPath.replace(/[\\/]+$/, '')}.pages-${process.pid}`;
+async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean): Promise<number> {
+  const { index, errors } = await startIndex(pagefind, background);
+  if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
   try {
-    if (!direct) {
-      rmSync(folder, { recursive: true, force: true });
-      linkPages(readFrom, pages, folder);
-    }
-    const { index, errors } = await startIndex(pagefind, background);
-    if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-    try {
-      // An empty bundle (a site with no articles yet) still gets an index and the search UI.
-      const added = pages.length === 0 ? { errors: [] } : await index.addDirectory(direct ? { path: folder, glob: bundleGlob(pages, folders) } : { path: folder });
+    // Pagefind answers in the order it is asked: a few pages are kept in
+    // flight, so that reading the next page overlaps indexing this one.
+    const inFlight: ReturnType<typeof index.addHTMLFile>[] = [];
+    const settle = async () => {
+      const added = await inFlight.shift()!;
       if (added.errors.length) throw new Error(`pagefind could not index ${outputPath}: ${added.errors.join('; ')}`);
-      const written = await index.writeFiles({ outputPath });
-      if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
-    } finally {
-      await index.deleteIndex();
+    };
+    for (const page of pages) {
+      const added = index.addHTMLFile({ sourcePath: page, content: readPage(readFrom, page) });
+      // Awaited in turn below; when an earlier page fails, the rest are left unawaited.
+      added.catch(() => undefined);
+      inFlight.push(added);
+      if (inFlight.length >= PAGES_IN_FLIGHT) await settle();
     }
+    while (inFlight.length > 0) await settle();
+    // An empty bundle (a site with no articles yet) still gets an index and the search UI.
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
   } finally {
-    if (!direct) rmSync(folder, { recursive: true, force: true });
+    await index.deleteIndex();
   }
   return pageCount(outputPath);
+}
+
+/** Pages handed to Pagefind and not yet answered, at most. */
+const PAGES_IN_FLIGHT = 32;
+
+/** The text of `page` from the first of `folders` that has it. */
+function readPage(folders: readonly string[], page: string): string {
+  for (const [i, folder] of folders.entries()) {
+    try {
+      return readFileSync(join(folder, page), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || i === folders.length - 1) throw error;
+    }
+  }
+  throw new Error(`no folder to read ${page} from`);
 }
 
 /**
@@ -464,70 +475,6 @@ async function startIndex(pagefind: Pagefind, background: boolean): ReturnType<P
   const created = await pagefind.createIndex({});
   if (background) lowerChildPriority('pagefind');
   return created;
-}
-
-/**
- * How many of `files` (relative paths) lie under each folder (`2026/`,
- * `2026/02/`, …), for {@link bundleGlob}.
- */
-export function htmlPerFolder(files: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const file of files) {
-    for (let end = file.indexOf('/'); end !== -1; end = file.indexOf('/', end + 1)) {
-      const folder = file.slice(0, end + 1);
-      counts.set(folder, (counts.get(folder) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
-
-/**
- * The glob Pagefind reads a bundle's pages by: each page's path, except
- * that pages under a folder whose every HTML file (by `folders`, from
- * {@link htmlPerFolder}) is in the bundle are named by that folder
- * (`2026/02/**\/*.html`), the highest such folder. A month's bundle is one
- * folder instead of two thousand paths: Pagefind then walks that folder
- * alone, not the whole site matching every path against every name
- * (docs/performance.md). Same pages, so the same index, byte for byte.
- *
- * @example
- * bundleGlob(['2026/02/08/a/index.html', 'articles/b/index.html'], htmlPerFolder(['2026/02/08/a/index.html', 'articles/b/index.html', 'articles/c/index.html']))
- * // => '{2026/**\/*.html,articles/b/**\/*.html}'
- */
-export function bundleGlob(pages: readonly string[], folders: ReadonlyMap<string, number> | null): string {
-  if (!folders) return `{${pages.join(',')}}`;
-  const mine = htmlPerFolder(pages);
-  const parts = new Set<string>();
-  for (const page of pages) {
-    let named = page;
-    for (let end = page.indexOf('/'); end !== -1; end = page.indexOf('/', end + 1)) {
-      const folder = page.slice(0, end + 1);
-      if (mine.get(folder) === folders.get(folder)) {
-        named = `${folder}**/*.html`;
-        break;
-      }
-    }
-    parts.add(named);
-  }
-  return `{${[...parts].join(',')}}`;
-}
-
-/** Paths a glob alternative matches literally: no `{},*?[]!\\`. */
-const GLOB_SAFE = /^[\p{L}\p{N}._\/-]+$/u;
-
-/**
- * Hard-links each page into `folder` at its own path, from the first of
- * `readFrom` that has it (staging and the live site are on one file
- * system, as `placeFiles` assumes everywhere).
- */
-function linkPages(readFrom: readonly string[], pages: readonly string[], folder: string): void {
-  let left = pages;
-  for (const [i, from] of readFrom.entries()) {
-    const here = i === readFrom.length - 1 ? left : left.filter((page) => existsSync(join(from, page)));
-    placeFiles(from, folder, here, 'link');
-    const placed = new Set(here);
-    left = left.filter((page) => !placed.has(page));
-  }
 }
 
 /** The pages a written bundle holds, from its `pagefind-entry.json`. */

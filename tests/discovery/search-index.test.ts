@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bundleGlob, htmlPerFolder, planBundles, splitEvenly } from '../../src/discovery/search-index.ts';
+import { planBundles, splitEvenly } from '../../src/discovery/search-index.ts';
 
 const sizes = (groups: unknown[][]) => groups.map((g) => g.length);
 
@@ -22,38 +22,6 @@ describe('splitEvenly', () => {
 
   it.each([0, -1, 2.5, Number.NaN])('rejects %s pages per bundle', (size) => {
     expect(() => splitEvenly([1, 2], size)).toThrow(RangeError);
-  });
-});
-
-/**
- * What Pagefind reads by a glob of {@link bundleGlob}'s shape: a path
- * alternative matches itself, `DIR/**\/*.html` every HTML file under DIR.
- */
-function readByGlob(glob: string, files: readonly string[]): string[] {
-  const alternatives = glob.slice(1, -1).split(',');
-  return files.filter((file) => alternatives.some((a) => (a.endsWith('/**/*.html') ? file.startsWith(a.slice(0, -'**/*.html'.length)) && file.endsWith('.html') : a === file)));
-}
-
-describe('bundleGlob', () => {
-  it('names a folder whose every HTML file is in the bundle, and the other pages one by one', () => {
-    const files = ['2026/02/08/a/index.html', '2026/02/09/b/index.html', '2026/03/01/c/index.html', 'articles/d/index.html', 'articles/e/index.html', 'index.html'];
-    expect(bundleGlob(files.slice(0, 2).concat('articles/d/index.html'), htmlPerFolder(files))).toBe('{2026/02/**/*.html,articles/d/**/*.html}');
-    expect(bundleGlob(files.slice(0, 3), htmlPerFolder(files))).toBe('{2026/**/*.html}');
-    // Without the list of the folder's HTML files, every page by its path.
-    expect(bundleGlob(files.slice(0, 2), null)).toBe('{2026/02/08/a/index.html,2026/02/09/b/index.html}');
-  });
-
-  it('reads exactly the bundle\'s pages among the folder\'s HTML files', () => {
-    const segment = fc.constantFrom('2026', '2025', '01', '02', 'a', 'b', 'articles');
-    const path = fc.array(segment, { minLength: 0, maxLength: 3 }).map((dirs) => dirs.join('/'));
-    const file = fc.tuple(path, fc.constantFrom('index.html', 'x.html')).map(([dir, name]) => (dir ? `${dir}/${name}` : name));
-    fc.assert(
-      fc.property(fc.uniqueArray(file, { minLength: 1, maxLength: 30 }), fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), (files, picks) => {
-        const pages = files.filter((_, i) => picks[i]).sort();
-        expect(readByGlob(bundleGlob(pages, htmlPerFolder(files)), files).sort()).toEqual(pages);
-      }),
-      { numRuns: 300 },
-    );
   });
 });
 
