@@ -266,6 +266,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         ...(part ? { owned: part.bundles, list: part.singles } : {}),
         ...(joined ? { others: joined } : {}),
         ...(reuse.words ? { words: reuse.words } : {}),
+        ...(mode === 'update' ? { keptPages: keptPaths } : {}),
         ...(schedule ? { ready: schedule.ready, rank: schedule.rank, moreLanesAfter: rendering } : {}),
         ...(progress ? { onBundle: (done: number) => ((own.search = done), report()) } : {}),
       })

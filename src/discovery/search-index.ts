@@ -18,13 +18,14 @@
  * vocabulary index (`pagefind/vocabulary/`, src/discovery/search-vocabulary.ts)
  * tells the page which bundles have a query's words.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { filesUnder } from '../file-tree.ts';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type * as PagefindModule from 'pagefind';
 import { lowerChildPriority } from '../process-priority.ts';
+import { outputPathOf } from '../routes.ts';
 
 /** Pagefind's Node API: one module instance per indexing process (its service). */
 type Pagefind = typeof PagefindModule;
@@ -72,6 +73,14 @@ export interface SearchIndexOptions {
   reuse?: (bundle: SearchBundle) => Promise<boolean>;
   /** Where reused bundles are (default: `outputDir`): an incremental build leaves them in the live site. */
   keptIn?: string;
+  /**
+   * Pages whose bytes are those the bundles in `keptIn` were made from (an
+   * incremental build's kept pages). A bundle indexed again gets their
+   * fragments from its earlier version there before Pagefind writes it:
+   * Pagefind names a fragment by a hash of its contents and does not write
+   * (nor compress) a fragment whose file is there already.
+   */
+  unchangedPages?: ReadonlySet<string>;
   /**
    * Folders to read the pages from, the first that has each (default:
    * `outputDir`): an incremental build's unchanged pages are in the live site.
@@ -296,7 +305,8 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       indexed++;
       used.add(lane);
       const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
-      const written = await writeBundle(lanes[lane]!, options.readFrom ?? [outputDir], bundle.pages, target, background);
+      const earlier = options.unchangedPages ? { folder: join(options.keptIn ?? outputDir, bundle.dir), pages: options.unchangedPages } : null;
+      const written = await writeBundle(lanes[lane]!, options.readFrom ?? [outputDir], bundle.pages, target, background, earlier);
       pages += written;
       // A merged bundle is searched by the first one's code: it needs none of its own.
       if (i > 0) await removeUiFiles(target);
@@ -355,8 +365,7 @@ async function writeVocabulary(pagefind: Pagefind, plan: readonly SearchBundle[]
   const bundlesOf: Record<string, string[]> = {};
   const folder = join(outputPath, 'fragment');
   for (const name of readdirSync(folder).sort()) {
-    const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
-    const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+    const url = fragmentUrl(join(folder, name));
     const i = Number(/\/(\d+)\/$/.exec(url)?.[1]);
     const id = name.replace(/\.pf_fragment$/, '');
     (bundlesOf[id] ??= []).push(bundleKey(plan, i));
@@ -423,8 +432,75 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
  * file systems (creation order on tmpfs, a hash on ext4) and between two
  * disks of one kind. Named one by one, the same pages give the same bytes
  * on any machine.
+ *
+ * With `earlier`, the fragments of the unchanged pages are linked in from
+ * the bundle's earlier version first ({@link placeEarlierFragments}), so
+ * that Pagefind compresses only the changed pages' (docs/performance.md),
+ * and the bundle is indexed again from nothing if they do not all turn
+ * out to be the new index's own.
  */
-async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean): Promise<number> {
+async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean, earlier: EarlierFragments | null): Promise<number> {
+  if (earlier && placeEarlierFragments(earlier, pages, outputPath) > 0) {
+    const count = await indexBundle(pagefind, readFrom, pages, outputPath, background);
+    if (fragmentsAreOwn(outputPath, count)) return count;
+    // Two pages' short hashes met, or an earlier fragment went unused: indexed again from nothing.
+    rmSync(outputPath, { recursive: true, force: true });
+  }
+  return indexBundle(pagefind, readFrom, pages, outputPath, background);
+}
+
+/** Where a bundle's earlier version is, and the pages whose fragments there are still right. */
+interface EarlierFragments {
+  folder: string;
+  pages: ReadonlySet<string>;
+}
+
+/**
+ * Hard-links into `outputPath/fragment/` the earlier version's fragment of
+ * each of `pages` that is unchanged. Returns how many.
+ */
+function placeEarlierFragments(earlier: EarlierFragments, pages: readonly string[], outputPath: string): number {
+  const wanted = new Set(pages.filter((page) => earlier.pages.has(page)));
+  const from = join(earlier.folder, 'fragment');
+  let names: string[];
+  try {
+    names = wanted.size > 0 ? readdirSync(from) : [];
+  } catch {
+    return 0;
+  }
+  const to = join(outputPath, 'fragment');
+  let placed = 0;
+  for (const name of names) {
+    if (!wanted.has(outputPathOf(fragmentUrl(join(from, name))))) continue;
+    if (placed++ === 0) mkdirSync(to, { recursive: true });
+    linkSync(join(from, name), join(to, name));
+  }
+  return placed;
+}
+
+/**
+ * Whether the fragments in `outputPath` are one per indexed page, each
+ * named by the short hash Pagefind gives when no two pages' hashes share
+ * it. An earlier fragment Pagefind did not name stays unused (one file
+ * too many); when two short hashes meet, Pagefind lengthens one, and the
+ * name an earlier fragment holds may then be another page's.
+ */
+function fragmentsAreOwn(outputPath: string, pages: number): boolean {
+  const names = readdirSync(join(outputPath, 'fragment'));
+  return names.length === pages && names.every((name) => SHORT_FRAGMENT_NAME.test(name));
+}
+
+/** `<language>_<7 hex digits>.pf_fragment`: a fragment's name unless its hash met another's. */
+const SHORT_FRAGMENT_NAME = /^[^_]+_[0-9a-f]{7}\.pf_fragment$/;
+
+/** The URL a Pagefind fragment file is of. */
+function fragmentUrl(path: string): string {
+  const text = gunzipSync(readFileSync(path)).toString('utf8');
+  return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
+}
+
+/** One Pagefind index over `pages` read from `readFrom`, written to `outputPath`: see {@link writeBundle}. */
+async function indexBundle(pagefind: Pagefind, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean): Promise<number> {
   const { index, errors } = await startIndex(pagefind, background);
   if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
   try {

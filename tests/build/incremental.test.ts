@@ -179,6 +179,12 @@ describe('incremental builds', () => {
     // The edited article, and the few whose related stories or previous/next links show it.
     expect(rendered.length).toBeGreaterThanOrEqual(1);
     expect(rendered.length).toBeLessThanOrEqual(8);
+    // The search bundle is indexed again; the kept pages' fragments are the last build's files, linked in, not written again.
+    const fragments = [...after.keys()].filter((p) => p.startsWith('pagefind/fragment/'));
+    const written = fragments.filter((p) => before.get(p) !== after.get(p));
+    expect(fragments.length).toBeGreaterThanOrEqual(articles.length);
+    expect(written.length).toBeGreaterThanOrEqual(1);
+    expect(written.length).toBeLessThanOrEqual(rendered.length);
   });
 });
 

@@ -11,8 +11,8 @@
  * split across two folders (an incremental build's staged and live pages)
  * is exercised.
  */
-import { accessSync, constants } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -75,4 +75,30 @@ it('writes the same bundle whatever order the pages were written in, and however
   expect(expected.size).toBeGreaterThan(5);
   expect(await readTree(join(backward, 'pagefind'))).toEqual(expected);
   expect(await readTree(join(staged, 'pagefind'))).toEqual(expected);
+}, 60_000);
+
+it('reuses an unchanged page\'s earlier fragment, and indexes again from nothing when an earlier fragment is not the new index\'s', async () => {
+  const earlier = join(root, 'earlier');
+  const now = join(root, 'now');
+  await writePages(earlier, pages);
+  await writeSearchIndex(earlier, { pages });
+  // The first page's text changes; the others are as they were.
+  await writePages(now, pages);
+  await writeFile(join(now, pages[0]!), html(pages[0]!, 99));
+  const fresh = join(root, 'fresh');
+  await writePages(fresh, pages);
+  await writeFile(join(fresh, pages[0]!), html(pages[0]!, 99));
+  await writeSearchIndex(fresh, { pages });
+  const expected = await readTree(join(fresh, 'pagefind'));
+
+  // Told the truth: the other pages' fragments are the earlier files, linked.
+  await writeSearchIndex(now, { pages, keptIn: earlier, unchangedPages: new Set(pages.slice(1)) });
+  expect(await readTree(join(now, 'pagefind'))).toEqual(expected);
+  const linked = (await readdir(join(now, 'pagefind', 'fragment'))).filter((name) => existsSync(join(earlier, 'pagefind', 'fragment', name)));
+  expect(linked.length).toBe(pages.length - 1);
+  for (const name of linked) expect((await stat(join(now, 'pagefind', 'fragment', name))).ino).toBe((await stat(join(earlier, 'pagefind', 'fragment', name))).ino);
+
+  // Told the changed page is unchanged: its earlier fragment goes unused, and the bundle is indexed again from nothing.
+  await writeSearchIndex(now, { pages, keptIn: earlier, unchangedPages: new Set(pages) });
+  expect(await readTree(join(now, 'pagefind'))).toEqual(expected);
 }, 60_000);
