@@ -114,7 +114,8 @@ export async function runBuild(args: string[]): Promise<number> {
   const refusal = await outputRefusal(
     values.output,
     { contentDir: values.content, projectDir: '.', sourceFolders: PROJECT_SOURCE_FOLDERS },
-    async () => values.force || (cacheDir !== null && (await readManifest(cacheDir, values.output)).manifest !== null) || isBroadsheetSite(values.output) || existsSync(join(values.output, SHARD_MANIFEST)),
+    // The manifest last: buildSite reads it again, and it grows with the archive.
+    async () => values.force || isBroadsheetSite(values.output) || existsSync(join(values.output, SHARD_MANIFEST)) || (cacheDir !== null && (await readManifest(cacheDir, values.output)).manifest !== null),
   );
   if (refusal) {
     process.stderr.write(`broadsheet build: will not write the site into '${values.output}': ${refusal}\n`);

@@ -471,7 +471,13 @@ function placeEarlierFragments(earlier: EarlierFragments, pages: readonly string
   const to = join(outputPath, 'fragment');
   let placed = 0;
   for (const name of names) {
-    if (!wanted.has(outputPathOf(fragmentUrl(join(from, name))))) continue;
+    let url: string;
+    try {
+      url = fragmentUrl(join(from, name));
+    } catch {
+      continue; // not a fragment Pagefind wrote (damaged, or another file): left out, and Pagefind writes what is needed
+    }
+    if (!wanted.has(outputPathOf(url))) continue;
     if (placed++ === 0) mkdirSync(to, { recursive: true });
     linkSync(join(from, name), join(to, name));
   }

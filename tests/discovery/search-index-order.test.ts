@@ -91,6 +91,8 @@ it('reuses an unchanged page\'s earlier fragment, and indexes again from nothing
   await writeSearchIndex(fresh, { pages });
   const expected = await readTree(join(fresh, 'pagefind'));
 
+  // A damaged file among the earlier fragments is left out, not read as one.
+  await writeFile(join(earlier, 'pagefind', 'fragment', 'en_0000000.pf_fragment'), 'not gzip');
   // Told the truth: the other pages' fragments are the earlier files, linked.
   await writeSearchIndex(now, { pages, keptIn: earlier, unchangedPages: new Set(pages.slice(1)) });
   expect(await readTree(join(now, 'pagefind'))).toEqual(expected);
