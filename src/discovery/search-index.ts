@@ -471,13 +471,13 @@ function placeEarlierFragments(earlier: EarlierFragments, pages: readonly string
   const to = join(outputPath, 'fragment');
   let placed = 0;
   for (const name of names) {
-    let url: string;
+    let page: string;
     try {
-      url = fragmentUrl(join(from, name));
+      page = outputPathOf(fragmentUrl(join(from, name)));
     } catch {
       continue; // not a fragment Pagefind wrote (damaged, or another file): left out, and Pagefind writes what is needed
     }
-    if (!wanted.has(outputPathOf(url))) continue;
+    if (!wanted.has(page)) continue;
     if (placed++ === 0) mkdirSync(to, { recursive: true });
     linkSync(join(from, name), join(to, name));
   }
