@@ -440,9 +440,10 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
  * out to be the new index's own.
  */
 async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean, earlier: EarlierFragments | null): Promise<number> {
-  if (earlier && placeEarlierFragments(earlier, pages, outputPath) > 0) {
+  const placed = earlier ? placeEarlierFragments(earlier, pages, outputPath) : new Map<string, string>();
+  if (placed.size > 0) {
     const count = await indexBundle(pagefind, readFrom, pages, outputPath, background);
-    if (fragmentsAreOwn(outputPath, count)) return count;
+    if (fragmentsAreOwn(outputPath, count, placed)) return count;
     // Two pages' short hashes met, or an earlier fragment went unused: indexed again from nothing.
     rmSync(outputPath, { recursive: true, force: true });
   }
@@ -457,19 +458,20 @@ interface EarlierFragments {
 
 /**
  * Hard-links into `outputPath/fragment/` the earlier version's fragment of
- * each of `pages` that is unchanged. Returns how many.
+ * each of `pages` that is unchanged. Returns the fragments placed, by file
+ * name, with their pages.
  */
-function placeEarlierFragments(earlier: EarlierFragments, pages: readonly string[], outputPath: string): number {
+function placeEarlierFragments(earlier: EarlierFragments, pages: readonly string[], outputPath: string): Map<string, string> {
+  const placed = new Map<string, string>();
   const wanted = new Set(pages.filter((page) => earlier.pages.has(page)));
   const from = join(earlier.folder, 'fragment');
   let names: string[];
   try {
     names = wanted.size > 0 ? readdirSync(from) : [];
   } catch {
-    return 0;
+    return placed;
   }
   const to = join(outputPath, 'fragment');
-  let placed = 0;
   for (const name of names) {
     let page: string;
     try {
@@ -478,22 +480,29 @@ function placeEarlierFragments(earlier: EarlierFragments, pages: readonly string
       continue; // not a fragment Pagefind wrote (damaged, or another file): left out, and Pagefind writes what is needed
     }
     if (!wanted.has(page)) continue;
-    if (placed++ === 0) mkdirSync(to, { recursive: true });
+    if (placed.size === 0) mkdirSync(to, { recursive: true });
     linkSync(join(from, name), join(to, name));
+    placed.set(name, page);
   }
   return placed;
 }
 
 /**
- * Whether the fragments in `outputPath` are one per indexed page, each
- * named by the short hash Pagefind gives when no two pages' hashes share
- * it. An earlier fragment Pagefind did not name stays unused (one file
- * too many); when two short hashes meet, Pagefind lengthens one, and the
- * name an earlier fragment holds may then be another page's.
+ * Whether the fragments in `outputPath` are the index's own: one per
+ * indexed page, each named by the short hash Pagefind gives when no two
+ * pages' hashes share it, and each one Pagefind wrote of a page that got
+ * no earlier fragment. An earlier fragment Pagefind did not name stays
+ * unused (one file too many); when two short hashes meet, Pagefind
+ * lengthens one, and the name an earlier fragment holds may then be
+ * another page's; a page given an earlier fragment that Pagefind wrote
+ * again had changed.
  */
-function fragmentsAreOwn(outputPath: string, pages: number): boolean {
-  const names = readdirSync(join(outputPath, 'fragment'));
-  return names.length === pages && names.every((name) => SHORT_FRAGMENT_NAME.test(name));
+function fragmentsAreOwn(outputPath: string, pages: number, placed: ReadonlyMap<string, string>): boolean {
+  const folder = join(outputPath, 'fragment');
+  const names = readdirSync(folder);
+  if (names.length !== pages || !names.every((name) => SHORT_FRAGMENT_NAME.test(name))) return false;
+  const earlierPages = new Set(placed.values());
+  return names.every((name) => placed.has(name) || !earlierPages.has(outputPathOf(fragmentUrl(join(folder, name)))));
 }
 
 /** `<language>_<7 hex digits>.pf_fragment`: a fragment's name unless its hash met another's. */
