@@ -10,6 +10,11 @@
  * bytes. On a disk that lists by hash both orders list alike, and only the
  * split across two folders (an incremental build's staged and live pages)
  * is exercised.
+ *
+ * An incremental build also hands Pagefind the earlier fragments of the
+ * pages it kept; the bundle must come out as a fresh index of the same
+ * pages would, and be indexed again from nothing when an earlier fragment
+ * turns out not to be the new index's own.
  */
 import { accessSync, constants, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
