@@ -285,6 +285,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   const vocabularyLane = lanes.length - 1;
   const background = options.background ?? false;
   const pause = options.pause ?? (async () => undefined);
+  const keptIn = options.keptIn ?? outputDir;
   const runLane = async (lane: number) => {
     if (lane > 0) await options.moreLanesAfter;
     if (lane === vocabularyLane && vocabulary) {
@@ -297,7 +298,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       await options.ready?.(bundle);
       await pause();
       if (options.reuse && (await options.reuse(bundle))) {
-        const kept = await pageCount(join(options.keptIn ?? outputDir, bundle.dir));
+        const kept = await pageCount(join(keptIn, bundle.dir));
         pages += kept;
         options.onBundle?.(++done, todo.length);
         continue;
@@ -305,7 +306,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       indexed++;
       used.add(lane);
       const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
-      const earlier = options.unchangedPages ? { folder: join(options.keptIn ?? outputDir, bundle.dir), pages: options.unchangedPages } : null;
+      const earlier = options.unchangedPages ? { folder: join(keptIn, bundle.dir), pages: options.unchangedPages } : null;
       const written = await writeBundle(lanes[lane]!, options.readFrom ?? [outputDir], bundle.pages, target, background, earlier);
       pages += written;
       // A merged bundle is searched by the first one's code: it needs none of its own.
@@ -444,7 +445,7 @@ async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], page
   if (placed.size > 0) {
     const count = await indexBundle(pagefind, readFrom, pages, outputPath, background);
     if (fragmentsAreOwn(outputPath, count, placed)) return count;
-    // Two pages' short hashes met, or an earlier fragment went unused: indexed again from nothing.
+    // Not the index's own (see fragmentsAreOwn): indexed again from nothing.
     rmSync(outputPath, { recursive: true, force: true });
   }
   return indexBundle(pagefind, readFrom, pages, outputPath, background);

@@ -151,6 +151,9 @@ function toSiteArticle(
   };
 }
 
+/** What printing a body block gives. */
+type Printed = Pick<SiteBodyBlock, 'display' | 'runs'>;
+
 /**
  * A body block with its text as printed, worked out when a template (or a
  * feed, or the search vocabulary) first reads it: a build prepares every
@@ -159,8 +162,6 @@ function toSiteArticle(
  * A subhead is printed in the casing its article's paragraphs teach; a
  * paragraph is cut at its links, with typography on the rest.
  */
-type Printed = Pick<SiteBodyBlock, 'display' | 'runs'>;
-
 class PrintedBlock implements SiteBodyBlock {
   readonly type: BodyBlock['type'];
   readonly text: string;
