@@ -24,12 +24,18 @@ import { outputPathOf } from '../routes.ts';
  */
 export function vocabularyOf(texts: Iterable<string>): string {
   const words = new Set<string>();
+  // A bundle's text repeats its tokens many times over; each distinct one is
+  // cut into words once (tests/discovery/search-index.test.ts holds this to
+  // the version that cuts every token).
+  const seen = new Set<string>();
   for (const text of texts) {
-    for (const token of text.toLowerCase().split(/\s+/u)) {
-      const trimmed = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    for (const token of text.toLowerCase().split(WHITE_SPACE)) {
+      if (seen.has(token)) continue;
+      seen.add(token);
+      const trimmed = token.replace(EDGE_PUNCTUATION, '');
       if (!trimmed) continue;
       words.add(trimmed);
-      const pieces = trimmed.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const pieces = trimmed.split(INNER_PUNCTUATION).filter(Boolean);
       if (pieces.length > 1) {
         for (const piece of pieces) words.add(piece);
         words.add(pieces.join(''));
@@ -38,6 +44,10 @@ export function vocabularyOf(texts: Iterable<string>): string {
   }
   return [...words].sort().join(' ');
 }
+
+const WHITE_SPACE = /\s+/u;
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const INNER_PUNCTUATION = /[^\p{L}\p{N}]+/u;
 
 /** What of an article the search index reads: the headline, the text, an editor's note. */
 export interface IndexedArticle {

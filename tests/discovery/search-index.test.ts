@@ -86,4 +86,33 @@ describe('the search vocabulary', () => {
     expect(vocabularyOf(['«Привет», — сказал он.'])).toBe('он привет сказал');
     expect(vocabularyOf([' ', '—'])).toBe('');
   });
+
+  it('cuts each distinct token once and gives what cutting every token gives', async () => {
+    const { vocabularyOf } = await import('../../src/discovery/search-vocabulary.ts');
+    // The plain version: every token of every text cut into its words.
+    const everyToken = (texts: string[]) => {
+      const words = new Set<string>();
+      for (const text of texts) {
+        for (const token of text.toLowerCase().split(/\s+/u)) {
+          const trimmed = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+          if (!trimmed) continue;
+          words.add(trimmed);
+          const pieces = trimmed.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+          if (pieces.length > 1) {
+            for (const piece of pieces) words.add(piece);
+            words.add(pieces.join(''));
+          }
+        }
+      }
+      return [...words].sort().join(' ');
+    };
+    // Few characters, so that tokens repeat within and across texts.
+    const char = fc.constantFrom(...'aAzΣσςİДдك19.,-\'“”«»— \t\n\u00a0\u2009');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: char, maxLength: 40 }), { maxLength: 8 }), (texts) => {
+        expect(vocabularyOf(texts)).toBe(everyToken(texts));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
