@@ -46,9 +46,11 @@ export interface RenderSelection {
 
 /**
  * Pages rendered between turns of Node's event loop. Eleventy renders a run
- * as one chain of promises, which never lets I/O callbacks in: Pagefind's
- * replies to a bundle indexed beside rendering (src/build/render-schedule.ts)
- * waited for the run to end. A turn every few pages costs nothing to measure.
+ * as one chain of promises, which never lets I/O callbacks in: a search
+ * lane's word that the bundle it indexed beside rendering is written
+ * (src/build/render-schedule.ts, src/discovery/search-lane.ts), and with it
+ * the lane's next bundle, would wait for the run to end. A turn every few
+ * pages costs nothing to measure.
  */
 const YIELD_EVERY = 16;
 

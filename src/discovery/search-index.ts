@@ -23,23 +23,8 @@ import { filesUnder } from '../file-tree.ts';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type * as PagefindModule from 'pagefind';
-import { lowerChildPriority } from '../process-priority.ts';
 import { outputPathOf } from '../routes.ts';
-
-/** Pagefind's Node API: one module instance per indexing process (its service). */
-type Pagefind = typeof PagefindModule;
-
-/**
- * Pagefind's Node API runs one indexing process per module instance, so
- * each lane of parallel indexing imports its own instance (the module URL
- * with a query: ES modules are instanced by URL).
- */
-async function pagefindInstance(lane: number): Promise<Pagefind> {
-  const url = new URL(import.meta.resolve('pagefind'));
-  if (lane > 0) url.searchParams.set('lane', String(lane));
-  return (await import(url.href)) as Pagefind;
-}
+import { SearchLane } from './search-lane.ts';
 
 /**
  * Most pages per bundle. Pagefind's peak memory grows with the pages of one
@@ -107,14 +92,14 @@ export interface SearchIndexOptions {
   /** Lanes but the first wait for this: while pages are rendered, rendering has a core of its own. */
   moreLanesAfter?: Promise<unknown>;
   /**
-   * Run Pagefind at the lowest CPU priority ({@link lowerChildPriority}):
+   * Run Pagefind at the lowest CPU priority (src/process-priority.ts):
    * the dev server's index updates, which must not slow its rebuilds.
    */
   background?: boolean;
   /**
-   * Awaited before each step that runs on this thread (a bundle's words
-   * for the vocabulary, a bundle handed to Pagefind): the dev server holds
-   * its index update there while a rebuild runs.
+   * Awaited before each bundle's words are read for the vocabulary (on
+   * this thread) and before each bundle is handed to a lane: the dev
+   * server holds its index update there while a rebuild runs.
    */
   pause?: () => Promise<void>;
   /**
@@ -269,10 +254,11 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   const rank = options.rank;
   if (rank) todo.sort((a, b) => rank(plan[a]!) - rank(plan[b]!) || a - b);
   const jobs = Math.max(1, Math.min(options.jobs ?? 1, todo.length));
-  const lanes = await Promise.all(Array.from({ length: jobs }, (_, lane) => pagefindInstance(lane)));
+  // Each lane's thread and Pagefind process start when it first has something to index.
+  const lanes: (SearchLane | undefined)[] = Array.from({ length: jobs }, () => undefined);
+  const laneOf = (lane: number) => (lanes[lane] ??= new SearchLane());
   let next = 0;
   let done = 0;
-  const used = new Set<number>();
   const writeList = options.list !== false;
   // Written aside like the first bundle, and moved into its folder with it.
   const vocabularyAside = join(outputDir, `${BUNDLE_DIR}.vocabulary-${process.pid}`);
@@ -282,15 +268,14 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   // its first bundle, beside the other lanes. In a full build that lane
   // starts when rendering is done (`moreLanesAfter`), so the words are read
   // while this process has nothing else to do.
-  const vocabularyLane = lanes.length - 1;
+  const vocabularyLane = jobs - 1;
   const background = options.background ?? false;
   const pause = options.pause ?? (async () => undefined);
   const keptIn = options.keptIn ?? outputDir;
   const runLane = async (lane: number) => {
     if (lane > 0) await options.moreLanesAfter;
     if (lane === vocabularyLane && vocabulary) {
-      used.add(lane);
-      list.vocabulary = { path: `${VOCABULARY_DIR}/`, bundles: await writeVocabulary(lanes[lane]!, plan, vocabulary, vocabularyAside, background, pause) };
+      list.vocabulary = { path: `${VOCABULARY_DIR}/`, bundles: await writeVocabulary(laneOf(lane), plan, vocabulary, vocabularyAside, background, pause) };
     }
     for (let t = next++; t < todo.length; t = next++) {
       const i = todo[t]!;
@@ -304,10 +289,9 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
         continue;
       }
       indexed++;
-      used.add(lane);
       const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
       const earlier = options.unchangedPages ? { folder: join(keptIn, bundle.dir), pages: options.unchangedPages } : null;
-      const written = await writeBundle(lanes[lane]!, options.readFrom ?? [outputDir], bundle.pages, target, background, earlier);
+      const written = await writeBundle(laneOf(lane), options.readFrom ?? [outputDir], bundle.pages, target, background, earlier);
       pages += written;
       // A merged bundle is searched by the first one's code: it needs none of its own.
       if (i > 0) await removeUiFiles(target);
@@ -318,7 +302,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   try {
     await Promise.all(lanes.map((_, lane) => runLane(lane)));
   } finally {
-    await Promise.all([...used].map((lane) => lanes[lane]!.close()));
+    await Promise.all(lanes.map((lane) => lane?.close()));
   }
   await mkdir(bundleDir, { recursive: true });
   if (existsSync(rootAside)) {
@@ -344,23 +328,13 @@ export function bundleKey(plan: readonly SearchBundle[], i: number): string {
  * page merges it into the first bundle's). Returns each record's result
  * id (its fragment's name) → the keys of the bundles it stands for.
  */
-async function writeVocabulary(pagefind: Pagefind, plan: readonly SearchBundle[], vocabulary: NonNullable<SearchIndexOptions['vocabulary']>, outputPath: string, background: boolean, pause: () => Promise<void>): Promise<Record<string, string[]>> {
-  const { index, errors } = await startIndex(pagefind, background);
-  if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-  try {
-    for (const [i, bundle] of plan.entries()) {
-      await pause();
-      const added = await index.addCustomRecord({
-        url: `/${VOCABULARY_DIR}/${i}/`, content: vocabulary.words(bundle), language: vocabulary.language,
-        filters: { kind: ['vocabulary'] },
-      });
-      if (added.errors.length) throw new Error(`pagefind could not index the vocabulary: ${added.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`pagefind could not write the vocabulary: ${written.errors.join('; ')}`);
-  } finally {
-    await index.deleteIndex();
+async function writeVocabulary(lane: SearchLane, plan: readonly SearchBundle[], vocabulary: NonNullable<SearchIndexOptions['vocabulary']>, outputPath: string, background: boolean, pause: () => Promise<void>): Promise<Record<string, string[]>> {
+  const records = [];
+  for (const [i, bundle] of plan.entries()) {
+    await pause();
+    records.push({ url: `/${VOCABULARY_DIR}/${i}/`, content: vocabulary.words(bundle), language: vocabulary.language, filters: { kind: ['vocabulary'] } });
   }
+  await lane.indexRecords(records, outputPath, background);
   await removeUiFiles(outputPath);
   // A result's id is its fragment's name: read back which record (bundle) each fragment is, so the page never loads them.
   const bundlesOf: Record<string, string[]> = {};
@@ -440,15 +414,17 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
  * and the bundle is indexed again from nothing if they do not all turn
  * out to be the new index's own.
  */
-async function writeBundle(pagefind: Pagefind, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean, earlier: EarlierFragments | null): Promise<number> {
+async function writeBundle(lane: SearchLane, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean, earlier: EarlierFragments | null): Promise<number> {
   const placed = earlier ? placeEarlierFragments(earlier, pages, outputPath) : new Map<string, string>();
   if (placed.size > 0) {
-    const count = await indexBundle(pagefind, readFrom, pages, outputPath, background);
+    await lane.indexPages(pages, readFrom, outputPath, background);
+    const count = await pageCount(outputPath);
     if (fragmentsAreOwn(outputPath, count, placed)) return count;
     // Not the index's own (see fragmentsAreOwn): indexed again from nothing.
     rmSync(outputPath, { recursive: true, force: true });
   }
-  return indexBundle(pagefind, readFrom, pages, outputPath, background);
+  await lane.indexPages(pages, readFrom, outputPath, background);
+  return pageCount(outputPath);
 }
 
 /** Where a bundle's earlier version is, and the pages whose fragments there are still right. */
@@ -513,60 +489,6 @@ const SHORT_FRAGMENT_NAME = /^[^_]+_[0-9a-f]{7}\.pf_fragment$/;
 function fragmentUrl(path: string): string {
   const text = gunzipSync(readFileSync(path)).toString('utf8');
   return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
-}
-
-/** One Pagefind index over `pages` read from `readFrom`, written to `outputPath`: see {@link writeBundle}. */
-async function indexBundle(pagefind: Pagefind, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean): Promise<number> {
-  const { index, errors } = await startIndex(pagefind, background);
-  if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-  try {
-    // Pagefind answers in the order it is asked: a few pages are kept in
-    // flight, so that reading the next page overlaps indexing this one.
-    const inFlight: ReturnType<typeof index.addHTMLFile>[] = [];
-    const settle = async () => {
-      const added = await inFlight.shift()!;
-      if (added.errors.length) throw new Error(`pagefind could not index ${outputPath}: ${added.errors.join('; ')}`);
-    };
-    for (const page of pages) {
-      const added = index.addHTMLFile({ sourcePath: page, content: readPage(readFrom, page) });
-      // Awaited in turn below; when an earlier page fails, the rest are left unawaited.
-      added.catch(() => undefined);
-      inFlight.push(added);
-      if (inFlight.length >= PAGES_IN_FLIGHT) await settle();
-    }
-    while (inFlight.length > 0) await settle();
-    // An empty bundle (a site with no articles yet) still gets an index and the search UI.
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
-  } finally {
-    await index.deleteIndex();
-  }
-  return pageCount(outputPath);
-}
-
-/** Pages handed to Pagefind and not yet answered, at most. */
-const PAGES_IN_FLIGHT = 32;
-
-/** The text of `page` from the first of `folders` that has it. */
-function readPage(folders: readonly string[], page: string): string {
-  for (const [i, folder] of folders.entries()) {
-    try {
-      return readFileSync(join(folder, page), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || i === folders.length - 1) throw error;
-    }
-  }
-  throw new Error(`no folder to read ${page} from`);
-}
-
-/**
- * A new index in the lane's Pagefind process, which the first call starts;
- * in the `background`, that process is then put at the lowest priority.
- */
-async function startIndex(pagefind: Pagefind, background: boolean): ReturnType<Pagefind['createIndex']> {
-  const created = await pagefind.createIndex({});
-  if (background) lowerChildPriority('pagefind');
-  return created;
 }
 
 /** The pages a written bundle holds, from its `pagefind-entry.json`. */

@@ -1,0 +1,61 @@
+/**
+ * A search lane (src/discovery/search-lane.ts) feeds its Pagefind process
+ * from a worker thread. What it must keep: the index it writes is the one
+ * Pagefind writes for those pages, a failure on the thread comes back as
+ * an error of the request that met it (never a hang, never a crash of the
+ * build's thread), and a closed lane ends its thread.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SearchLane } from '../../src/discovery/search-lane.ts';
+
+const pages = ['2026/02/01/harbour/index.html', '2026/02/02/council/index.html'];
+
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'broadsheet-lane-'));
+  for (const [i, page] of pages.entries()) {
+    await mkdir(dirname(join(root, 'site', page)), { recursive: true });
+    await writeFile(join(root, 'site', page), `<!doctype html><html lang="en"><body><article data-pagefind-body><h1>Story ${i}</h1><p>harbour council vote ${i}</p></article></body></html>\n`);
+  }
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+it('writes the index of the pages it is handed, and of records', async () => {
+  const lane = new SearchLane();
+  try {
+    await lane.indexPages(pages, [join(root, 'empty'), join(root, 'site')], join(root, 'out-pages'), false);
+    const entry = JSON.parse(await readFile(join(root, 'out-pages', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages['en']?.page_count).toBe(2);
+    await lane.indexRecords([{ url: '/one/', content: 'ceasefire talks', language: 'en', filters: { kind: ['test'] } }], join(root, 'out-records'), false);
+    const records = JSON.parse(await readFile(join(root, 'out-records', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(records.languages['en']?.page_count).toBe(1);
+  } finally {
+    await lane.close();
+  }
+});
+
+it("reports a page it cannot read as that request's error, and goes on answering", async () => {
+  const lane = new SearchLane();
+  try {
+    await expect(lane.indexPages(['2026/02/03/missing/index.html'], [join(root, 'site')], join(root, 'out-missing'), false)).rejects.toThrow(/ENOENT.*missing/);
+    await lane.indexPages(pages, [join(root, 'site')], join(root, 'out-after'), false);
+    expect(existsSync(join(root, 'out-after', 'pagefind-entry.json'))).toBe(true);
+  } finally {
+    await lane.close();
+  }
+});
+
+it('refuses work once closed', async () => {
+  const lane = new SearchLane();
+  await lane.close();
+  await expect(lane.indexPages(pages, [join(root, 'site')], join(root, 'out-closed'), false)).rejects.toThrow(/stopped/);
+  expect(existsSync(join(root, 'out-closed'))).toBe(false);
+});
