@@ -9,11 +9,29 @@
  * Requests come one at a time ({@link LaneRequest}); each is answered with
  * its id and, when it failed, the error's message.
  */
+import childProcess, { type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { lowerChildPriority } from '../process-priority.ts';
+
+/**
+ * The processes started on this thread: Pagefind's. Its `close()` kills
+ * its process without waiting for it to exit; a thread ended then would
+ * leave the process unreaped (a zombie until Broadsheet exits, and its CPU
+ * time missing from Broadsheet's). So `spawn` is wrapped, on this thread
+ * only (a worker thread has its own built-in modules), to keep hold of
+ * them, and closing waits for each to exit.
+ */
+const started: ChildProcess[] = [];
+const spawn = childProcess.spawn;
+(childProcess as { spawn: typeof spawn }).spawn = ((...args: Parameters<typeof spawn>) => {
+  const child = spawn(...args);
+  started.push(child);
+  return child;
+}) as typeof spawn;
 
 /** What a lane is asked to do. */
 export type LaneRequest =
@@ -47,6 +65,7 @@ const PAGES_IN_FLIGHT = 32;
 async function serve(request: LaneRequest): Promise<void> {
   if (request.type === 'close') {
     await pagefind.close();
+    await Promise.all(started.map((child) => (child.exitCode === null && child.signalCode === null ? once(child, 'exit') : null)));
     return;
   }
   const { index, errors } = await pagefind.createIndex({});

@@ -3,7 +3,8 @@
  * from a worker thread. What it must keep: the index it writes is the one
  * Pagefind writes for those pages, a failure on the thread comes back as
  * an error of the request that met it (never a hang, never a crash of the
- * build's thread), and a closed lane ends its thread.
+ * build's thread), and a closed lane ends its thread and its Pagefind
+ * process, which must be gone, not left a zombie.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SearchLane } from '../../src/discovery/search-lane.ts';
+import { lowerChildPriority } from '../../src/process-priority.ts';
 
 const pages = ['2026/02/01/harbour/index.html', '2026/02/02/council/index.html'];
 
@@ -51,6 +53,15 @@ it("reports a page it cannot read as that request's error, and goes on answering
   } finally {
     await lane.close();
   }
+});
+
+it.runIf(process.platform === 'linux')('leaves no Pagefind process behind once closed', async () => {
+  const lane = new SearchLane();
+  await lane.indexPages(pages, [join(root, 'site')], join(root, 'out-process'), false);
+  // Found in /proc as this process's child (the check's own means; it also lowers their priority, which is harmless here).
+  expect(lowerChildPriority('pagefind')).toBe(1);
+  await lane.close();
+  expect(lowerChildPriority('pagefind')).toBe(0);
 });
 
 it('refuses work once closed', async () => {
