@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 function codeFingerprint(): string {
   const hash = createHash('sha256');
   const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts'))
+    .filter((f) => f.endsWith('.ts') || f.endsWith('.js')) // the search lanes' thread is JavaScript
     .map((f) => join('src', f))
     .sort();
   for (const file of [...files, '.eleventy.ts', 'package.json', 'package-lock.json']) {

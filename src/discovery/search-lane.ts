@@ -1,28 +1,38 @@
 /**
  * A search lane: one Pagefind process, fed by a worker thread of its own
- * (src/discovery/search-lane-worker.ts), so that reading pages and handing
+ * (src/discovery/search-lane-worker.js), so that reading pages and handing
  * them over does not wait for, nor slow, the thread that renders them.
  * Pagefind's Node API runs one process per module instance, and each
  * worker thread has its own.
  */
 import { Worker } from 'node:worker_threads';
-import type { LaneReply, LaneRequest } from './search-lane-worker.ts';
+import { lowerChildPriority } from '../process-priority.ts';
 
-/**
- * The worker's first code: plain CommonJS, which registers tsx's loader
- * in the new thread (loaders are per thread) and then loads the
- * TypeScript worker. Pagefind's modules are loaded first, for the reason
- * bin/broadsheet.js loads Eleventy first: with the loader registered,
- * every module loaded takes a round trip to its thread. An error is
- * thrown on the thread, where the lane hears of it.
- */
-const BOOT = `
-const { workerData } = require('node:worker_threads');
-import(workerData.pagefind)
-  .then(() => import(workerData.tsx))
-  .then(({ register }) => { register(); return import(workerData.worker); })
-  .catch((error) => setImmediate(() => { throw error; }));
-`;
+/** What a lane's thread is asked to do (src/discovery/search-lane-worker.js). */
+export type LaneRequest =
+  | {
+      type: 'pages';
+      id: number;
+      /** Paths relative to the output folder, in the order Pagefind numbers them. */
+      pages: readonly string[];
+      /** Folders to read each page from, the first that has it. */
+      readFrom: readonly string[];
+      outputPath: string;
+      /** Whether Pagefind runs at the lowest CPU priority (src/process-priority.ts). */
+      background: boolean;
+    }
+  | { type: 'records'; id: number; records: readonly SearchRecord[]; outputPath: string; background: boolean }
+  | { type: 'close'; id: number };
+
+/** A lane's answer: `started` (a process to lower the priority of) comes before the request's own answer. */
+interface LaneReply {
+  id: number;
+  started?: true;
+  error?: string;
+}
+
+/** The worker: JavaScript, so that the thread needs no TypeScript loader (see the file). */
+const WORKER = new URL('./search-lane-worker.js', import.meta.url);
 
 type Pending = { resolve: () => void; reject: (error: Error) => void };
 
@@ -50,11 +60,10 @@ export class SearchLane {
   #stopped: Error | null = null;
 
   constructor() {
-    this.#worker = new Worker(BOOT, {
-      eval: true,
-      workerData: { pagefind: import.meta.resolve('pagefind'), tsx: import.meta.resolve('tsx/esm/api'), worker: new URL('./search-lane-worker.ts', import.meta.url).href },
-    });
+    this.#worker = new Worker(WORKER);
     this.#worker.on('message', (reply: LaneReply) => {
+      // Pagefind's process has just started, in the background: at the lowest priority before it has work.
+      if (reply.started) return void lowerChildPriority('pagefind');
       const pending = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);
       if (reply.error === undefined) pending?.resolve();

@@ -6,13 +6,27 @@
  * build's thread), and a closed lane ends its thread and its Pagefind
  * process, which must be gone, not left a zombie.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SearchLane } from '../../src/discovery/search-lane.ts';
-import { lowerChildPriority } from '../../src/process-priority.ts';
+import { LOWEST_PRIORITY } from '../../src/process-priority.ts';
+
+/** This process's child processes named pagefind…, from /proc. */
+function pagefindChildren(): number[] {
+  return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).flatMap((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return ppid === process.pid && stat.slice(stat.indexOf('(') + 1).startsWith('pagefind') ? [Number(pid)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
 
 const pages = ['2026/02/01/harbour/index.html', '2026/02/02/council/index.html'];
 
@@ -58,10 +72,22 @@ it("reports a page it cannot read as that request's error, and goes on answering
 it.runIf(process.platform === 'linux')('leaves no Pagefind process behind once closed', async () => {
   const lane = new SearchLane();
   await lane.indexPages(pages, [join(root, 'site')], join(root, 'out-process'), false);
-  // Found in /proc as this process's child (the check's own means; it also lowers their priority, which is harmless here).
-  expect(lowerChildPriority('pagefind')).toBe(1);
+  expect(pagefindChildren()).toHaveLength(1);
   await lane.close();
-  expect(lowerChildPriority('pagefind')).toBe(0);
+  // A zombie is still listed in /proc, as this process's child, until it is reaped.
+  expect(pagefindChildren()).toEqual([]);
+});
+
+it.runIf(process.platform === 'linux')('runs Pagefind at the lowest priority in the background', async () => {
+  const lane = new SearchLane();
+  try {
+    await lane.indexPages(pages, [join(root, 'site')], join(root, 'out-background'), true);
+    const children = pagefindChildren();
+    expect(children).toHaveLength(1);
+    expect(getPriority(children[0]!)).toBe(LOWEST_PRIORITY);
+  } finally {
+    await lane.close();
+  }
 });
 
 it('refuses work once closed', async () => {

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The worker thread of a search lane (src/discovery/search-lane.ts): one
  * Pagefind process, fed from this thread. The build's own thread renders
@@ -6,16 +7,21 @@
  * its next pages (docs/performance.md). Here the pages are read and handed
  * over on a thread that does nothing else.
  *
- * Requests come one at a time ({@link LaneRequest}); each is answered with
- * its id and, when it failed, the error's message.
+ * JavaScript, type-checked from its JSDoc (tsconfig.json's `allowJs`), so
+ * that a new thread needs no TypeScript loader: registering tsx's in a
+ * thread took about 180 ms before the lane could start, on every build.
+ *
+ * Requests come one at a time (`LaneRequest`, src/discovery/search-lane.ts);
+ * each is answered with its id and, when it failed, the error's message.
+ * The first index a lane starts in the `background` is also answered with
+ * `started`, so that the lane's owner lowers the new process's priority.
  */
-import childProcess, { type ChildProcess } from 'node:child_process';
+import childProcess from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { lowerChildPriority } from '../process-priority.ts';
 
 /**
  * The processes started on this thread: Pagefind's. Its `close()` kills
@@ -24,61 +30,40 @@ import { lowerChildPriority } from '../process-priority.ts';
  * time missing from Broadsheet's). So `spawn` is wrapped, on this thread
  * only (a worker thread has its own built-in modules), to keep hold of
  * them, and closing waits for each to exit.
+ *
+ * @type {import('node:child_process').ChildProcess[]}
  */
-const started: ChildProcess[] = [];
+const started = [];
 const spawn = childProcess.spawn;
-(childProcess as { spawn: typeof spawn }).spawn = ((...args: Parameters<typeof spawn>) => {
+/** @type {any} */ (childProcess).spawn = (/** @type {Parameters<typeof spawn>} */ ...args) => {
   const child = spawn(...args);
   started.push(child);
   return child;
-}) as typeof spawn;
-
-/** What a lane is asked to do. */
-export type LaneRequest =
-  | {
-      type: 'pages';
-      id: number;
-      /** Paths relative to the output folder, in the order Pagefind numbers them. */
-      pages: readonly string[];
-      /** Folders to read each page from, the first that has it. */
-      readFrom: readonly string[];
-      outputPath: string;
-      background: boolean;
-    }
-  | {
-      type: 'records';
-      id: number;
-      records: readonly { url: string; content: string; language: string; filters: Record<string, string[]> }[];
-      outputPath: string;
-      background: boolean;
-    }
-  | { type: 'close'; id: number };
-
-export interface LaneReply {
-  id: number;
-  error?: string;
-}
+};
 
 /** Pages handed to Pagefind and not yet answered, at most. */
 const PAGES_IN_FLIGHT = 32;
 
-async function serve(request: LaneRequest): Promise<void> {
+/** @param {import('./search-lane.ts').LaneRequest} request */
+async function serve(request) {
   if (request.type === 'close') {
     await pagefind.close();
     await Promise.all(started.map((child) => (child.exitCode === null && child.signalCode === null ? once(child, 'exit') : null)));
     return;
   }
+  const before = started.length;
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-  // The first index starts the lane's Pagefind process; in the background it then runs at the lowest priority.
-  if (request.background) lowerChildPriority('pagefind');
+  // The first index starts the lane's Pagefind process.
+  if (request.background && started.length > before) port.postMessage({ id: request.id, started: true });
   try {
     if (request.type === 'pages') {
       // Pagefind answers in the order it is asked: a few pages are kept in
       // flight, so that reading the next page overlaps indexing this one.
-      const inFlight: ReturnType<typeof index.addHTMLFile>[] = [];
+      /** @type {ReturnType<typeof index.addHTMLFile>[]} */
+      const inFlight = [];
       const settle = async () => {
-        const added = await inFlight.shift()!;
+        const added = await /** @type {ReturnType<typeof index.addHTMLFile>} */ (inFlight.shift());
         if (added.errors.length) throw new Error(`pagefind could not index ${request.outputPath}: ${added.errors.join('; ')}`);
       };
       for (const page of request.pages) {
@@ -103,23 +88,29 @@ async function serve(request: LaneRequest): Promise<void> {
   }
 }
 
-/** The text of `page` from the first of `folders` that has it. */
-function readPage(folders: readonly string[], page: string): string {
+/**
+ * The text of `page` from the first of `folders` that has it.
+ *
+ * @param {readonly string[]} folders
+ * @param {string} page
+ * @returns {string}
+ */
+function readPage(folders, page) {
   for (const [i, folder] of folders.entries()) {
     try {
       return readFileSync(join(folder, page), 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || i === folders.length - 1) throw error;
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT' || i === folders.length - 1) throw error;
     }
   }
   throw new Error(`no folder to read ${page} from`);
 }
 
+if (!parentPort) throw new Error('search-lane-worker.js runs as a worker thread (src/discovery/search-lane.ts starts it)');
 const port = parentPort;
-if (!port) throw new Error('search-lane-worker.ts runs as a worker thread (src/discovery/search-lane.ts starts it)');
-port.on('message', (request: LaneRequest) => {
+port.on('message', (/** @type {import('./search-lane.ts').LaneRequest} */ request) => {
   serve(request).then(
-    () => port.postMessage({ id: request.id } satisfies LaneReply),
-    (error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies LaneReply),
+    () => port.postMessage({ id: request.id }),
+    (/** @type {unknown} */ error) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
   );
 });
