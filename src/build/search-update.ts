@@ -104,7 +104,7 @@ export async function updateSearchIndex(
       jobs,
       ...(owned ? { owned: (bundle: SearchBundle) => owned.has(bundle.dir) } : {}),
       ...(onBundle ? { onBundle } : {}),
-      ...(mode === 'update' ? { keptIn: live, readFrom: [dir, live], ...(keptPages ? { unchangedPages: keptPages } : {}) } : {}),
+      ...(mode === 'update' ? { keptIn: live, readFrom: [dir, live], ...(keptPages ? { keptPages } : {}) } : {}),
       reuse: async (bundle) => {
         const before = old.get(bundle.dir);
         if (mode === 'staged' || !before || before.fingerprint !== fingerprints.get(bundle.dir)) return false;

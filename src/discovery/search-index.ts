@@ -65,7 +65,7 @@ export interface SearchIndexOptions {
    * Pagefind names a fragment by a hash of its contents and does not write
    * (nor compress) a fragment whose file is there already.
    */
-  unchangedPages?: ReadonlySet<string>;
+  keptPages?: ReadonlySet<string>;
   /**
    * Folders to read the pages from, the first that has each (default:
    * `outputDir`): an incremental build's unchanged pages are in the live site.
@@ -290,7 +290,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       }
       indexed++;
       const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
-      const earlier = options.unchangedPages ? { folder: join(keptIn, bundle.dir), pages: options.unchangedPages } : null;
+      const earlier = options.keptPages ? { folder: join(keptIn, bundle.dir), pages: options.keptPages } : null;
       const written = await writeBundle(laneOf(lane), options.readFrom ?? [outputDir], bundle.pages, target, background, earlier);
       pages += written;
       // A merged bundle is searched by the first one's code: it needs none of its own.
@@ -415,16 +415,18 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
  * out to be the new index's own.
  */
 async function writeBundle(lane: SearchLane, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean, earlier: EarlierFragments | null): Promise<number> {
+  const index = async () => {
+    await lane.indexPages(pages, readFrom, outputPath, background);
+    return pageCount(outputPath);
+  };
   const placed = earlier ? placeEarlierFragments(earlier, pages, outputPath) : new Map<string, string>();
   if (placed.size > 0) {
-    await lane.indexPages(pages, readFrom, outputPath, background);
-    const count = await pageCount(outputPath);
+    const count = await index();
     if (fragmentsAreOwn(outputPath, count, placed)) return count;
     // Not the index's own (see fragmentsAreOwn): indexed again from nothing.
     rmSync(outputPath, { recursive: true, force: true });
   }
-  await lane.indexPages(pages, readFrom, outputPath, background);
-  return pageCount(outputPath);
+  return index();
 }
 
 /** Where a bundle's earlier version is, and the pages whose fragments there are still right. */

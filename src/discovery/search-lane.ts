@@ -34,6 +34,9 @@ interface LaneReply {
 /** The worker: JavaScript, so that the thread needs no TypeScript loader (see the file). */
 const WORKER = new URL('./search-lane-worker.js', import.meta.url);
 
+/** A request before the lane numbers it. */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
 type Pending = { resolve: () => void; reject: (error: Error) => void };
 
 /** A record handed to Pagefind as it is, not read from a page. */
@@ -79,24 +82,24 @@ export class SearchLane {
    * In the `background`, Pagefind runs at the lowest CPU priority.
    */
   indexPages(pages: readonly string[], readFrom: readonly string[], outputPath: string, background: boolean): Promise<void> {
-    return this.#ask({ type: 'pages', id: 0, pages, readFrom, outputPath, background });
+    return this.#ask({ type: 'pages', pages, readFrom, outputPath, background });
   }
 
   /** Indexes `records` in their order and writes the index to `outputPath`. */
   indexRecords(records: readonly SearchRecord[], outputPath: string, background: boolean): Promise<void> {
-    return this.#ask({ type: 'records', id: 0, records, outputPath, background });
+    return this.#ask({ type: 'records', records, outputPath, background });
   }
 
   /** Ends the lane's Pagefind process, then its thread. */
   async close(): Promise<void> {
     try {
-      if (!this.#stopped) await this.#ask({ type: 'close', id: 0 });
+      if (!this.#stopped) await this.#ask({ type: 'close' });
     } finally {
       await this.#worker.terminate();
     }
   }
 
-  #ask(request: LaneRequest): Promise<void> {
+  #ask(request: WithoutId<LaneRequest>): Promise<void> {
     if (this.#stopped) return Promise.reject(this.#stopped);
     const id = ++this.#nextId;
     return new Promise<void>((resolve, reject) => {

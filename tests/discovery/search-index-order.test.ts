@@ -99,13 +99,13 @@ it('reuses an unchanged page\'s earlier fragment, and indexes again from nothing
   // A damaged file among the earlier fragments is left out, not read as one.
   await writeFile(join(earlier, 'pagefind', 'fragment', 'en_0000000.pf_fragment'), 'not gzip');
   // Told the truth: the other pages' fragments are the earlier files, linked.
-  await writeSearchIndex(now, { pages, keptIn: earlier, unchangedPages: new Set(pages.slice(1)) });
+  await writeSearchIndex(now, { pages, keptIn: earlier, keptPages: new Set(pages.slice(1)) });
   expect(await readTree(join(now, 'pagefind'))).toEqual(expected);
   const linked = (await readdir(join(now, 'pagefind', 'fragment'))).filter((name) => existsSync(join(earlier, 'pagefind', 'fragment', name)));
   expect(linked.length).toBe(pages.length - 1);
   for (const name of linked) expect((await stat(join(now, 'pagefind', 'fragment', name))).ino).toBe((await stat(join(earlier, 'pagefind', 'fragment', name))).ino);
 
   // Told the changed page is unchanged: its earlier fragment goes unused, and the bundle is indexed again from nothing.
-  await writeSearchIndex(now, { pages, keptIn: earlier, unchangedPages: new Set(pages) });
+  await writeSearchIndex(now, { pages, keptIn: earlier, keptPages: new Set(pages) });
   expect(await readTree(join(now, 'pagefind'))).toEqual(expected);
 }, 60_000);
