@@ -22,6 +22,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
+import { searchPart } from './search-part.js';
 
 /**
  * The processes started on this thread: Pagefind's. Its `close()` kills
@@ -67,7 +68,7 @@ async function serve(request) {
         if (added.errors.length) throw new Error(`pagefind could not index ${request.outputPath}: ${added.errors.join('; ')}`);
       };
       for (const page of request.pages) {
-        const added = index.addHTMLFile({ sourcePath: page, content: readPage(request.readFrom, page) });
+        const added = index.addHTMLFile({ sourcePath: page, content: searchPart(readPage(request.readFrom, page)) });
         // Awaited in turn below; when an earlier page fails, the rest are left unawaited.
         added.catch(() => undefined);
         inFlight.push(added);

@@ -14,7 +14,9 @@
  * - every other page once at 390 px: the same without axe (pages of one type
  *   share their template; axe on each would double the suite's time);
  * - Lighthouse on the home page and an article of each edition:
- *   accessibility, best practices and SEO exactly 100, performance printed.
+ *   accessibility, best practices and SEO exactly 100, performance printed;
+ * - search: Pagefind's index of the article pages' search parts equals the
+ *   index of the whole pages.
  * The same checker runs also get a deliberately broken page and a clean
  * control page (tests/e2e/fixtures/checkers/): each gate must name the
  * broken page's faults and pass the clean one, so a gate that cannot fail
@@ -32,6 +34,9 @@ import { runPageGates } from '../support/page-gates.ts';
 import { checkHtmlFiles, formatNuMessage, type NuMessage } from '../support/nu-checker.ts';
 import { checkInternalLinks } from '../support/link-checker.ts';
 import { formatLighthouseSummary, LIGHTHOUSE_CATEGORIES, runLighthouse, type LighthouseSummary } from '../support/lighthouse.ts';
+import { readTree } from '../support/tree.ts';
+import * as pagefind from 'pagefind';
+import { searchPart } from '../../src/discovery/search-part.js';
 
 const SCREENSHOTS = join(PROJECT_ROOT, 'tests/screenshots');
 const CANARY = fileURLToPath(new URL('./fixtures/checkers', import.meta.url));
@@ -103,6 +108,32 @@ it('builds the Arabic edition: articles, a topic, an editor page, and the stress
   // The edition has no undated story, no later home page and no long-word stress page.
   expect(missing.filter((name) => !/long words|undated|later page/.test(name))).toEqual([]);
 });
+
+// Search is given only each article page's search part (src/discovery/search-part.js):
+// for these templates that must be the index the whole pages give, byte for byte.
+it.each(editions)('$edition edition: Pagefind indexes the article pages\' search parts as it indexes the whole pages', async ({ site, pages }) => {
+  const articles = pages.filter((p) => p.type.startsWith('article'));
+  expect(articles.length).toBeGreaterThan(5);
+  const index = async (folder: string, content: (html: string) => string) => {
+    const { index: pagefindIndex, errors } = await pagefind.createIndex({});
+    if (!pagefindIndex) throw new Error(errors.join('; '));
+    for (const { file, html } of articles) {
+      const added = await pagefindIndex.addHTMLFile({ sourcePath: file, content: content(html) });
+      expect(added.errors).toEqual([]);
+    }
+    const outputPath = join(site.root, folder);
+    expect((await pagefindIndex.writeFiles({ outputPath })).errors).toEqual([]);
+    await pagefindIndex.deleteIndex();
+    return readTree(outputPath);
+  };
+  try {
+    // Each page is cut down, none given whole.
+    expect(articles.filter(({ html }) => searchPart(html) === html).map(({ file }) => file)).toEqual([]);
+    expect(await index('search-parts', searchPart)).toEqual(await index('search-whole', (html) => html));
+  } finally {
+    await pagefind.close();
+  }
+}, 60_000);
 
 describe('Nu HTML checker (one JVM for the site and the control pages)', () => {
   let messages: NuMessage[];
