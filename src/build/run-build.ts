@@ -9,7 +9,9 @@
  *   renderPages        the other pages, feeds and sitemaps → staging (Eleventy)
  *   writeRedirects     the redirect pages → staging
  *   updateSearchIndex  the article pages → pagefind/ (Pagefind); bundles whose pages did not change kept;
- *                      in a full build each bundle starts once its pages are rendered (renderSchedule)
+ *                      in a full build each bundle starts once its pages are rendered (renderSchedule);
+ *                      in an incremental one a changed bundle's pages before its first changed one are
+ *                      handed to Pagefind while the changed pages render
  *   then, by mode:
  *     staged   (no usable manifest: a full build) carryOver the files no build wrote, swapIn the whole staging folder
  *     update   (an incremental build) moveInto the live site the staged files, moveBundlesIn the new bundles, prune what is gone
@@ -266,12 +268,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         ...(part ? { owned: part.bundles, list: part.singles } : {}),
         ...(joined ? { others: joined } : {}),
         ...(reuse.words ? { words: reuse.words } : {}),
-        ...(mode === 'update' ? { keptPages: keptPaths } : {}),
+        // An incremental build hands Pagefind each changed bundle's kept pages while the others render.
+        ...(mode === 'update' ? { keptPages: keptPaths, rendered: rendering } : {}),
         ...(schedule ? { ready: schedule.ready, rank: schedule.rank, moreLanesAfter: rendering } : {}),
         ...(progress ? { onBundle: (done: number) => ((own.search = done), report()) } : {}),
       })
       : null;
-    const early = schedule && indexing ? indexing() : null;
+    const early = (schedule || mode === 'update') && indexing ? indexing() : null;
     early?.catch(() => undefined);
     try {
       await renderPages(build, {

@@ -47,7 +47,7 @@ export interface SearchUpdate {
 export async function updateSearchIndex(
   build: PreparedBuild,
   dir: string,
-  { mode, live, previous, bundles: plan, jobs = 1, onBundle, owned, list = true, others, words, keptPages, ready, rank, moreLanesAfter, background, pause }: {
+  { mode, live, previous, bundles: plan, jobs = 1, onBundle, owned, list = true, others, words, keptPages, rendered, ready, rank, moreLanesAfter, background, pause }: {
     mode: 'staged' | 'update' | 'in-place'; live: string; previous: readonly ManifestBundle[]; jobs?: number; onBundle?: (done: number, total: number) => void;
     /** The build's bundles, from {@link searchBundlesOf}. */
     bundles: readonly SearchBundle[];
@@ -61,7 +61,7 @@ export async function updateSearchIndex(
     words?: BuildMemo<string>;
     /** With `update`: the pages the build kept from the last one; a bundle indexed again reuses their fragments from the live site. */
     keptPages?: ReadonlySet<string>;
-  } & Pick<SearchIndexOptions, 'ready' | 'rank' | 'moreLanesAfter' | 'background' | 'pause'>,
+  } & Pick<SearchIndexOptions, 'rendered' | 'ready' | 'rank' | 'moreLanesAfter' | 'background' | 'pause'>,
 ): Promise<SearchUpdate> {
   // What Pagefind reads of each page, not the whole page: see src/build/page-fingerprints.ts.
   const fingerprintOf = new Map(build.plan.files.map((f) => [f.path, f.searchFingerprint]));
@@ -104,7 +104,7 @@ export async function updateSearchIndex(
       jobs,
       ...(owned ? { owned: (bundle: SearchBundle) => owned.has(bundle.dir) } : {}),
       ...(onBundle ? { onBundle } : {}),
-      ...(mode === 'update' ? { keptIn: live, readFrom: [dir, live], ...(keptPages ? { keptPages } : {}) } : {}),
+      ...(mode === 'update' ? { keptIn: live, readFrom: [dir, live], ...(keptPages ? { keptPages } : {}), ...(rendered ? { rendered } : {}) } : {}),
       reuse: async (bundle) => {
         const before = old.get(bundle.dir);
         if (mode === 'staged' || !before || before.fingerprint !== fingerprints.get(bundle.dir)) return false;

@@ -67,6 +67,12 @@ export interface SearchIndexOptions {
    */
   keptPages?: ReadonlySet<string>;
   /**
+   * With `keptPages`: settles when the build's other pages are written. A
+   * bundle indexed again is then handed its pages up to the first one not
+   * kept at once, while the others are rendered, and the rest after.
+   */
+  rendered?: Promise<unknown>;
+  /**
    * Folders to read the pages from, the first that has each (default:
    * `outputDir`): an incremental build's unchanged pages are in the live site.
    */
@@ -290,7 +296,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       }
       indexed++;
       const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
-      const earlier = options.keptPages ? { folder: join(keptIn, bundle.dir), pages: options.keptPages } : null;
+      const earlier = options.keptPages ? { folder: join(keptIn, bundle.dir), pages: options.keptPages, rendered: options.rendered ?? null } : null;
       const written = await writeBundle(laneOf(lane), options.readFrom ?? [outputDir], bundle.pages, target, background, earlier);
       pages += written;
       // A merged bundle is searched by the first one's code: it needs none of its own.
@@ -415,24 +421,28 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
  * out to be the new index's own.
  */
 async function writeBundle(lane: SearchLane, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean, earlier: EarlierFragments | null): Promise<number> {
-  const index = async () => {
-    await lane.indexPages(pages, readFrom, outputPath, background);
+  const index = async (wait?: { from: number; until: Promise<unknown> }) => {
+    await lane.indexPages(pages, readFrom, outputPath, background, wait);
     return pageCount(outputPath);
   };
+  // The pages being rendered: from the first not kept on, they wait (when every page is kept, none does).
+  const from = earlier?.rendered ? pages.findIndex((page) => !earlier.pages.has(page)) : -1;
+  const wait = from >= 0 ? { from, until: earlier!.rendered! } : undefined;
   const placed = earlier ? placeEarlierFragments(earlier, pages, outputPath) : new Map<string, string>();
   if (placed.size > 0) {
-    const count = await index();
+    const count = await index(wait);
     if (fragmentsAreOwn(outputPath, count, placed)) return count;
     // Not the index's own (see fragmentsAreOwn): indexed again from nothing.
     rmSync(outputPath, { recursive: true, force: true });
   }
-  return index();
+  return index(wait);
 }
 
-/** Where a bundle's earlier version is, and the pages whose fragments there are still right. */
+/** Where a bundle's earlier version is, the pages whose fragments there are still right, and when the others are written (null: they are). */
 interface EarlierFragments {
   folder: string;
   pages: ReadonlySet<string>;
+  rendered: Promise<unknown> | null;
 }
 
 /**

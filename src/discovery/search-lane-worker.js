@@ -13,6 +13,9 @@
  *
  * Requests come one at a time (`LaneRequest`, src/discovery/search-lane.ts);
  * each is answered with its id and, when it failed, the error's message.
+ * A request for pages may hand over the first of them at once and wait
+ * for a `go` signal (`LaneSignal`) before the rest, which are still being
+ * rendered.
  * The first index a lane starts in the `background` is also answered with
  * `started`, so that the lane's owner lowers the new process's priority.
  */
@@ -67,7 +70,9 @@ async function serve(request) {
         const added = await /** @type {ReturnType<typeof index.addHTMLFile>} */ (inFlight.shift());
         if (added.errors.length) throw new Error(`pagefind could not index ${request.outputPath}: ${added.errors.join('; ')}`);
       };
-      for (const page of request.pages) {
+      for (const [i, page] of request.pages.entries()) {
+        // The pages from `waitFrom` on are still being written: handed over once the lane says so.
+        if (i === request.waitFrom) await goAhead(request.id);
         const added = index.addHTMLFile({ sourcePath: page, content: searchPart(readPage(request.readFrom, page)) });
         // Awaited in turn below; when an earlier page fails, the rest are left unawaited.
         added.catch(() => undefined);
@@ -107,9 +112,36 @@ function readPage(folders, page) {
   throw new Error(`no folder to read ${page} from`);
 }
 
+/** @type {Map<number, { go: Promise<void>, resolve: () => void }>} */
+const signals = new Map();
+/** @param {number} id */
+const signalOf = (id) => {
+  let signal = signals.get(id);
+  if (!signal) {
+    /** @type {() => void} */
+    let resolve = () => undefined;
+    const go = new Promise((done) => (resolve = () => done(undefined)));
+    signal = { go, resolve };
+    signals.set(id, signal);
+  }
+  return signal;
+};
+/**
+ * Settles when the lane has said `go` for request `id` (it may have said
+ * so already).
+ *
+ * @param {number} id
+ */
+async function goAhead(id) {
+  await signalOf(id).go;
+  signals.delete(id);
+}
+
 if (!parentPort) throw new Error('search-lane-worker.js runs as a worker thread (src/discovery/search-lane.ts starts it)');
 const port = parentPort;
-port.on('message', (/** @type {import('./search-lane.ts').LaneRequest} */ request) => {
+port.on('message', (/** @type {import('./search-lane.ts').LaneRequest | import('./search-lane.ts').LaneSignal} */ request) => {
+  // A signal is no request of its own: it lets a request that waits for it go on.
+  if (request.type === 'go') return void signalOf(request.id).resolve();
   serve(request).then(
     () => port.postMessage({ id: request.id }),
     (/** @type {unknown} */ error) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }),

@@ -20,9 +20,17 @@ export type LaneRequest =
       outputPath: string;
       /** Whether Pagefind runs at the lowest CPU priority (src/process-priority.ts). */
       background: boolean;
+      /** The pages from this one on are handed over once the lane signals `go` for this request. */
+      waitFrom?: number;
     }
   | { type: 'records'; id: number; records: readonly SearchRecord[]; outputPath: string; background: boolean }
   | { type: 'close'; id: number };
+
+/** Lets request `id` hand over the pages it waits for. */
+export interface LaneSignal {
+  type: 'go';
+  id: number;
+}
 
 /** A lane's answer: `started` (a process to lower the priority of) comes before the request's own answer. */
 interface LaneReply {
@@ -79,10 +87,16 @@ export class SearchLane {
   /**
    * Indexes `pages` (relative paths, each read from the first of `readFrom`
    * that has it) in their order, and writes the index to `outputPath`.
-   * In the `background`, Pagefind runs at the lowest CPU priority.
+   * In the `background`, Pagefind runs at the lowest CPU priority. With
+   * `wait`, the pages from `wait.from` on are still being written: they
+   * are handed over once `wait.until` settles, the ones before at once.
    */
-  indexPages(pages: readonly string[], readFrom: readonly string[], outputPath: string, background: boolean): Promise<void> {
-    return this.#ask({ type: 'pages', pages, readFrom, outputPath, background });
+  indexPages(pages: readonly string[], readFrom: readonly string[], outputPath: string, background: boolean, wait?: { from: number; until: Promise<unknown> }): Promise<void> {
+    return this.#ask({ type: 'pages', pages, readFrom, outputPath, background, ...(wait ? { waitFrom: wait.from } : {}) }, (id) => {
+      // Settled either way, the pages are there or never will be: a failed render fails their reading.
+      const go = () => void (this.#stopped ? undefined : this.#worker.postMessage({ type: 'go', id } satisfies LaneSignal));
+      wait?.until.then(go, go);
+    });
   }
 
   /** Indexes `records` in their order and writes the index to `outputPath`. */
@@ -99,13 +113,16 @@ export class SearchLane {
     }
   }
 
-  #ask(request: WithoutId<LaneRequest>): Promise<void> {
+  /** Sends `request`, numbered; `sent` is told its number. */
+  #ask(request: WithoutId<LaneRequest>, sent?: (id: number) => void): Promise<void> {
     if (this.#stopped) return Promise.reject(this.#stopped);
     const id = ++this.#nextId;
-    return new Promise<void>((resolve, reject) => {
+    const answer = new Promise<void>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       this.#worker.postMessage({ ...request, id });
     });
+    sent?.(id);
+    return answer;
   }
 
   #stop(error: Error): void {

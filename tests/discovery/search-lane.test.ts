@@ -3,7 +3,8 @@
  * from a worker thread. What it must keep: the index it writes is the one
  * Pagefind writes for those pages, a failure on the thread comes back as
  * an error of the request that met it (never a hang, never a crash of the
- * build's thread), and a closed lane ends its thread and its Pagefind
+ * build's thread), pages still being written are handed over only once
+ * the lane is told they are, and a closed lane ends its thread and its Pagefind
  * process, which must be gone, not left a zombie.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SearchLane } from '../../src/discovery/search-lane.ts';
 import { LOWEST_PRIORITY } from '../../src/process-priority.ts';
+import { readTree } from '../support/tree.ts';
 
 /** This process's child processes named pagefind…, from /proc. */
 function pagefindChildren(): number[] {
@@ -67,6 +69,33 @@ it("reports a page it cannot read as that request's error, and goes on answering
   } finally {
     await lane.close();
   }
+});
+
+it('holds the pages from `wait.from` on until `wait.until` settles, and indexes them then, as if handed over at once', async () => {
+  // Page 2 is written only after the lane has the request, as a page still being rendered.
+  const later = '2026/02/04/ferry/index.html';
+  const all = [...pages, later];
+  const write = (dir: string) => mkdir(dirname(join(dir, later)), { recursive: true }).then(() => writeFile(join(dir, later), `<!doctype html><html lang="en"><body><article data-pagefind-body><h1>Ferry</h1><p>ferry strike</p></article></body></html>\n`));
+  const lane = new SearchLane();
+  try {
+    let written!: () => void;
+    const until = new Promise<void>((resolve) => (written = resolve));
+    const indexed = lane.indexPages(all, [join(root, 'staged'), join(root, 'site')], join(root, 'out-waited'), false, { from: 2, until });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await write(join(root, 'staged'));
+    written();
+    await indexed;
+    // A rejected wait lets the lane go on too: the pages are there, or their reading fails.
+    await lane.indexPages(all, [join(root, 'staged'), join(root, 'site')], join(root, 'out-rejected'), false, { from: 1, until: Promise.reject(new Error('render failed')) });
+    await write(join(root, 'whole'));
+    for (const page of pages) await mkdir(dirname(join(root, 'whole', page)), { recursive: true }).then(() => writeFile(join(root, 'whole', page), readFileSync(join(root, 'site', page))));
+    await lane.indexPages(all, [join(root, 'whole')], join(root, 'out-whole'), false);
+  } finally {
+    await lane.close();
+  }
+  const whole = await readTree(join(root, 'out-whole'));
+  expect(await readTree(join(root, 'out-waited'))).toEqual(whole);
+  expect(await readTree(join(root, 'out-rejected'))).toEqual(whole);
 });
 
 it.runIf(process.platform === 'linux')('leaves no Pagefind process behind once closed', async () => {
