@@ -3,10 +3,10 @@
  * What Pagefind is given of a page: its `<html>` tag (the page's
  * language), its `<title>` and its `data-pagefind-body` element, not the
  * masthead, related stories, navigation and footer around them, which
- * Pagefind would parse only to skip. An article page's body is about
- * two-fifths of its bytes; Pagefind's index is the same either way
- * (tests/discovery/search-part.test.ts), and it costs Pagefind and the
- * hand-over less (docs/performance.md).
+ * Pagefind would parse only to skip. For Broadsheet's templates
+ * Pagefind's index is the same either way (tests/e2e/site-quality.test.ts
+ * indexes the fixture sites' article pages both ways), and the part costs
+ * Pagefind and the hand-over less (docs/performance.md).
  *
  * Pagefind also reads a few things outside the body: filters, metadata
  * and sort keys set anywhere on the page, and an ancestor's
