@@ -296,8 +296,8 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       }
       indexed++;
       const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
-      const earlier = options.keptPages ? { folder: join(keptIn, bundle.dir), pages: options.keptPages, rendered: options.rendered ?? null } : null;
-      const written = await writeBundle(laneOf(lane), options.readFrom ?? [outputDir], bundle.pages, target, background, earlier);
+      const earlier = options.keptPages ? { folder: join(keptIn, bundle.dir), pages: options.keptPages } : null;
+      const written = await writeBundle(laneOf(lane), options.readFrom ?? [outputDir], bundle.pages, target, background, earlier, options.rendered ?? null);
       pages += written;
       // A merged bundle is searched by the first one's code: it needs none of its own.
       if (i > 0) await removeUiFiles(target);
@@ -420,29 +420,28 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
  * and the bundle is indexed again from nothing if they do not all turn
  * out to be the new index's own.
  */
-async function writeBundle(lane: SearchLane, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean, earlier: EarlierFragments | null): Promise<number> {
-  const index = async (wait?: { from: number; until: Promise<unknown> }) => {
+async function writeBundle(lane: SearchLane, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean, earlier: EarlierFragments | null, rendered: Promise<unknown> | null): Promise<number> {
+  // With `rendered`, the pages not kept are still being written: from the first of them on, they wait (when every page is kept, none does).
+  const from = rendered && earlier ? pages.findIndex((page) => !earlier.pages.has(page)) : -1;
+  const wait = rendered && from >= 0 ? { from, until: rendered } : undefined;
+  const index = async () => {
     await lane.indexPages(pages, readFrom, outputPath, background, wait);
     return pageCount(outputPath);
   };
-  // The pages being rendered: from the first not kept on, they wait (when every page is kept, none does).
-  const from = earlier?.rendered ? pages.findIndex((page) => !earlier.pages.has(page)) : -1;
-  const wait = from >= 0 ? { from, until: earlier!.rendered! } : undefined;
   const placed = earlier ? placeEarlierFragments(earlier, pages, outputPath) : new Map<string, string>();
   if (placed.size > 0) {
-    const count = await index(wait);
+    const count = await index();
     if (fragmentsAreOwn(outputPath, count, placed)) return count;
     // Not the index's own (see fragmentsAreOwn): indexed again from nothing.
     rmSync(outputPath, { recursive: true, force: true });
   }
-  return index(wait);
+  return index();
 }
 
-/** Where a bundle's earlier version is, the pages whose fragments there are still right, and when the others are written (null: they are). */
+/** Where a bundle's earlier version is, and the pages whose fragments there are still right. */
 interface EarlierFragments {
   folder: string;
   pages: ReadonlySet<string>;
-  rendered: Promise<unknown> | null;
 }
 
 /**

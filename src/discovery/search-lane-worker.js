@@ -90,6 +90,8 @@ async function serve(request) {
     const written = await index.writeFiles({ outputPath: request.outputPath });
     if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
   } finally {
+    // A signal that came for a request that failed before it waited.
+    signals.delete(request.id);
     await index.deleteIndex();
   }
 }

@@ -94,7 +94,8 @@ export class SearchLane {
   indexPages(pages: readonly string[], readFrom: readonly string[], outputPath: string, background: boolean, wait?: { from: number; until: Promise<unknown> }): Promise<void> {
     return this.#ask({ type: 'pages', pages, readFrom, outputPath, background, ...(wait ? { waitFrom: wait.from } : {}) }, (id) => {
       // Settled either way, the pages are there or never will be: a failed render fails their reading.
-      const go = () => void (this.#stopped ? undefined : this.#worker.postMessage({ type: 'go', id } satisfies LaneSignal));
+      // A request already answered (it failed before it waited) is told nothing.
+      const go = () => void (this.#pending.has(id) ? this.#worker.postMessage({ type: 'go', id } satisfies LaneSignal) : undefined);
       wait?.until.then(go, go);
     });
   }

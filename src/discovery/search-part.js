@@ -20,10 +20,10 @@
  * (search-lane-worker.js), so that the thread needs no TypeScript loader.
  */
 
-/** Attributes whose values Pagefind reads wherever they are on the page. */
-const READ_ANYWHERE = /\bdata-pagefind-(?:body|filter|meta|default-meta|sort|index-attrs)\b/;
-/** An ignore flag; before the body it may be on one of its ancestors. */
-const IGNORE = /\bdata-pagefind-ignore\b/;
+/** Attributes whose values Pagefind reads wherever they are on the page (a second body is found by bodyElement). */
+const READ_ANYWHERE = /\bdata-pagefind-(?:filter|meta|default-meta|sort|index-attrs)\b/;
+/** The same before the body, and an ignore flag, which there may be on one of its ancestors. */
+const READ_BEFORE = /\bdata-pagefind-(?:filter|meta|default-meta|sort|index-attrs|ignore)\b/;
 const BODY = 'data-pagefind-body';
 const START_TAG = /<[a-zA-Z][^>]*>/g;
 
@@ -40,7 +40,7 @@ export function searchPart(html) {
   if (!body) return html;
   const before = html.slice(0, body.start);
   const after = html.slice(body.end);
-  if (inTags(before, READ_ANYWHERE) || inTags(after, READ_ANYWHERE) || inTags(before, IGNORE)) return html;
+  if (inTags(before, READ_BEFORE) || inTags(after, READ_ANYWHERE)) return html;
   const htmlTag = /<html\b[^>]*>/i.exec(before)?.[0];
   if (!htmlTag) return html;
   const title = /<title\b[^>]*>[^<]*<\/title>/i.exec(before)?.[0] ?? '';
