@@ -97,7 +97,8 @@ export async function updateSearchIndex(
         language: build.site.settings.language,
       },
       ...(ready ? { ready } : {}),
-      ...(rank ? { rank } : {}),
+      // Bundles to index again before those to keep: each lane takes one at once, while it can (see `rendered`).
+      rank: rank ?? ((bundle) => (mode !== 'staged' && old.get(bundle.dir)?.fingerprint === fingerprints.get(bundle.dir) ? 1 : 0)),
       ...(moreLanesAfter ? { moreLanesAfter } : {}),
       ...(background ? { background } : {}),
       ...(pause ? { pause } : {}),

@@ -69,7 +69,8 @@ export interface SearchIndexOptions {
   /**
    * With `keptPages`: settles when the build's other pages are written. A
    * bundle indexed again is then handed its pages up to the first one not
-   * kept at once, while the others are rendered, and the rest after.
+   * kept at once, while the others are rendered, and the rest after; the
+   * vocabulary is written once it settles.
    */
   rendered?: Promise<unknown>;
   /**
@@ -119,7 +120,7 @@ export interface SearchIndexOptions {
 export interface SearchBundle {
   /** Its folder, relative to the output folder: `pagefind` or `pagefind/part-2026-02`. */
   dir: string;
-  /** Its pages, relative to the output folder, sorted. */
+  /** Its pages, relative to the output folder, in the order Pagefind is handed them: by path (an undated bundle's by group, then path). */
   pages: string[];
 }
 
@@ -151,7 +152,8 @@ export interface SearchIndexResult {
  * - Undated pages (`articles/…`) in bundles of their own, never packed with
  *   dated ones: a power of two of them, about half the limit each, each
  *   page in the one its `group` (the feed file it came from) hashes to, so
- *   a new feed file's undated stories change one bundle.
+ *   a new feed file's undated stories change one bundle; in it, a group's
+ *   pages are together, groups in order.
  *
  * @example
  * planBundles(['2026/01/02/a/index.html', '2026/02/01/b/index.html'], 1).map((b) => b.dir)
@@ -212,6 +214,11 @@ export function planBundles(
   const buckets = 2 ** Math.ceil(Math.log2(Math.max(1, Math.ceil(undated.length / Math.max(1, Math.floor(pagesPerBundle * UNDATED_SHARE))))));
   const byBucket = Array.from({ length: buckets }, () => [] as string[]);
   for (const page of undated) byBucket[buckets === 1 ? 0 : fnv1a(groupOf(page)) % buckets]!.push(page);
+  // Each group's pages together (by group, then path): a new feed file's
+  // stories come after the pages of the files before it, which an
+  // incremental build hands over while they render (`rendered`).
+  const groupKey = new Map(undated.map((page) => [page, groupOf(page)]));
+  for (const list of byBucket) list.sort((a, b) => compareText(groupKey.get(a)!, groupKey.get(b)!) || compareText(a, b));
   byBucket.forEach((list, i) => list.length && groups.push({ key: buckets === 1 ? 'undated' : `undated-${i + 1}-of-${buckets}`, pages: list }));
   if (groups.length === 0) return [{ dir: BUNDLE_DIR, pages: [] }];
   return groups.map((g, i) => ({ dir: i === 0 ? BUNDLE_DIR : `${BUNDLE_DIR}/part-${g.key}`, pages: g.pages }));
@@ -226,6 +233,11 @@ const UNDATED_SHARE = 0.5;
 function monthBefore(month: string): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** Code-unit order, as `Array.prototype.sort` without a comparer. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** FNV-1a, 32 bits: a stable, well-spread hash of a short string. */
@@ -265,6 +277,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   const laneOf = (lane: number) => (lanes[lane] ??= new SearchLane());
   let next = 0;
   let done = 0;
+  let stopped = false;
   const writeList = options.list !== false;
   // Written aside like the first bundle, and moved into its folder with it.
   const vocabularyAside = join(outputDir, `${BUNDLE_DIR}.vocabulary-${process.pid}`);
@@ -278,12 +291,18 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   const background = options.background ?? false;
   const pause = options.pause ?? (async () => undefined);
   const keptIn = options.keptIn ?? outputDir;
+  const writeVocabularyOn = async (lane: number) => {
+    if (vocabulary) list.vocabulary = { path: `${VOCABULARY_DIR}/`, bundles: await writeVocabulary(laneOf(lane), plan, vocabulary, vocabularyAside, background, pause) };
+  };
+  // An incremental build's changed bundles start while pages render, when
+  // its build thread is rarely free to hand a lane its next request: there,
+  // each lane takes a bundle first, and the vocabulary is written beside
+  // them once the pages are rendered.
+  const vocabularyAfter = options.rendered;
   const runLane = async (lane: number) => {
     if (lane > 0) await options.moreLanesAfter;
-    if (lane === vocabularyLane && vocabulary) {
-      list.vocabulary = { path: `${VOCABULARY_DIR}/`, bundles: await writeVocabulary(laneOf(lane), plan, vocabulary, vocabularyAside, background, pause) };
-    }
-    for (let t = next++; t < todo.length; t = next++) {
+    if (lane === vocabularyLane && !vocabularyAfter) await writeVocabularyOn(lane);
+    for (let t = next++; t < todo.length && !stopped; t = next++) {
       const i = todo[t]!;
       const bundle = plan[i]!;
       await options.ready?.(bundle);
@@ -306,7 +325,17 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   };
   options.onBundle?.(0, todo.length);
   try {
-    await Promise.all(lanes.map((_, lane) => runLane(lane)));
+    // Every task settled before the lanes close: one that asked a closed lane would find it gone.
+    const settled = await Promise.allSettled([
+      // A lane that fails stops the others at their next bundle.
+      ...lanes.map((_, lane) => runLane(lane).catch((error: unknown) => {
+        stopped = true;
+        throw error;
+      })),
+      vocabularyAfter?.then(() => writeVocabularyOn(vocabularyLane), () => writeVocabularyOn(vocabularyLane)),
+    ]);
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   } finally {
     await Promise.all(lanes.map((lane) => lane?.close()));
   }

@@ -63,6 +63,23 @@ describe('planBundles', () => {
     expect(changed).toHaveLength(1);
   });
 
+  it("orders an undated bundle's pages by group, then path, so a group's pages are together", () => {
+    // Paths whose order interleaves the groups: a new file's stories would land between older ones.
+    const pagesOf = { f1: ['articles/b/index.html', 'articles/d/index.html'], f2: ['articles/a/index.html', 'articles/e/index.html'], f3: ['articles/c/index.html'] };
+    const groupOf = (page: string) => Object.entries(pagesOf).find(([, list]) => list.includes(page))![0];
+    const all = Object.values(pagesOf).flat();
+    const plan = planBundles([...all, ...pages({ '2026-01': 3 })], 2, groupOf);
+    const undated = plan.filter((b) => b.pages.some((p) => p.startsWith('articles/')));
+    for (const bundle of undated) {
+      const groups = bundle.pages.map(groupOf);
+      expect(groups).toEqual([...groups].sort());
+      for (const group of new Set(groups)) expect(bundle.pages.filter((p) => groupOf(p) === group)).toEqual(pagesOf[group as keyof typeof pagesOf]);
+    }
+    expect(undated.flatMap((b) => b.pages).sort()).toEqual([...all].sort());
+    // One bucket (every undated page in one bundle): the groups in order.
+    expect(planBundles([...all, ...pages({ '2026-01': 8 })], 10, groupOf).find((b) => b.dir.endsWith('undated'))?.pages).toEqual(Object.values(pagesOf).flat());
+  });
+
   it('keeps every bundle but the last when the newest day gains pages (a day of news re-indexes one bundle)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 2, max: 12 }), (counts, added, size) => {

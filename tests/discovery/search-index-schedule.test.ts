@@ -1,0 +1,70 @@
+/**
+ * When writeSearchIndex does what, in an incremental build: the changed
+ * bundles are handed to the lanes while the pages still render (the build's
+ * thread is then rarely free to hand a lane its next request), and the
+ * vocabulary, which needs no lane of its own before then, is written once
+ * they are rendered.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeSearchIndex, type SearchBundle } from '../../src/discovery/search-index.ts';
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'broadsheet-search-schedule-'));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+const page = (month: string, i: number) => `2026/${month}/0${i + 1}/story-${i}/index.html`;
+
+it('hands each lane a changed bundle before the pages are rendered, and writes the vocabulary after', async () => {
+  const dir = join(root, 'site');
+  const plan: SearchBundle[] = [
+    { dir: 'pagefind', pages: [0, 1, 2].map((i) => page('01', i)) },
+    { dir: 'pagefind/part-2026-02', pages: [0, 1].map((i) => page('02', i)) },
+  ];
+  for (const [b, bundle] of plan.entries()) {
+    for (const [i, path] of bundle.pages.entries()) {
+      await mkdir(join(dir, dirname(path)), { recursive: true });
+      await writeFile(join(dir, path), `<!doctype html><html lang="en"><head><title>Story ${b}.${i}</title></head><body><article data-pagefind-body><h1>Harbour ${b} ${i}</h1><p>The council met.</p></article></body></html>\n`);
+    }
+  }
+  const events: string[] = [];
+  let renderedNow!: () => void;
+  const rendered = new Promise<void>((resolve) => (renderedNow = resolve));
+  let bothStarted!: () => void;
+  const started = new Promise<void>((resolve) => (bothStarted = resolve));
+  const run = writeSearchIndex(dir, {
+    plan,
+    jobs: 2,
+    rendered,
+    // Nothing kept: every page waits for `rendered`.
+    keptPages: new Set(),
+    keptIn: join(root, 'no-earlier-build'),
+    reuse: async (bundle) => {
+      events.push(`start ${bundle.dir}`);
+      if (events.filter((e) => e.startsWith('start')).length === plan.length) bothStarted();
+      return false;
+    },
+    vocabulary: {
+      words: (bundle) => {
+        events.push(`words ${bundle.dir}`);
+        return 'harbour council';
+      },
+      language: 'en',
+    },
+  });
+  // Settles only if both lanes took their bundle while the pages were still "rendering".
+  await started;
+  events.push('rendered');
+  renderedNow();
+  const result = await run;
+  expect(events.slice(0, 3)).toEqual(['start pagefind', 'start pagefind/part-2026-02', 'rendered']);
+  expect(events.slice(3).sort()).toEqual(['words pagefind', 'words pagefind/part-2026-02']);
+  expect(result).toMatchObject({ pages: 5, bundles: 2, indexed: 2 });
+  expect(existsSync(join(dir, 'pagefind', 'vocabulary', 'pagefind-entry.json'))).toBe(true);
+  expect(existsSync(join(dir, 'pagefind', 'part-2026-02', 'pagefind-entry.json'))).toBe(true);
+}, 60_000);
