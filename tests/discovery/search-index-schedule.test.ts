@@ -3,7 +3,9 @@
  * bundles are handed to the lanes while the pages still render (the build's
  * thread is then rarely free to hand a lane its next request), and the
  * vocabulary, which needs no lane of its own before then, is written once
- * they are rendered.
+ * they are rendered. A lane that fails stops the others at their next
+ * bundle: every task settles before the lanes close, and none should start
+ * new work for an index that has already failed.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -67,4 +69,33 @@ it('hands each lane a changed bundle before the pages are rendered, and writes t
   expect(result).toMatchObject({ pages: 5, bundles: 2, indexed: 2 });
   expect(existsSync(join(dir, 'pagefind', 'vocabulary', 'pagefind-entry.json'))).toBe(true);
   expect(existsSync(join(dir, 'pagefind', 'part-2026-02', 'pagefind-entry.json'))).toBe(true);
+}, 60_000);
+
+it('stops handing out bundles once one fails, and fails with its error', async () => {
+  const dir = join(root, 'failing');
+  const plan: SearchBundle[] = [
+    // Its page is never written: the lane that takes it fails at once.
+    { dir: 'pagefind', pages: [page('01', 0)] },
+    { dir: 'pagefind/part-2026-02', pages: Array.from({ length: 30 }, (_, i) => `2026/02/01/story-${i}/index.html`) },
+    { dir: 'pagefind/part-2026-03', pages: [page('03', 0)] },
+  ];
+  for (const bundle of plan.slice(1)) {
+    for (const path of bundle.pages) {
+      await mkdir(join(dir, dirname(path)), { recursive: true });
+      await writeFile(join(dir, path), `<!doctype html><html lang="en"><head><title>${path}</title></head><body><article data-pagefind-body><h1>Harbour</h1><p>The council met about ${path}.</p></article></body></html>\n`);
+    }
+  }
+  const started: string[] = [];
+  const run = writeSearchIndex(dir, {
+    plan,
+    jobs: 2,
+    reuse: async (bundle) => {
+      started.push(bundle.dir);
+      return false;
+    },
+  });
+  await expect(run).rejects.toThrow(/ENOENT/);
+  // The second lane finished the bundle it had, and took no other.
+  expect(started).toEqual(['pagefind', 'pagefind/part-2026-02']);
+  expect(existsSync(join(dir, 'pagefind', 'part-2026-03'))).toBe(false);
 }, 60_000);
