@@ -7,6 +7,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { compareText } from './text.ts';
 import type { Diagnostic } from './types.ts';
 
 const REASONS: Record<string, string> = {
@@ -71,7 +72,7 @@ export async function readContentFile(file: string, rule: string, what: string):
  */
 export async function listContentFolder(dir: string, keep: (name: string) => boolean): Promise<{ names: string[]; diagnostics: Diagnostic[] }> {
   try {
-    const names = (await readdir(dir)).filter(keep).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const names = (await readdir(dir)).filter(keep).sort(compareText);
     return { names, diagnostics: [] };
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;

@@ -17,3 +17,14 @@ export function shortenText(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`;
 }
+
+/**
+ * Code-unit order, as `Array.prototype.sort` without a comparer: the same
+ * on every machine and locale, for orders that must not vary.
+ *
+ * @example
+ * ['b', 'B', 'a'].sort(compareText) // => ['B', 'a', 'b']
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -8,6 +8,7 @@
  */
 import { absoluteUrl } from '../discovery/absolute-url.ts';
 import { basePathOf, outputPathOf, withBase } from '../routes.ts';
+import { compareText } from '../text.ts';
 import type { SiteArticle, SiteSettings } from '../types.ts';
 import { articleIdentity } from './article-identity.ts';
 import type { Manifest } from './manifest.ts';
@@ -49,7 +50,7 @@ export function planRedirects(
     if (!article || article.url === from || pageUrls.has(from) || redirects.has(from)) continue;
     redirects.set(from, { from, path: outputPathOf(from), id, article });
   }
-  return [...redirects.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return [...redirects.values()].sort((a, b) => compareText(a.from, b.from));
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -72,6 +72,8 @@ export async function updateSearchIndex(
   };
   const fingerprints = new Map(plan.map((bundle) => [bundle.dir, bundleFingerprint(bundle.pages)]));
   const old = new Map(previous.map((b) => [b.dir, b]));
+  // Whether the last build wrote this bundle from the same pages (its files may still be gone).
+  const sameAsBefore = (bundle: SearchBundle) => mode !== 'staged' && old.get(bundle.dir)?.fingerprint === fingerprints.get(bundle.dir);
   // In place, the old bundles are moved aside first (writeSearchIndex
   // replaces the folder), to `<aside>/pagefind/`: kept bundles are found
   // there by the same paths as in the output folder.
@@ -98,7 +100,7 @@ export async function updateSearchIndex(
       },
       ...(ready ? { ready } : {}),
       // Bundles to index again before those to keep: each lane takes one at once, while it can (see `rendered`).
-      rank: rank ?? ((bundle) => (mode !== 'staged' && old.get(bundle.dir)?.fingerprint === fingerprints.get(bundle.dir) ? 1 : 0)),
+      rank: rank ?? ((bundle) => (sameAsBefore(bundle) ? 1 : 0)),
       ...(moreLanesAfter ? { moreLanesAfter } : {}),
       ...(background ? { background } : {}),
       ...(pause ? { pause } : {}),
@@ -108,7 +110,7 @@ export async function updateSearchIndex(
       ...(mode === 'update' ? { keptIn: live, readFrom: [dir, live], ...(keptPages ? { keptPages } : {}), ...(rendered ? { rendered } : {}) } : {}),
       reuse: async (bundle) => {
         const before = old.get(bundle.dir);
-        if (mode === 'staged' || !before || before.fingerprint !== fingerprints.get(bundle.dir)) return false;
+        if (!before || !sameAsBefore(bundle)) return false;
         const files = before.files.map((f) => `${SEARCH_FOLDER}${f}`);
         if (!files.every((f) => statSync(join(source, f), { throwIfNoEntry: false })?.isFile() === true)) return false;
         if (mode === 'in-place') placeFiles(source, dir, files, 'link');

@@ -24,6 +24,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { outputPathOf } from '../routes.ts';
+import { compareText } from '../text.ts';
 import { SearchLane } from './search-lane.ts';
 
 /**
@@ -235,11 +236,6 @@ function monthBefore(month: string): string {
   return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
 }
 
-/** Code-unit order, as `Array.prototype.sort` without a comparer. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** FNV-1a, 32 bits: a stable, well-spread hash of a short string. */
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
@@ -299,6 +295,8 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
   // each lane takes a bundle first, and the vocabulary is written beside
   // them once the pages are rendered.
   const vocabularyAfter = options.rendered;
+  // Whether rendering succeeded or not: a failed render fails the bundles' pages, not the words.
+  const writeVocabularyAfter = () => writeVocabularyOn(vocabularyLane);
   const runLane = async (lane: number) => {
     if (lane > 0) await options.moreLanesAfter;
     if (lane === vocabularyLane && !vocabularyAfter) await writeVocabularyOn(lane);
@@ -332,7 +330,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
         stopped = true;
         throw error;
       })),
-      vocabularyAfter?.then(() => writeVocabularyOn(vocabularyLane), () => writeVocabularyOn(vocabularyLane)),
+      vocabularyAfter?.then(writeVocabularyAfter, writeVocabularyAfter),
     ]);
     const failed = settled.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;

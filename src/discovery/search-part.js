@@ -21,9 +21,10 @@
  */
 
 /** Attributes whose values Pagefind reads wherever they are on the page (a second body is found by bodyElement). */
-const READ_ANYWHERE = /\bdata-pagefind-(?:filter|meta|default-meta|sort|index-attrs)\b/;
+const READ = ['filter', 'meta', 'default-meta', 'sort', 'index-attrs'];
+const READ_ANYWHERE = new RegExp(`\\bdata-pagefind-(?:${READ.join('|')})\\b`);
 /** The same before the body, and an ignore flag, which there may be on one of its ancestors. */
-const READ_BEFORE = /\bdata-pagefind-(?:filter|meta|default-meta|sort|index-attrs|ignore)\b/;
+const READ_BEFORE = new RegExp(`\\bdata-pagefind-(?:${[...READ, 'ignore'].join('|')})\\b`);
 const BODY = 'data-pagefind-body';
 const START_TAG = /<[a-zA-Z][^>]*>/g;
 

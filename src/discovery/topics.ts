@@ -11,6 +11,7 @@ import type { TopicSettings } from '../types.ts';
 import type { EntityMention } from './entities.ts';
 import { entityTopicsOf } from './entity-topics.ts';
 import type { BuildMemo } from '../memoise.ts';
+import { compareText } from '../text.ts';
 
 export interface PlaceMention {
   country: string;
@@ -284,8 +285,4 @@ export function slugifyTopic(name: string): string {
   const points = Array.from(slug);
   const short = points.length <= MAX_TOPIC_SLUG ? slug : points.slice(0, MAX_TOPIC_SLUG).join('').replace(/-[^-]*$|-+$/u, '');
   return short || 'topic';
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

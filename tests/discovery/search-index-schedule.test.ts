@@ -22,18 +22,21 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 const page = (month: string, i: number) => `2026/${month}/0${i + 1}/story-${i}/index.html`;
 
+/** Writes an article page at each of `paths` under `dir`. */
+async function writePages(dir: string, paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    await mkdir(join(dir, dirname(path)), { recursive: true });
+    await writeFile(join(dir, path), `<!doctype html><html lang="en"><head><title>${path}</title></head><body><article data-pagefind-body><h1>Harbour</h1><p>The council met about ${path}.</p></article></body></html>\n`);
+  }
+}
+
 it('hands each lane a changed bundle before the pages are rendered, and writes the vocabulary after', async () => {
   const dir = join(root, 'site');
   const plan: SearchBundle[] = [
     { dir: 'pagefind', pages: [0, 1, 2].map((i) => page('01', i)) },
     { dir: 'pagefind/part-2026-02', pages: [0, 1].map((i) => page('02', i)) },
   ];
-  for (const [b, bundle] of plan.entries()) {
-    for (const [i, path] of bundle.pages.entries()) {
-      await mkdir(join(dir, dirname(path)), { recursive: true });
-      await writeFile(join(dir, path), `<!doctype html><html lang="en"><head><title>Story ${b}.${i}</title></head><body><article data-pagefind-body><h1>Harbour ${b} ${i}</h1><p>The council met.</p></article></body></html>\n`);
-    }
-  }
+  await writePages(dir, plan.flatMap((bundle) => bundle.pages));
   const events: string[] = [];
   let renderedNow!: () => void;
   const rendered = new Promise<void>((resolve) => (renderedNow = resolve));
@@ -79,12 +82,7 @@ it('stops handing out bundles once one fails, and fails with its error', async (
     { dir: 'pagefind/part-2026-02', pages: Array.from({ length: 30 }, (_, i) => `2026/02/01/story-${i}/index.html`) },
     { dir: 'pagefind/part-2026-03', pages: [page('03', 0)] },
   ];
-  for (const bundle of plan.slice(1)) {
-    for (const path of bundle.pages) {
-      await mkdir(join(dir, dirname(path)), { recursive: true });
-      await writeFile(join(dir, path), `<!doctype html><html lang="en"><head><title>${path}</title></head><body><article data-pagefind-body><h1>Harbour</h1><p>The council met about ${path}.</p></article></body></html>\n`);
-    }
-  }
+  await writePages(dir, plan.slice(1).flatMap((bundle) => bundle.pages));
   const started: string[] = [];
   const run = writeSearchIndex(dir, {
     plan,
