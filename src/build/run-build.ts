@@ -227,8 +227,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const redirects = planRedirects(previous, build.site.articles, new Set(build.plan.files.map((f) => f.url)), identityOf);
 
     // Pages whose fingerprint the last build wrote, and whose file is still there, are kept.
-    // In place, the folder is the dev server's own: its files are not checked one by one.
-    const kept = previous ? unchangedPages(build, previous, outputDir, mode !== 'in-place') : [];
+    // In place, after a rebuild of its own, the folder is the dev server's: its files are not
+    // checked one by one. Its first build reads the manifest from the cache folder, and the
+    // output may have been emptied since: that one checks.
+    const kept = previous ? unchangedPages(build, previous, outputDir, mode !== 'in-place' || options.manifest === undefined) : [];
     const keptPaths = new Set(kept.map((f) => f.path));
     // A shard (this process's share of a build on several cores, or one of `--shard I/N`) writes its part of the plan.
     const spec = shard ?? (workers.length ? { index: 1, count: workers.length + 1 } : null);

@@ -19,6 +19,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFeed } from '../../bench/generate.ts';
 import { listFeedFiles, loadFeeds } from '../../src/feeds/read-feeds.ts';
+import { buildSite } from '../../src/build/run-build.ts';
 import { readTree } from '../support/tree.ts';
 
 const run = promisify(execFile);
@@ -185,6 +186,30 @@ describe('incremental builds', () => {
     expect(fragments.length).toBeGreaterThanOrEqual(articles.length);
     expect(written.length).toBeGreaterThanOrEqual(1);
     expect(written.length).toBeLessThanOrEqual(rendered.length);
+  });
+});
+
+describe('the dev server\'s first build', () => {
+  it('renders again the pages of a manifest in the cache folder whose files are gone', async () => {
+    // In process, as the dev server builds (templates and public files are the repository's own).
+    const work = await mkdtemp(join(tmpdir(), 'broadsheet-serve-first-'));
+    try {
+      const content = join(work, 'content');
+      await cp(join(REPO, 'content'), content, { recursive: true });
+      await writeFile(join(content, 'feeds', 'generated.txt'), generateFeed({ articles: 6, seed: 5, startDate: '2026-01-20', articlesPerDay: 2 }));
+      const site = join(work, 'site');
+      const cacheDir = join(work, 'cache');
+      await buildSite({ contentDir: content, outputDir: site, cacheDir, search: false });
+      const pages = [...(await readTree(site)).keys()].filter((p) => p.endsWith('.html')).sort();
+      expect(pages.length).toBeGreaterThan(10);
+      // The output folder emptied; then `broadsheet serve` with the same cache folder.
+      await rm(site, { recursive: true, force: true });
+      const first = await buildSite({ contentDir: content, outputDir: site, cacheDir, inPlace: true, search: false });
+      expect(first.kept).toBe(0);
+      expect([...(await readTree(site)).keys()].filter((p) => p.endsWith('.html')).sort()).toEqual(pages);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
 
