@@ -141,6 +141,8 @@ export interface BuildSiteResult {
   build: PreparedBuild;
   /** The manifest this build wrote, or null without a cache folder. */
   manifest: Manifest | null;
+  /** The manifest of the last build it started from, or null (a full build). */
+  previous: Manifest | null;
   /** With `shard`: the shard's manifest, as written into its folder. */
   shard?: ShardManifest;
 }
@@ -304,7 +306,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await pruneOutput(staging, filesUnder(join(staging, IMAGES_FOLDER)).map((f) => `${IMAGES_FOLDER}/${f}`), written);
     const previousFiles = previous ? new Set(previous.files) : null;
     // What the last build wrote and this one does not: a retracted article's page and photos, an old index.
-    const gone = previousFiles ? [...previousFiles].filter((f) => !written.has(f) && !(search && f.startsWith(SEARCH_FOLDER))) : [];
+    // The index stays when this build writes one, and in place: the dev server updates it after the rebuild.
+    const gone = previousFiles ? [...previousFiles].filter((f) => !written.has(f) && !((search || mode === 'in-place') && f.startsWith(SEARCH_FOLDER))) : [];
     let searchUpdate = null;
     if (indexing) {
       stage = 'search';
@@ -333,7 +336,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         // by it, so it keeps the file list (for pruning) but no fingerprints.
         if (cacheDir) await writeManifest(cacheDir, { ...previous!, pages: {}, bundles: [] });
         moveInto(staging, live, SEARCH_FOLDER);
-        if (searchUpdate) moveBundlesIn(staging, live, searchUpdate, previous?.bundles ?? []);
+        if (searchUpdate) gone.push(...moveBundlesIn(staging, live, searchUpdate, previous?.bundles ?? []));
         rmSync(staging, { recursive: true, force: true });
       }
       await pruneOutput(live, gone, written);
@@ -367,6 +370,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       kept: kept.length,
       build,
       manifest,
+      previous,
       ...(shardManifest ? { shard: shardManifest } : {}),
     };
   } catch (error) {

@@ -153,8 +153,13 @@ export function searchBundlesOf(build: PreparedBuild, pagesPerBundle = PAGES_PER
  * site, each in place of its old version, deletes the bundles the new index
  * no longer has, and writes the new bundle list. Kept bundles are not
  * touched. Each file is replaced by a rename, so it is never half written.
+ *
+ * Returns the files left in the live index that the new one does not have,
+ * for the caller to prune: those of an index the last manifest did not
+ * list (a dev server's, stopped before it recorded its bundles). Like a
+ * full build's, the index folder is then the new index and nothing else.
  */
-export function moveBundlesIn(staging: string, live: string, update: SearchUpdate, previous: readonly ManifestBundle[]): void {
+export function moveBundlesIn(staging: string, live: string, update: SearchUpdate, previous: readonly ManifestBundle[]): string[] {
   const root = update.bundles[0]!;
   const oldRoot = previous.find((b) => b.dir === root.dir);
   const planned = new Set(update.bundles.map((b) => b.dir));
@@ -171,10 +176,14 @@ export function moveBundlesIn(staging: string, live: string, update: SearchUpdat
   for (const bundle of update.bundles.slice(1)) {
     if (!update.written.has(bundle.dir)) continue;
     mkdirSync(dirname(join(live, bundle.dir)), { recursive: true });
+    // Gone already if the last manifest listed it; else an unlisted index's part, which a rename cannot replace.
+    rmSync(join(live, bundle.dir), { recursive: true, force: true });
     renameSync(join(staging, bundle.dir), join(live, bundle.dir));
   }
   // The vocabulary is written by every build, whole.
   rmSync(join(live, SEARCH_FOLDER, VOCABULARY_DIR), { recursive: true, force: true });
   if (existsSync(join(staging, SEARCH_FOLDER, VOCABULARY_DIR))) renameSync(join(staging, SEARCH_FOLDER, VOCABULARY_DIR), join(live, SEARCH_FOLDER, VOCABULARY_DIR));
   placeFiles(join(staging, SEARCH_FOLDER), join(live, SEARCH_FOLDER), [BUNDLES_LIST], 'move');
+  const index = new Set(update.files);
+  return filesUnder(join(live, SEARCH_FOLDER)).map((f) => `${SEARCH_FOLDER}${f}`).filter((f) => !index.has(f));
 }

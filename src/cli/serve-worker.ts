@@ -9,8 +9,10 @@
  * beside the next saves, never holding them up: a save made while Pagefind
  * runs is built at once (Pagefind runs at the lowest CPU priority, and the
  * update's own work on this thread waits for the rebuild), and one more
- * index update follows. Content
- * problems are printed and shown over the pages.
+ * index update follows. The index is shared with `broadsheet build` through
+ * the cache folder's manifest: the first update keeps the bundles of the
+ * build before it, and each update records its bundles there for the next
+ * build. Content problems are printed and shown over the pages.
  *
  * `broadsheet serve` (serve.ts) starts this process and starts a new one
  * when Broadsheet's own code changes, because Node cannot re-import changed
@@ -19,8 +21,8 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { buildSite } from '../build/run-build.ts';
-import type { Manifest, ManifestBundle } from '../build/manifest.ts';
-import { searchBundlesOf, updateSearchIndex } from '../build/search-update.ts';
+import { writeManifest, type Manifest, type ManifestBundle } from '../build/manifest.ts';
+import { SEARCH_FOLDER, searchBundlesOf, updateSearchIndex, type SearchUpdate } from '../build/search-update.ts';
 import type { BuildReuse, PreparedBuild } from '../build/prepare-build.ts';
 import { BuildMemo } from '../memoise.ts';
 import { memoryParseCache } from '../build/parse-cache.ts';
@@ -56,6 +58,10 @@ process.send?.({ type: 'serving' });
 const reuse: BuildReuse = { parseCache: memoryParseCache(), gazetteer: buildGazetteer(), ...emptyMemos(), articles: new WeakMap(), identities: new BuildMemo(), templates: new TemplateCache() };
 // The manifest of the last rebuild, kept here rather than read back from the cache folder each time.
 let manifest: Manifest | null | undefined;
+// Rebuilds started so far: a search update records its bundles in the manifest only if no rebuild started after the one it indexed.
+let rebuilds = 0;
+// A search update's manifest write under way: the next rebuild, which writes the manifest too, waits for it.
+let manifestWritten: Promise<void> = Promise.resolve();
 
 /** Quiet time after a rebuild before the search index is updated: Pagefind must not slow the next save's build. */
 const SEARCH_AFTER_MS = 1000;
@@ -93,16 +99,27 @@ function coalesced(task: () => Promise<void>): { run: () => Promise<void>; busy:
  * {@link SEARCH_AFTER_MS}, one update at a time.
  */
 const search = (() => {
+  // The index in the output folder: at first the one the last `broadsheet build` into it wrote, if any.
   let bundles: ManifestBundle[] = [];
-  let latest: PreparedBuild | null = null;
+  let latest: { build: PreparedBuild; rebuild: number } | null = null;
   let timer: NodeJS.Timeout | undefined;
   const update = coalesced(async () => {
-    const build = latest;
-    if (!build) return;
+    if (!latest) return;
+    const { build, rebuild: from } = latest;
     process.stdout.write('broadsheet serve: updating the search index\n');
     try {
       const updated = await updateSearchIndex(build, outputDir, { mode: 'in-place', live: outputDir, previous: bundles, bundles: searchBundlesOf(build), jobs: availableParallelism(), background: true, pause: () => rebuild.idle(), ...(reuse.words ? { words: reuse.words } : {}) });
       bundles = updated.bundles;
+      // The manifest says which bundles the folder holds, so that the next
+      // `broadsheet build` (or serve) keeps them; only while it is the
+      // manifest of the rebuild this index was made from. A rebuild's own
+      // manifest lists none: an update cut short leaves nothing trusted.
+      if (manifest && from === rebuilds) {
+        manifest = withIndex(manifest, updated);
+        manifestWritten = writeManifest(cacheDir, manifest).catch((error: unknown) => {
+          process.stderr.write(`broadsheet serve: build manifest not written: ${printable(error instanceof Error ? error.message : String(error))}\n`);
+        });
+      }
       process.stdout.write(`broadsheet serve: search index updated (${updated.index.indexed} of ${updated.index.bundles} bundles indexed)\n`);
     } catch (error) {
       bundles = [];
@@ -114,15 +131,26 @@ const search = (() => {
     timer = setTimeout(() => (rebuild.busy() ? later() : void update.run()), SEARCH_AFTER_MS);
   };
   return {
+    /** The index the output folder had before the first rebuild (the bundles of the manifest it started from). */
+    found(previous: readonly ManifestBundle[]): void {
+      bundles = [...previous];
+    },
     request(build: PreparedBuild): void {
-      latest = build;
+      latest = { build, rebuild: rebuilds };
       later();
     },
   };
 })();
 
+/** The manifest with the search index's bundles and files in place of those it had. */
+function withIndex(of: Manifest, index: SearchUpdate): Manifest {
+  return { ...of, files: [...of.files.filter((f) => !f.startsWith(SEARCH_FOLDER)), ...index.files].sort(), bundles: index.bundles };
+}
+
 /** One build at a time; saves during a build make one more build after it. */
 const rebuild = coalesced(async (): Promise<void> => {
+  await manifestWritten;
+  rebuilds++;
   const started = performance.now();
   let shown: string[] = [];
   try {
@@ -145,6 +173,7 @@ const rebuild = coalesced(async (): Promise<void> => {
         process.stdout.write(`broadsheet serve: pages updated in ${seconds} s\n`);
       },
     });
+    if (manifest === undefined) search.found(result.previous?.bundles ?? []);
     manifest = result.manifest;
     process.stdout.write(`broadsheet serve: ${result.rendered} pages rendered, ${result.kept} kept\n`);
     search.request(result.build);

@@ -97,3 +97,34 @@ it('in the background, holds at each pause and writes the index it writes otherw
   await update(build, foreground, []);
   expect(await indexOf(background)).toEqual(await indexOf(foreground));
 }, 120_000);
+
+it('is replaced whole by the next build when the manifest lists none of it (a dev server stopped before it recorded its index)', async () => {
+  const site = join(root, 'after-serve');
+  const cacheDir = join(root, 'after-serve-cache');
+  const options = { contentDir: content, outputDir: site, cacheDir, pagesPerBundle: PAGES_PER_BUNDLE };
+  await buildSite(options);
+  // The dev server's rebuild (its manifest lists no bundles) and its index of the same pages, written in place.
+  const served = await buildSite({ ...options, inPlace: true, search: false });
+  expect(served.manifest?.bundles).toEqual([]);
+  await rm(join(site, SEARCH_FOLDER), { recursive: true, force: true });
+  await update(served.build, site, []);
+  // An old part the new plan has no bundle for.
+  await cp(join(site, SEARCH_FOLDER, 'fragment'), join(site, SEARCH_FOLDER, 'part-1999-01', 'fragment'), { recursive: true });
+
+  // A paragraph edited; then `broadsheet build`.
+  const feed = join(content, 'feeds', 'news.txt');
+  const text = await readFile(feed, 'utf8');
+  const paragraph = text.split('\n').find((line) => line.length > 200)!;
+  try {
+    await writeFile(feed, text.replace(paragraph, `${paragraph} A sentence added after the dev server.`));
+    const built = await buildSite(options);
+    expect(built.search?.indexed).toBe(built.search?.bundles);
+    const clean = join(root, 'after-serve-clean');
+    await buildSite({ contentDir: content, outputDir: clean, pagesPerBundle: PAGES_PER_BUNDLE });
+    const [ours, theirs] = [await readTree(site), await readTree(clean)];
+    expect([...ours.keys()].sort()).toEqual([...theirs.keys()].sort());
+    for (const [path, bytes] of ours) expect(bytes.equals(theirs.get(path)!), path).toBe(true);
+  } finally {
+    await writeFile(feed, text);
+  }
+}, 120_000);
