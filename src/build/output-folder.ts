@@ -65,12 +65,21 @@ export async function acquireLock(outputDir: string): Promise<{ release: () => P
 }
 
 /**
+ * Where the dev server moves the old search index aside while it writes a
+ * new one into the live site (src/build/search-update.ts), beside it.
+ */
+export function searchAsideFor(outputDir: string): string {
+  return `${resolve(outputDir)}.search-${process.pid}`;
+}
+
+/**
  * Removes staging folders of `outputDir` left by builds that were killed,
- * and replaced sites whose removal did not finish.
+ * replaced sites whose removal did not finish, and search indexes a dev
+ * server killed during an update had moved aside.
  */
 export async function removeStaleStaging(outputDir: string): Promise<void> {
   const full = resolve(outputDir);
-  for (const kind of ['staging', 'old']) {
+  for (const kind of ['staging', 'old', 'search']) {
     const prefix = `${basename(full)}.${kind}-`;
     for (const name of await readdir(dirname(full)).catch(() => [] as string[])) {
       const pid = Number(name.slice(prefix.length).split('-')[0]);

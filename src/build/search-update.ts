@@ -22,6 +22,7 @@ import { bundleWords } from '../discovery/search-vocabulary.ts';
 import { outputPathOf, SEARCH_INDEX_URL } from '../routes.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
 import type { ManifestBundle } from './manifest.ts';
+import { searchAsideFor } from './output-folder.ts';
 import type { BuildMemo } from '../memoise.ts';
 import type { PreparedBuild } from './prepare-build.ts';
 
@@ -77,7 +78,7 @@ export async function updateSearchIndex(
   // In place, the old bundles are moved aside first (writeSearchIndex
   // replaces the folder), to `<aside>/pagefind/`: kept bundles are found
   // there by the same paths as in the output folder.
-  const aside = mode === 'in-place' ? `${dir}.search-${process.pid}` : null;
+  const aside = mode === 'in-place' ? searchAsideFor(dir) : null;
   if (aside) {
     rmSync(aside, { recursive: true, force: true });
     mkdirSync(aside, { recursive: true });

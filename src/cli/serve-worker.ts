@@ -21,6 +21,7 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { buildSite } from '../build/run-build.ts';
+import { removeStaleStaging } from '../build/output-folder.ts';
 import { writeManifest, type Manifest, type ManifestBundle } from '../build/manifest.ts';
 import { SEARCH_FOLDER, searchBundlesOf, updateSearchIndex, type SearchUpdate } from '../build/search-update.ts';
 import type { BuildReuse, PreparedBuild } from '../build/prepare-build.ts';
@@ -184,6 +185,8 @@ const rebuild = coalesced(async (): Promise<void> => {
   }
 });
 
+// What a killed server or build left beside the output folder (an index moved aside, a staging folder).
+await removeStaleStaging(outputDir);
 await rebuild.run();
 const watchers = watchSources(() => void rebuild.run());
 process.stdout.write('broadsheet serve: watching for changes\n');

@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFeed } from '../../bench/generate.ts';
-import { lockFileFor } from '../../src/build/output-folder.ts';
+import { lockFileFor, removeStaleStaging, searchAsideFor } from '../../src/build/output-folder.ts';
 import { makeContentFolder } from '../support/content-folder.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -103,4 +103,19 @@ describe('builds into one folder', () => {
     for (let i = 0; i < 300 && (await leftovers()).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await leftovers()).toEqual([]);
   }, 180_000);
+});
+
+describe('what killed processes left beside the output folder', () => {
+  it('is removed: a dev server\'s index moved aside, a staging folder; a live process\'s is kept', async () => {
+    const output = join(root, 'leftovers');
+    // A process that has exited: its number names no live process.
+    const child = spawn(process.execPath, ['-e', '']);
+    const dead = await new Promise<number>((resolve) => child.on('exit', () => resolve(child.pid!)));
+    for (const name of [`leftovers.search-${dead}`, `leftovers.staging-${dead}`]) await mkdir(join(root, name, 'pagefind'), { recursive: true });
+    const own = searchAsideFor(output);
+    await mkdir(join(own, 'pagefind'), { recursive: true });
+    await removeStaleStaging(output);
+    expect((await readdir(root)).filter((n) => n.startsWith('leftovers.')).sort()).toEqual([own.slice(root.length + 1)]);
+    await rm(own, { recursive: true, force: true });
+  });
 });
