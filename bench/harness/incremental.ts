@@ -95,7 +95,7 @@ async function step(root: string, args: string[]): Promise<IncrementalStep> {
   const m = await measureNode(args, { cwd: root });
   if (m.exitCode !== 0) throw new BuildFailedError(`${args.join(' ')} exited with ${m.exitCode}:\n${m.stderr}`);
   const pages = /rendered (\d+) page\(s\)(?:, kept (\d+))?/.exec(m.stderr);
-  const bundles = /\((\d+) bundles of at most \d+ pages(?:; (\d+) indexed)?/.exec(m.stderr);
+  const bundles = /\((\d+) bundles? of at most \d+ pages(?:; (\d+) indexed)?/.exec(m.stderr);
   return {
     wallMs: m.wallMs,
     rendered: pages ? Number(pages[1]) : null,

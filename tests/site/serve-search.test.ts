@@ -66,7 +66,8 @@ it('keeps the search index of the build before it, and leaves its own to the bui
   for (const name of await indexFiles()) served.set(name, (await stat(join(site, 'pagefind', name))).ino);
 
   // The build after the session keeps the server's bundle: the same files, not written again.
-  await build(...folders());
+  const { stderr } = await build(...folders());
+  expect(stderr).toMatch(/search index of 4 pages in .* \(1 bundle of at most \d+ pages; 0 indexed, 1 unchanged\)/);
   const after = await indexFiles();
   expect(after).toEqual([...served.keys()]);
   for (const name of after) expect((await stat(join(site, 'pagefind', name))).ino, name).toBe(served.get(name));
