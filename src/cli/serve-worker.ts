@@ -150,8 +150,9 @@ function withIndex(of: Manifest, index: SearchUpdate): Manifest {
 
 /** One build at a time; saves during a build make one more build after it. */
 const rebuild = coalesced(async (): Promise<void> => {
-  await manifestWritten;
+  // Counted first: an update that ends from now on leaves the manifest to this rebuild.
   rebuilds++;
+  await manifestWritten;
   const started = performance.now();
   let shown: string[] = [];
   try {
