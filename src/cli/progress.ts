@@ -47,7 +47,7 @@ export function progressReporter(stream: ProgressStream, now: () => number = () 
         stageStarted = time;
         lastDraw = -Infinity;
         if (!tty) {
-          const count = 'total' in progress ? ` ${progress.total.toLocaleString('en-US')} ${progress.stage === 'render' ? 'pages and feeds' : 'bundles'}` : '';
+          const count = 'total' in progress ? ` ${progress.total.toLocaleString('en-US')} ${progress.stage === 'render' ? 'pages and feeds' : progress.total === 1 ? 'bundle' : 'bundles'}` : '';
           stream.write(`broadsheet build: ${STAGE_NAMES[progress.stage]}${count}\n`);
         }
       }

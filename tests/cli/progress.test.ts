@@ -28,6 +28,13 @@ describe('build progress', () => {
     ]);
   });
 
+  it('says "bundle" of a search index of one', () => {
+    const out = stream(false);
+    const progress = progressReporter(out, () => 0);
+    progress.update({ stage: 'search', done: 0, total: 1 });
+    expect(out.writes).toEqual(['broadsheet build: indexing search 1 bundle\n']);
+  });
+
   it('keeps to one line on a terminal: redrawn in place, at most ten times a second, never wider than the terminal', () => {
     const out = stream(true, 50);
     let clock = 0;
