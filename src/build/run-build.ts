@@ -45,7 +45,7 @@ import type { Diagnostic, SiteArticle, SiteSettings } from '../types.ts';
 import { articleIdentity } from './article-identity.ts';
 import { BROADSHEET_VERSION, readManifest, writeManifest, type Manifest, type ManifestRead } from './manifest.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
-import { moveBundlesIn, SEARCH_FOLDER, searchBundlesOf, updateSearchIndex } from './search-update.ts';
+import { moveBundlesIn, SEARCH_FOLDER, searchBundlesOf, updateSearchIndex, withSearchIndex } from './search-update.ts';
 import { buildKey, describeShard, SHARD_MANIFEST, shardPart, type ShardManifest, type ShardSpec } from './shards.ts';
 import { joinShardWorkers, startShardWorkers, stopShardWorkers, type ShardWorker } from './shard-workers.ts';
 import { diskParseCache } from './parse-cache.ts';
@@ -336,7 +336,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         // by it, so it keeps the file list (for pruning) but no fingerprints.
         if (cacheDir) await writeManifest(cacheDir, { ...previous!, pages: {}, bundles: [] });
         moveInto(staging, live, SEARCH_FOLDER);
-        if (searchUpdate) gone.push(...moveBundlesIn(staging, live, searchUpdate, previous?.bundles ?? []));
+        if (searchUpdate) gone.push(...moveBundlesIn(staging, live, searchUpdate));
         rmSync(staging, { recursive: true, force: true });
       }
       await pruneOutput(live, gone, written);
@@ -348,17 +348,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     if (cacheDir && !shard) {
       const pages: Record<string, string> = {};
       for (const file of build.plan.files) if (file.fingerprint !== null) pages[file.path] = file.fingerprint;
-      manifest = {
+      manifest = withSearchIndex({
         format: 2,
         broadsheet: BROADSHEET_VERSION,
         outputDir: live,
-        files: [...written, ...(searchUpdate?.files ?? [])].sort(),
+        files: [...written],
         articles: build.site.articles.map((a) => ({ id: identityOf(a), url: a.url })),
         redirects: redirects.map(({ from, id }) => ({ from, id })),
         code: CODE_FINGERPRINT,
         pages,
-        bundles: searchUpdate?.bundles ?? [],
-      };
+        bundles: [],
+      }, searchUpdate ?? { bundles: [], files: [] });
       await writeManifest(cacheDir, manifest);
     }
     return {

@@ -21,7 +21,7 @@ import { bundleKey, PAGES_PER_BUNDLE, planBundles, VOCABULARY_DIR, writeSearchIn
 import { bundleWords } from '../discovery/search-vocabulary.ts';
 import { outputPathOf, SEARCH_INDEX_URL } from '../routes.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
-import type { ManifestBundle } from './manifest.ts';
+import type { Manifest, ManifestBundle } from './manifest.ts';
 import { searchAsideFor } from './output-folder.ts';
 import type { BuildMemo } from '../memoise.ts';
 import type { PreparedBuild } from './prepare-build.ts';
@@ -151,33 +151,24 @@ export function searchBundlesOf(build: PreparedBuild, pagesPerBundle = PAGES_PER
 
 /**
  * After an `update`: puts the bundles written into `staging` into the live
- * site, each in place of its old version, deletes the bundles the new index
- * no longer has, and writes the new bundle list. Kept bundles are not
- * touched. Each file is replaced by a rename, so it is never half written.
+ * site, each in place of its old version, and writes the new bundle list.
+ * Kept bundles are not touched. Each file is replaced by a rename, so it is
+ * never half written.
  *
  * Returns the files left in the live index that the new one does not have,
- * for the caller to prune: those of an index the last manifest did not
- * list (a dev server's, stopped before it recorded its bundles). Like a
- * full build's, the index folder is then the new index and nothing else.
+ * for the caller to prune once the new list is in place: a bundle no longer
+ * planned, the old first bundle's files, and those of an index the last
+ * manifest did not list (a dev server's, stopped before it recorded its
+ * bundles). The index folder then holds the new index alone, as after a
+ * full build.
  */
-export function moveBundlesIn(staging: string, live: string, update: SearchUpdate, previous: readonly ManifestBundle[]): string[] {
+export function moveBundlesIn(staging: string, live: string, update: SearchUpdate): string[] {
   const root = update.bundles[0]!;
-  const oldRoot = previous.find((b) => b.dir === root.dir);
-  const planned = new Set(update.bundles.map((b) => b.dir));
-  // Parts no longer planned, and the parts rewritten, go first.
-  for (const bundle of previous) {
-    if (bundle.dir === root.dir) continue;
-    if (!planned.has(bundle.dir) || update.written.has(bundle.dir)) rmSync(join(live, bundle.dir), { recursive: true, force: true });
-  }
-  if (update.written.has(root.dir)) {
-    const keep = new Set(root.files);
-    for (const file of oldRoot?.files ?? []) if (!keep.has(file)) rmSync(join(live, SEARCH_FOLDER, file), { force: true });
-    placeFiles(join(staging, SEARCH_FOLDER), join(live, SEARCH_FOLDER), root.files, 'move');
-  }
+  if (update.written.has(root.dir)) placeFiles(join(staging, SEARCH_FOLDER), join(live, SEARCH_FOLDER), root.files, 'move');
+  // A part's folder goes whole, whatever was there: a rename cannot replace a folder that has files.
   for (const bundle of update.bundles.slice(1)) {
     if (!update.written.has(bundle.dir)) continue;
     mkdirSync(dirname(join(live, bundle.dir)), { recursive: true });
-    // Gone already if the last manifest listed it; else an unlisted index's part, which a rename cannot replace.
     rmSync(join(live, bundle.dir), { recursive: true, force: true });
     renameSync(join(staging, bundle.dir), join(live, bundle.dir));
   }
@@ -187,4 +178,12 @@ export function moveBundlesIn(staging: string, live: string, update: SearchUpdat
   placeFiles(join(staging, SEARCH_FOLDER), join(live, SEARCH_FOLDER), [BUNDLES_LIST], 'move');
   const index = new Set(update.files);
   return filesUnder(join(live, SEARCH_FOLDER)).map((f) => `${SEARCH_FOLDER}${f}`).filter((f) => !index.has(f));
+}
+
+/**
+ * The manifest with the search index's bundles and files in place of those
+ * it had: a build's, and the dev server's after it updates the index.
+ */
+export function withSearchIndex(manifest: Manifest, index: Pick<SearchUpdate, 'bundles' | 'files'>): Manifest {
+  return { ...manifest, files: [...manifest.files.filter((f) => !f.startsWith(SEARCH_FOLDER)), ...index.files].sort(), bundles: index.bundles };
 }

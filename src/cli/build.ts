@@ -162,8 +162,8 @@ export async function runBuild(args: string[]): Promise<number> {
   if (pruned > 0 || redirects > 0) process.stderr.write(`broadsheet build: removed ${pruned} file(s) the last build wrote and this one does not; ${redirects} redirect page(s) for corrected URLs\n`);
   if (search) {
     // How many bundles were kept is said whenever some were, also of an index of one bundle.
-    const kept = search.indexed < search.bundles ? `; ${search.indexed} indexed, ${search.bundles - search.indexed} unchanged` : '';
-    const bundles = search.bundles > 1 || kept ? ` (${search.bundles} bundle${search.bundles === 1 ? '' : 's'} of at most ${PAGES_PER_BUNDLE} pages${kept})` : '';
+    const counts = search.indexed < search.bundles ? `; ${search.indexed} indexed, ${search.bundles - search.indexed} unchanged` : '';
+    const bundles = search.bundles > 1 || counts ? ` (${search.bundles} bundle${search.bundles === 1 ? '' : 's'} of at most ${PAGES_PER_BUNDLE} pages${counts})` : '';
     process.stderr.write(`broadsheet build: search index of ${search.pages} pages in ${values.output}/pagefind${bundles}\n`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -23,7 +23,7 @@ import { availableParallelism } from 'node:os';
 import { buildSite } from '../build/run-build.ts';
 import { removeStaleStaging } from '../build/output-folder.ts';
 import { writeManifest, type Manifest, type ManifestBundle } from '../build/manifest.ts';
-import { SEARCH_FOLDER, searchBundlesOf, updateSearchIndex, type SearchUpdate } from '../build/search-update.ts';
+import { searchBundlesOf, updateSearchIndex, withSearchIndex } from '../build/search-update.ts';
 import type { BuildReuse, PreparedBuild } from '../build/prepare-build.ts';
 import { BuildMemo } from '../memoise.ts';
 import { memoryParseCache } from '../build/parse-cache.ts';
@@ -116,7 +116,7 @@ const search = (() => {
       // manifest of the rebuild this index was made from. A rebuild's own
       // manifest lists none: an update cut short leaves nothing trusted.
       if (manifest && from === rebuilds) {
-        manifest = withIndex(manifest, updated);
+        manifest = withSearchIndex(manifest, updated);
         manifestWritten = writeManifest(cacheDir, manifest).catch((error: unknown) => {
           process.stderr.write(`broadsheet serve: build manifest not written: ${printable(error instanceof Error ? error.message : String(error))}\n`);
         });
@@ -142,11 +142,6 @@ const search = (() => {
     },
   };
 })();
-
-/** The manifest with the search index's bundles and files in place of those it had. */
-function withIndex(of: Manifest, index: SearchUpdate): Manifest {
-  return { ...of, files: [...of.files.filter((f) => !f.startsWith(SEARCH_FOLDER)), ...index.files].sort(), bundles: index.bundles };
-}
 
 /** One build at a time; saves during a build make one more build after it. */
 const rebuild = coalesced(async (): Promise<void> => {

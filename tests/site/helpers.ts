@@ -3,6 +3,7 @@
  * shipped seed feed plus the fixtures in `tests/site/fixtures/`, built once
  * per test file through Eleventy's programmatic API.
  */
+import type { ChildProcess } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -62,4 +63,25 @@ export async function fixtureFiles(...paths: string[]): Promise<ExtraContent> {
   const files: ExtraContent = {};
   for (const path of paths) files[path] = await readFile(join(FIXTURES, path));
   return files;
+}
+
+/**
+ * Polls `check` every 200 ms until it holds; past the timeout, fails with
+ * what was awaited and `log()` (a server's output).
+ */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, log: () => string = () => '', timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}; server output:\n${log()}`);
+}
+
+/** Stops a server process started by a test, and waits for it to exit. */
+export async function stopProcess(child: ChildProcess | null | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  await exited;
 }

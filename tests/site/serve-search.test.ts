@@ -13,7 +13,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { makeContent } from './helpers.ts';
+import { makeContent, stopProcess, waitFor as waitForCheck } from './helpers.ts';
 import { readTree } from '../support/tree.ts';
 
 const run = promisify(execFile);
@@ -80,18 +80,5 @@ it('keeps the search index of the build before it, and leaves its own to the bui
   for (const [path, bytes] of ours) expect(bytes.equals(theirs.get(path)!), path).toBe(true);
 });
 
-async function stopServer(): Promise<void> {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((done) => server!.once('exit', done));
-  server.kill('SIGTERM');
-  await exited;
-}
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; server output:\n${output}`);
-}
+const stopServer = () => stopProcess(server);
+const waitFor = (check: () => boolean, what: string) => waitForCheck(check, what, () => output);

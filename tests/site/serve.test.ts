@@ -11,7 +11,7 @@ import { cp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { makeContent, parseDocument } from './helpers.ts';
+import { makeContent, parseDocument, stopProcess, waitFor as waitForCheck } from './helpers.ts';
 import { launchChromium } from '../support/browser.ts';
 
 const OLD = 'Factory Explosion Kills 8 in Northern China';
@@ -46,11 +46,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((done) => server.once('exit', done));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await stopProcess(server);
   await rm(join(content, '..'), { recursive: true, force: true });
 });
 
@@ -146,13 +142,9 @@ async function fetchText(path: string): Promise<string> {
   }
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}; server output:\n${output}`);
+/** {@link waitForCheck} with this server's output. */
+function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
+  return waitForCheck(check, what, () => output);
 }
 
 function freePort(): Promise<number> {
