@@ -86,7 +86,10 @@ export class BuildFailedError extends Error {
 
 /**
  * Builds the workspace's site `runs` times with each tool, and as many
- * times without the search index.
+ * times without the search index. Every Broadsheet build here is cold
+ * (`--no-cache`): the default cache folder would hold the parses and memos
+ * of the bench's earlier builds of the same feeds, which a user comparing
+ * cold builds does not have.
  *
  * @example
  * const result = await compareBuilds(root, await prepareWorkspace({ root, n: 1000, seed: 1 }), 3);
@@ -115,14 +118,14 @@ export async function compareBuilds(root: string, ws: Workspace, runs: number, o
     await rm(broadsheetOut, { recursive: true, force: true });
     broadsheetRuns.push(
       checked('broadsheet build', await measureNode(
-        ['bin/broadsheet.js', 'build', '--content', ws.contentDir, '--output', broadsheetOut],
+        ['bin/broadsheet.js', 'build', '--no-cache', '--content', ws.contentDir, '--output', broadsheetOut],
         { cwd: root, sampleRssOf: 'pagefind' },
       )),
     );
     await rm(noSearchOut, { recursive: true, force: true });
     noSearchRuns.push(
       checked('broadsheet build --no-search', await measureNode(
-        ['bin/broadsheet.js', 'build', '--no-search', '--content', ws.contentDir, '--output', noSearchOut],
+        ['bin/broadsheet.js', 'build', '--no-cache', '--no-search', '--content', ws.contentDir, '--output', noSearchOut],
         { cwd: root },
       )),
     );
@@ -159,7 +162,7 @@ async function measureShards(root: string, ws: Workspace, oneBuild: string, coun
   const runs = [];
   for (const [i, dir] of dirs.entries()) {
     await rm(dir, { recursive: true, force: true });
-    runs.push(checked(`broadsheet build --shard ${i + 1}/${count}`, await measureNode(['bin/broadsheet.js', 'build', '--shard', `${i + 1}/${count}`, '--content', ws.contentDir, '--output', dir], { cwd: root })));
+    runs.push(checked(`broadsheet build --shard ${i + 1}/${count}`, await measureNode(['bin/broadsheet.js', 'build', '--no-cache', '--shard', `${i + 1}/${count}`, '--content', ws.contentDir, '--output', dir], { cwd: root })));
   }
   const merged = join(ws.dir, 'out-merged');
   await rm(merged, { recursive: true, force: true });
