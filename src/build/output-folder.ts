@@ -14,10 +14,10 @@ import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promis
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 
-/** Another build holds the output folder's lock. */
+/** Another build, merge or dev server holds the output folder's lock. */
 export class OutputBusyError extends Error {
   constructor(outputDir: string, pid: number, lockFile: string) {
-    super(`another build (process ${pid}) is writing ${outputDir}; wait for it to finish, or delete ${lockFile} if no build is running`);
+    super(`another build or dev server (process ${pid}) is writing ${outputDir}; wait for it to finish (or stop the server), or delete ${lockFile} if neither is running`);
     this.name = 'OutputBusyError';
   }
 }

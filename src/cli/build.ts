@@ -2,16 +2,15 @@
  * `broadsheet build [--content DIR] [--output DIR] [--strict]`: the site in
  * one command, for CI and for publishing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve, sep } from 'node:path';
 import { DateTime } from 'luxon';
 import { PAGES_PER_BUNDLE } from '../discovery/search-index.ts';
 import { parseCommandArgs } from './args.ts';
 import { CONFIG_FILE } from '../build/render-pages.ts';
-import { DEFAULT_CACHE_DIR, readManifest } from '../build/manifest.ts';
-import { OutputBusyError, outputRefusal, PROJECT_SOURCE_FOLDERS } from '../build/output-folder.ts';
-import { isDirectory } from '../file-tree.ts';
+import { DEFAULT_CACHE_DIR } from '../build/manifest.ts';
+import { OutputBusyError } from '../build/output-folder.ts';
+import { folderProblem } from './folders.ts';
 import { buildSite } from '../build/run-build.ts';
 import { parseShardSpec, SHARD_MANIFEST } from '../build/shards.ts';
 import { WORKER_MIN_FEED_BYTES, workersFor } from '../build/shard-workers.ts';
@@ -106,23 +105,10 @@ export async function runBuild(args: string[]): Promise<number> {
     process.stderr.write(`broadsheet build: no ${CONFIG_FILE} here; run the command in the project folder\n`);
     return 2;
   }
-  if (!isDirectory(values.content)) {
-    process.stderr.write(`broadsheet build: the content folder '${values.content}' does not exist or is not a folder\n`);
-    return 2;
-  }
   const cacheDir = values['no-cache'] ? null : values.cache;
-  const refusal = await outputRefusal(
-    values.output,
-    { contentDir: values.content, projectDir: '.', sourceFolders: PROJECT_SOURCE_FOLDERS },
-    // The manifest last: buildSite reads it again, and it grows with the archive.
-    async () => values.force || isBroadsheetSite(values.output) || existsSync(join(values.output, SHARD_MANIFEST)) || (cacheDir !== null && (await readManifest(cacheDir, values.output)).manifest !== null),
-  );
-  if (refusal) {
-    process.stderr.write(`broadsheet build: will not write the site into '${values.output}': ${refusal}\n`);
-    return 2;
-  }
-  if (cacheDir && isInside(resolve(cacheDir), resolve(values.output))) {
-    process.stderr.write(`broadsheet build: the cache folder '${cacheDir}' is inside the output folder '${values.output}'; it must not be published\n`);
+  const problem = await folderProblem({ content: values.content, output: values.output, cache: cacheDir, force: values.force });
+  if (problem) {
+    process.stderr.write(`broadsheet build: ${problem}\n`);
     return 2;
   }
   const started = performance.now();
@@ -171,22 +157,4 @@ export async function runBuild(args: string[]): Promise<number> {
   const outcome = code === 0 ? 'built' : 'built, but failed on diagnostics:';
   process.stderr.write(`broadsheet build: ${outcome} ${values.output} from ${values.content} in ${seconds} s (${countDiagnostics(diagnostics)})\n`);
   return code;
-}
-
-/**
- * Whether a folder holds a site Broadsheet wrote: its home page names its
- * generator, or (builds from before that meta tag) it has the set of
- * files only a Broadsheet build writes together.
- */
-function isBroadsheetSite(dir: string): boolean {
-  try {
-    if (readFileSync(join(dir, 'index.html'), 'utf8').includes('<meta name="generator" content="Broadsheet">')) return true;
-  } catch {
-    return false;
-  }
-  return ['feed.json', 'news-sitemap.xml', 'robots.txt', 'sitemap.xml'].every((file) => existsSync(join(dir, file)));
-}
-
-function isInside(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(folder + sep);
 }

@@ -15,9 +15,11 @@ import { fileURLToPath } from 'node:url';
 import { printable } from '../diagnostics.ts';
 import { parseCommandArgs } from './args.ts';
 import { DEFAULT_CACHE_DIR } from '../build/manifest.ts';
+import { acquireLock, OutputBusyError } from '../build/output-folder.ts';
+import { folderProblem } from './folders.ts';
 import { CONFIG_FILE } from '../build/render-pages.ts';
 
-const USAGE = `Usage: broadsheet serve [--port N] [--content DIR] [--output DIR]
+const USAGE = `Usage: broadsheet serve [--port N] [--content DIR] [--output DIR] [--cache DIR] [--force]
 
 Builds the site, serves it on http://127.0.0.1:N/ and rebuilds on every
 change to feeds, overrides, images, pages, templates, CSS and src/ code;
@@ -29,7 +31,17 @@ Options:
   --content DIR   the content folder (default: content)
   --output DIR    where the site is written (default: _site)
   --cache DIR     the build cache, shared with \`broadsheet build\` (default: .broadsheet-cache)
-  -h, --help      show this help`;
+  --force         write into a folder that holds other files than an
+                  earlier Broadsheet build (they are kept)
+  -h, --help      show this help
+
+The output folder is checked as \`broadsheet build\` checks it, and is the
+server's while it runs: a build or another server into it is refused.
+
+Exit status: 0 stopped; 1 the port is taken, another build or server
+holds the output, or the server failed to start; 2 a usage mistake (an
+unknown option, a bad port, a missing content folder, an output folder
+that must not be written into).`;
 
 const WORKER = fileURLToPath(new URL('./serve-worker.ts', import.meta.url));
 const CODE_PATHS = ['src', CONFIG_FILE];
@@ -47,6 +59,7 @@ export async function runServe(args: string[]): Promise<number> {
     content: { type: 'string', default: 'content' },
     output: { type: 'string', default: '_site' },
     cache: { type: 'string', default: DEFAULT_CACHE_DIR },
+    force: { type: 'boolean', default: false },
   }, USAGE);
   if (typeof values === 'number') return values;
   const port = Number(values.port);
@@ -59,6 +72,29 @@ export async function runServe(args: string[]): Promise<number> {
     return 2;
   }
 
+  const problem = await folderProblem({ content: values.content, output: values.output, cache: values.cache, force: values.force });
+  if (problem) {
+    process.stderr.write(`broadsheet serve: ${problem}\n`);
+    return 2;
+  }
+  // The server rebuilds in place: held until it stops, the lock keeps a
+  // `broadsheet build` (or a second server) from writing the same folder
+  // between two of its rebuilds.
+  const lock = await acquireLock(values.output);
+  if ('heldBy' in lock) {
+    process.stderr.write(`broadsheet serve: ${new OutputBusyError(values.output, lock.heldBy, lock.file).message}\n`);
+    return 1;
+  }
+  try {
+    return await serveUntilStopped(values);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** Starts the server process and restarts it on code changes until a signal, or until it fails to start. */
+async function serveUntilStopped(values: { content: string; output: string; port: string; cache: string }): Promise<number> {
+  const port = Number(values.port);
   let fail: (code: number) => void = () => undefined;
   const failed = new Promise<number>((resolve) => (fail = resolve));
   const builder = new BuildProcess([values.content, values.output, String(port), values.cache], (code) => fail(code));

@@ -1,7 +1,9 @@
 /**
  * The published folder stays whole: `--output` refuses folders that are not
- * a site's, a second build into the same folder is refused while one runs,
- * and a build killed half way leaves the previous complete site in place.
+ * a site's (for `build` and `serve` alike), a second build into the same
+ * folder is refused while one runs, as is a build into a dev server's
+ * folder, and a build killed half way leaves the previous complete site in
+ * place.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -14,12 +16,21 @@ import { makeContentFolder } from '../support/content-folder.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function run(args: string[]): { done: Promise<{ code: number | null; stderr: string }>; kill: () => void } {
+function run(args: string[]): { done: Promise<{ code: number | null; stderr: string }>; kill: () => void; stop: () => void } {
   const child = spawn(process.execPath, ['bin/broadsheet.js', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
-  return { done, kill: () => child.kill('SIGKILL') };
+  return { done, kill: () => child.kill('SIGKILL'), stop: () => child.kill('SIGTERM') };
+}
+
+/** Waits until the lock of `output` is taken. */
+async function locked(output: string): Promise<boolean> {
+  for (let i = 0; i < 400; i++) {
+    if (await stat(lockFileFor(output)).catch(() => null)) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return false;
 }
 
 let root: string;
@@ -68,7 +79,7 @@ describe('builds into one folder', () => {
     for (let i = 0; i < 200 && !(await stat(lockFileFor(output)).catch(() => null)); i++) await new Promise((r) => setTimeout(r, 25));
     const second = await run(['build', '--content', content, '--output', output, '--cache', join(root, 'cache')]).done;
     expect(second.code).toBe(1);
-    expect(second.stderr).toMatch(/another build \(process \d+\) is writing/);
+    expect(second.stderr).toMatch(/another build or dev server \(process \d+\) is writing/);
     const { code } = await first.done;
     expect(code).toBe(0);
     expect(await stat(lockFileFor(output)).catch(() => null)).toBeNull();
@@ -103,6 +114,56 @@ describe('builds into one folder', () => {
     for (let i = 0; i < 300 && (await leftovers()).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await leftovers()).toEqual([]);
   }, 180_000);
+});
+
+describe('broadsheet serve and the output folder', () => {
+  it.each([
+    ['the content folder', () => content, 'it is or holds the content folder'],
+    ['a source folder', () => 'src', "it is inside the project's src/ folder"],
+    ['the home folder', () => homedir(), 'it is the home folder'],
+  ])('refuses %s with exit 2, as build does', async (_, output, why) => {
+    const { code, stderr } = await run(['serve', '--port', '0', '--content', content, '--output', output()]).done;
+    expect(code).toBe(2);
+    expect(stderr).toContain(`will not write the site into '${output()}': ${why}`);
+  });
+
+  it('refuses a folder of other files unless --force', async () => {
+    const foreign = join(root, 'foreign-serve');
+    await mkdir(foreign, { recursive: true });
+    await writeFile(join(foreign, 'notes.txt'), 'mine');
+    const refused = await run(['serve', '--port', '0', '--content', content, '--output', foreign]).done;
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('it holds files and no earlier Broadsheet build (use --force');
+    expect(await readdir(foreign)).toEqual(['notes.txt']);
+  });
+
+  it('holds the output while it runs: a build or a second server into it is refused, a build after it is not', async () => {
+    const output = join(root, 'served');
+    const cache = join(root, 'cache-served');
+    const server = run(['serve', '--port', '0', '--content', content, '--output', output, '--cache', cache]);
+    expect(await locked(output)).toBe(true);
+    const build = await run(['build', '--content', content, '--output', output, '--cache', cache, '--no-search']).done;
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/another build or dev server \(process \d+\) is writing/);
+    const second = await run(['serve', '--port', '0', '--content', content, '--output', output, '--cache', cache]).done;
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/another build or dev server \(process \d+\) is writing/);
+    server.stop();
+    expect((await server.done).code).toBe(0);
+    expect(await stat(lockFileFor(output)).catch(() => null)).toBeNull();
+    expect((await run(['build', '--content', content, '--output', output, '--cache', cache, '--no-search']).done).code).toBe(0);
+  }, 180_000);
+
+  it('does not start while a build holds the output', async () => {
+    const output = join(root, 'building');
+    // The lock as a running build leaves it: this test's own process is alive.
+    await writeFile(lockFileFor(output), `${process.pid}\n`);
+    const { code, stderr } = await run(['serve', '--port', '0', '--content', content, '--output', output]).done;
+    expect(code).toBe(1);
+    expect(stderr).toContain(`(process ${process.pid}) is writing`);
+    expect(await stat(output).catch(() => null)).toBeNull();
+    await rm(lockFileFor(output));
+  });
 });
 
 describe('what killed processes left beside the output folder', () => {
