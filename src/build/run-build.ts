@@ -61,6 +61,20 @@ import { filesUnder } from '../file-tree.ts';
 import { acquireLock, carryOver, moveInto, OutputBusyError, removeStaleStaging, stageImages, stagingDirFor, swapIn } from './output-folder.ts';
 import { IMAGES_URL, outputPathOf } from '../routes.ts';
 
+/**
+ * An in-place build (the dev server's) that failed once it could have
+ * rewritten pages. Its message is the failure's; `manifest` is the last
+ * build's without the fingerprints of the pages it did not keep (also
+ * written to the cache folder), so that the next build renders those again
+ * instead of keeping whatever the failed build left in their files.
+ */
+export class InPlaceBuildError extends Error {
+  override name = 'InPlaceBuildError';
+  constructor(cause: unknown, readonly manifest: Manifest) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
 export interface BuildSiteOptions extends BuildInputs {
   /** Called with the build's diagnostics, sorted, as soon as the content is read (before rendering). */
   onDiagnostics?: (diagnostics: Diagnostic[]) => void;
@@ -161,6 +175,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const live = resolve(outputDir);
   const staging = options.inPlace ? live : stagingDirFor(outputDir);
   let workers: ShardWorker[] = [];
+  // In place, once this build may have rewritten pages: the last build's
+  // manifest, to take back what it vouches for if this build fails.
+  let rewriting: { previous: Manifest; kept: ReadonlySet<string>; written: string[] } | null = null;
   try {
     if (!options.inPlace) {
       await removeStaleStaging(outputDir);
@@ -278,6 +295,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         ...(progress ? { onBundle: (done: number) => ((own.search = done), report()) } : {}),
       })
       : null;
+    if (mode === 'in-place' && previous) {
+      rewriting = { previous, kept: keptPaths, written: [...build.plan.files.filter((f) => !keptPaths.has(f.path)).map((f) => f.path), ...redirects.map((r) => r.path)] };
+    }
     const early = (schedule || mode === 'update') && indexing ? indexing() : null;
     early?.catch(() => undefined);
     try {
@@ -375,6 +395,19 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     };
   } catch (error) {
     if (!options.inPlace) await rm(staging, { recursive: true, force: true });
+    if (rewriting) {
+      // Pages this build did not keep may hold its output now, not the
+      // last build's: the manifest keeps only the kept pages' fingerprints,
+      // and lists what this build may have written, for pruning.
+      const { previous, kept, written } = rewriting;
+      const manifest: Manifest = {
+        ...previous,
+        files: [...new Set([...previous.files, ...written])].sort(),
+        pages: Object.fromEntries(Object.entries(previous.pages).filter(([path]) => kept.has(path))),
+      };
+      if (cacheDir) await writeManifest(cacheDir, manifest).catch(() => undefined);
+      throw new InPlaceBuildError(error, manifest);
+    }
     throw error;
   } finally {
     stopShardWorkers(workers);

@@ -20,7 +20,7 @@
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { buildSite } from '../build/run-build.ts';
+import { buildSite, InPlaceBuildError } from '../build/run-build.ts';
 import { removeStaleStaging } from '../build/output-folder.ts';
 import { writeManifest, type Manifest, type ManifestBundle } from '../build/manifest.ts';
 import { searchBundlesOf, updateSearchIndex, withSearchIndex } from '../build/search-update.ts';
@@ -175,6 +175,8 @@ const rebuild = coalesced(async (): Promise<void> => {
     process.stdout.write(`broadsheet serve: ${result.rendered} pages rendered, ${result.kept} kept\n`);
     search.request(result.build);
   } catch (error) {
+    // The pages it may have rewritten are no longer vouched for: the next rebuild renders them.
+    if (error instanceof InPlaceBuildError) manifest = error.manifest;
     const message = printable(error instanceof Error ? error.message : String(error));
     process.stderr.write(`broadsheet serve: build failed: ${message}\n`);
     server.reload([`build failed: ${message}`]);

@@ -19,7 +19,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFeed } from '../../bench/generate.ts';
 import { listFeedFiles, loadFeeds } from '../../src/feeds/read-feeds.ts';
-import { buildSite } from '../../src/build/run-build.ts';
+import { buildSite, InPlaceBuildError } from '../../src/build/run-build.ts';
+import { readManifest } from '../../src/build/manifest.ts';
+import { outputPathOf } from '../../src/routes.ts';
 import { readTree } from '../support/tree.ts';
 
 const run = promisify(execFile);
@@ -207,6 +209,50 @@ describe('the dev server\'s first build', () => {
       const first = await buildSite({ contentDir: content, outputDir: site, cacheDir, inPlace: true, search: false });
       expect(first.kept).toBe(0);
       expect([...(await readTree(site)).keys()].filter((p) => p.endsWith('.html')).sort()).toEqual(pages);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the dev server after a failed rebuild', () => {
+  it('renders again every page the failed rebuild did not keep, so none is left stale or missing', async () => {
+    // In process, as the dev server builds: in place, the manifest held by the caller.
+    const work = await mkdtemp(join(tmpdir(), 'broadsheet-serve-failed-'));
+    try {
+      const content = join(work, 'content');
+      await cp(join(REPO, 'content'), content, { recursive: true });
+      const feed = join(content, 'feeds', 'generated.txt');
+      const original = generateFeed({ articles: 6, seed: 5, startDate: '2026-01-20', articlesPerDay: 2 });
+      await writeFile(feed, original);
+      const site = join(work, 'site');
+      const cacheDir = join(work, 'cache');
+      const first = await buildSite({ contentDir: content, outputDir: site, cacheDir, inPlace: true, search: false });
+      const records = (await loadFeeds([feed])).articles;
+      const [edited, renamed] = [records[0]!, records[1]!];
+      const pathOf = (slug: string) => outputPathOf(first.manifest!.articles.find((a) => a.url.includes(`/${slug}/`))!.url);
+      // One story's paragraph edited, another's headline (its old address gets a redirect page, written after the pages).
+      const paragraph = edited.body.find((b) => b.type === 'paragraph')!.text;
+      await writeFile(feed, original.replace(paragraph, `${paragraph} Edited in the failed rebuild.`).replaceAll(renamed.headline, `Renamed: ${renamed.headline}`));
+      // The redirect cannot be written: a folder stands where the old page was.
+      const blocked = join(site, pathOf(renamed.slug));
+      await rm(blocked);
+      await mkdir(blocked);
+      const failure = await buildSite({ contentDir: content, outputDir: site, cacheDir, inPlace: true, search: false, manifest: first.manifest }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(InPlaceBuildError);
+      // The failed rebuild had rewritten the edited story's page before it failed.
+      expect(await readFile(join(site, pathOf(edited.slug)), 'utf8')).toContain('Edited in the failed rebuild.');
+      const { manifest } = failure as InPlaceBuildError;
+      expect(manifest.pages[pathOf(edited.slug)]).toBeUndefined();
+      // The cache folder says the same, for a `broadsheet build` after the server.
+      expect((await readManifest(cacheDir, site)).manifest?.pages).toEqual(manifest.pages);
+      // The edits undone and the folder removed; the next rebuild equals a clean build.
+      await writeFile(feed, original);
+      await rm(blocked, { recursive: true });
+      await buildSite({ contentDir: content, outputDir: site, cacheDir, inPlace: true, search: false, manifest });
+      const clean = join(work, 'clean');
+      await buildSite({ contentDir: content, outputDir: clean, search: false });
+      expect(differences(await readTree(site), await readTree(clean))).toEqual([]);
     } finally {
       await rm(work, { recursive: true, force: true });
     }
