@@ -86,18 +86,17 @@ export async function runServe(args: string[]): Promise<number> {
     return 1;
   }
   try {
-    return await serveUntilStopped(values);
+    return await serveUntilStopped({ ...values, port });
   } finally {
     await lock.release();
   }
 }
 
 /** Starts the server process and restarts it on code changes until a signal, or until it fails to start. */
-async function serveUntilStopped(values: { content: string; output: string; port: string; cache: string }): Promise<number> {
-  const port = Number(values.port);
+async function serveUntilStopped(values: { content: string; output: string; port: number; cache: string }): Promise<number> {
   let fail: (code: number) => void = () => undefined;
   const failed = new Promise<number>((resolve) => (fail = resolve));
-  const builder = new BuildProcess([values.content, values.output, String(port), values.cache], (code) => fail(code));
+  const builder = new BuildProcess([values.content, values.output, String(values.port), values.cache], (code) => fail(code));
   builder.start();
   const watchers = watchCode((file) => {
     process.stdout.write(`broadsheet serve: code changed (${printable(file)}); restarting\n`);
