@@ -148,6 +148,9 @@ describe('broadsheet serve and the output folder', () => {
     const second = await run(['serve', '--port', '0', '--content', content, '--output', output, '--cache', cache]).done;
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/another build or dev server \(process \d+\) is writing/);
+    // Stopped once its first build has written the home page: a server stopped
+    // before that leaves a folder no check can tell is a Broadsheet site.
+    for (let i = 0; i < 2400 && !(await readFile(join(output, 'index.html'), 'utf8').catch(() => '')).includes('content="Broadsheet"'); i++) await new Promise((r) => setTimeout(r, 50));
     server.stop();
     expect((await server.done).code).toBe(0);
     expect(await stat(lockFileFor(output)).catch(() => null)).toBeNull();
