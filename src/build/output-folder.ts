@@ -176,6 +176,11 @@ export interface ProtectedFolders {
   sourceFolders: readonly string[];
 }
 
+/** Whether `path` is `folder` or inside it (both resolved). */
+export function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
 /**
  * Why `outputDir` must not be written into, or null. `isEarlierBuild`
  * tells whether a non-empty folder holds an earlier Broadsheet build.
@@ -184,12 +189,11 @@ export async function outputRefusal(outputDir: string, protectedFolders: Protect
   const output = resolve(outputDir);
   const project = resolve(protectedFolders.projectDir);
   const content = resolve(protectedFolders.contentDir);
-  const inside = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
   if (output === resolve('/')) return 'it is the root folder';
   if (output === resolve(homedir())) return 'it is the home folder';
-  if (inside(project, output)) return 'it holds the project folder';
-  if (inside(output, content) || inside(content, output)) return `it is or holds ${protectedFolders.contentName ?? 'the content folder'}`;
-  for (const folder of protectedFolders.sourceFolders) if (inside(output, resolve(project, folder))) return `it is inside the project's ${folder}/ folder`;
+  if (isInside(project, output)) return 'it holds the project folder';
+  if (isInside(output, content) || isInside(content, output)) return `it is or holds ${protectedFolders.contentName ?? 'the content folder'}`;
+  for (const folder of protectedFolders.sourceFolders) if (isInside(output, resolve(project, folder))) return `it is inside the project's ${folder}/ folder`;
   const entries = await readdir(output).catch(() => null);
   if (entries && entries.length > 0 && !(await isEarlierBuild())) return 'it holds files and no earlier Broadsheet build (use --force to build into it anyway)';
   return null;

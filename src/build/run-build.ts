@@ -177,7 +177,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   let workers: ShardWorker[] = [];
   // In place, once this build may have rewritten pages: the last build's
   // manifest, to take back what it vouches for if this build fails.
-  let rewriting: { previous: Manifest; kept: ReadonlySet<string>; written: string[] } | null = null;
+  let rewriting: { previous: Manifest; kept: ReadonlySet<string>; written: () => string[] } | null = null;
   try {
     if (!options.inPlace) {
       await removeStaleStaging(outputDir);
@@ -296,7 +296,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       })
       : null;
     if (mode === 'in-place' && previous) {
-      rewriting = { previous, kept: keptPaths, written: [...build.plan.files.filter((f) => !keptPaths.has(f.path)).map((f) => f.path), ...redirects.map((r) => r.path)] };
+      // What it may write is listed only if it fails: a save's rebuild does not pay for it.
+      rewriting = { previous, kept: keptPaths, written: () => [...build.plan.files.filter((f) => !keptPaths.has(f.path)).map((f) => f.path), ...redirects.map((r) => r.path)] };
     }
     const early = (schedule || mode === 'update') && indexing ? indexing() : null;
     early?.catch(() => undefined);
@@ -402,7 +403,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       const { previous, kept, written } = rewriting;
       const manifest: Manifest = {
         ...previous,
-        files: [...new Set([...previous.files, ...written])].sort(),
+        files: [...new Set([...previous.files, ...written()])].sort(),
         pages: Object.fromEntries(Object.entries(previous.pages).filter(([path]) => kept.has(path))),
       };
       if (cacheDir) await writeManifest(cacheDir, manifest).catch(() => undefined);

@@ -6,9 +6,9 @@
  * the cache folder is not inside the output, where it would be published.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readManifest } from '../build/manifest.ts';
-import { outputRefusal, PROJECT_SOURCE_FOLDERS } from '../build/output-folder.ts';
+import { isInside, outputRefusal, PROJECT_SOURCE_FOLDERS } from '../build/output-folder.ts';
 import { SHARD_MANIFEST } from '../build/shards.ts';
 import { isDirectory } from '../file-tree.ts';
 
@@ -54,8 +54,4 @@ function isBroadsheetSite(dir: string): boolean {
     return false;
   }
   return ['feed.json', 'news-sitemap.xml', 'robots.txt', 'sitemap.xml'].every((file) => existsSync(join(dir, file)));
-}
-
-function isInside(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(folder + sep);
 }
