@@ -42,6 +42,15 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * The process that holds the lock of `outputDir` and still runs, or null:
+ * a lock left by a killed build holds nothing.
+ */
+export async function lockHolder(outputDir: string): Promise<number | null> {
+  const pid = Number((await readFile(lockFileFor(outputDir), 'utf8').catch(() => '')).trim());
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid) ? pid : null;
+}
+
+/**
  * Takes the lock of `outputDir`, or says which build holds it. A lock left
  * by a build that no longer runs (killed) is taken over.
  */
@@ -56,8 +65,8 @@ export async function acquireLock(outputDir: string): Promise<{ release: () => P
       return { release: () => rm(file, { force: true }) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) return { heldBy: pid, file };
+      const pid = await lockHolder(outputDir);
+      if (pid !== null) return { heldBy: pid, file };
       await rm(file, { force: true });
     }
   }

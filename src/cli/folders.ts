@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readManifest } from '../build/manifest.ts';
-import { isInside, outputRefusal, PROJECT_SOURCE_FOLDERS } from '../build/output-folder.ts';
+import { isInside, lockHolder, outputRefusal, PROJECT_SOURCE_FOLDERS } from '../build/output-folder.ts';
 import { SHARD_MANIFEST } from '../build/shards.ts';
 import { isDirectory } from '../file-tree.ts';
 
@@ -34,8 +34,16 @@ export async function folderProblem(folders: CommandFolders): Promise<string | n
   const refusal = await outputRefusal(
     folders.output,
     { contentDir: folders.content, projectDir: '.', sourceFolders: PROJECT_SOURCE_FOLDERS },
+    // A folder a live build or server holds the lock of is one Broadsheet
+    // is writing, half-written maybe: the command then stops at the lock
+    // with "another build … is writing" (exit 1), which is the truth.
     // The manifest last: the build reads it again, and it grows with the archive.
-    async () => folders.force || isBroadsheetSite(folders.output) || existsSync(join(folders.output, SHARD_MANIFEST)) || (folders.cache !== null && (await readManifest(folders.cache, folders.output)).manifest !== null),
+    async () =>
+      folders.force ||
+      isBroadsheetSite(folders.output) ||
+      existsSync(join(folders.output, SHARD_MANIFEST)) ||
+      (await lockHolder(folders.output)) !== null ||
+      (folders.cache !== null && (await readManifest(folders.cache, folders.output)).manifest !== null),
   );
   if (refusal) return `will not write the site into '${folders.output}': ${refusal}`;
   if (folders.cache !== null && isInside(resolve(folders.cache), resolve(folders.output))) return `the cache folder '${folders.cache}' is inside the output folder '${folders.output}'; it must not be published`;

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { generateFeed } from '../../bench/generate.ts';
 import { lockFileFor, removeStaleStaging, searchAsideFor } from '../../src/build/output-folder.ts';
 import { makeContentFolder } from '../support/content-folder.ts';
@@ -141,6 +141,8 @@ describe('broadsheet serve and the output folder', () => {
     const output = join(root, 'served');
     const cache = join(root, 'cache-served');
     const server = run(['serve', '--port', '0', '--content', content, '--output', output, '--cache', cache]);
+    // Stopped on a failed assertion too: left running, it would keep writing into the folder the clean-up removes.
+    onTestFinished(() => server.stop());
     expect(await locked(output)).toBe(true);
     const build = await run(['build', '--content', content, '--output', output, '--cache', cache, '--no-search']).done;
     expect(build.code).toBe(1);
@@ -166,6 +168,22 @@ describe('broadsheet serve and the output folder', () => {
     expect(stderr).toContain(`(process ${process.pid}) is writing`);
     expect(await stat(output).catch(() => null)).toBeNull();
     await rm(lockFileFor(output));
+  });
+
+  it('says a half-written folder is busy, not foreign, while its writer runs', async () => {
+    // What a server's first build leaves early on: pages, no home page yet.
+    const output = join(root, 'half-written');
+    await mkdir(join(output, 'world'), { recursive: true });
+    await writeFile(join(output, 'world', 'index.html'), '<p>partial</p>');
+    await writeFile(lockFileFor(output), `${process.pid}\n`);
+    for (const command of ['serve', 'build']) {
+      const { code, stderr } = await run([command, ...(command === 'serve' ? ['--port', '0'] : []), '--content', content, '--output', output, '--cache', join(root, 'cache-half')]).done;
+      expect(code).toBe(1);
+      expect(stderr).toContain(`(process ${process.pid}) is writing`);
+    }
+    await rm(lockFileFor(output));
+    // With no live writer it is a folder of other files again.
+    expect((await run(['build', '--content', content, '--output', output, '--cache', join(root, 'cache-half')]).done).code).toBe(2);
   });
 });
 
