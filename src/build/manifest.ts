@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { writeWhole } from '../file-tree.ts';
 import { join, resolve } from 'node:path';
 import { outputPathOf } from '../routes.ts';
@@ -50,6 +50,11 @@ export interface ManifestBundle {
   files: string[];
 }
 
+/** The manifest of no build into `outputDir`, for a build to fill in. */
+export function emptyManifest(outputDir: string): Manifest {
+  return { format: FORMAT, broadsheet: BROADSHEET_VERSION, outputDir: resolve(outputDir), files: [], articles: [], redirects: [], code: CODE_FINGERPRINT, pages: {}, bundles: [] };
+}
+
 /** Where the manifest of builds into `outputDir` is kept. */
 export function manifestPath(cacheDir: string, outputDir: string): string {
   const key = createHash('sha256').update(resolve(outputDir)).digest('hex').slice(0, 16);
@@ -78,7 +83,54 @@ export async function readManifest(cacheDir: string, outputDir: string): Promise
     return { manifest: null, why: `${path} is damaged (not JSON)` };
   }
   const problem = checkManifest(data, outputDir);
-  return problem ? { manifest: null, why: `${path} ${problem}` } : { manifest: data as Manifest };
+  if (problem) return { manifest: null, why: `${path} ${problem}` };
+  const rewriting = await readRewriting(cacheDir, outputDir);
+  if (rewriting === 'damaged') return { manifest: null, why: `${rewritingPath(cacheDir, outputDir)} is damaged` };
+  return { manifest: rewriting ? applyRewriting(data as Manifest, rewriting) : (data as Manifest) };
+}
+
+/**
+ * What an in-place rebuild (the dev server's) may rewrite, kept beside the
+ * manifest from before its first page until it writes its own manifest:
+ * the pages whose fingerprints the manifest must no longer vouch for, and
+ * the files it may write that the manifest does not list (to be pruned
+ * later, not kept as files Broadsheet never wrote). `readManifest` applies
+ * it, so a server killed mid-rebuild leaves nothing the next build keeps
+ * by mistake. A few paths, where the manifest is megabytes: a save does
+ * not pay for writing that twice.
+ */
+export interface Rewriting {
+  pages: string[];
+  files: string[];
+}
+
+export function rewritingPath(cacheDir: string, outputDir: string): string {
+  return manifestPath(cacheDir, outputDir).replace(/\.json$/, '.rewriting.json');
+}
+
+export async function writeRewriting(cacheDir: string, outputDir: string, rewriting: Rewriting): Promise<void> {
+  await writeWhole(rewritingPath(cacheDir, outputDir), `${JSON.stringify({ outputDir: resolve(outputDir), ...rewriting })}\n`);
+}
+
+async function readRewriting(cacheDir: string, outputDir: string): Promise<Rewriting | null | 'damaged'> {
+  let data: Partial<Rewriting & { outputDir: string }> | null;
+  try {
+    data = JSON.parse(await readFile(rewritingPath(cacheDir, outputDir), 'utf8')) as typeof data;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : 'damaged';
+  }
+  const paths = (list: unknown): list is string[] => Array.isArray(list) && list.every((x) => typeof x === 'string' && safeRelative(x));
+  if (!data || data.outputDir !== resolve(outputDir) || !paths(data.pages) || !paths(data.files)) return 'damaged';
+  return { pages: data.pages, files: data.files };
+}
+
+/** The manifest with a rewrite's pages withdrawn and its files listed. */
+export function applyRewriting(manifest: Manifest, rewriting: Rewriting): Manifest {
+  const withdrawn = new Set(rewriting.pages);
+  const pages: Record<string, string> = {};
+  for (const [path, fingerprint] of Object.entries(manifest.pages)) if (!withdrawn.has(path)) pages[path] = fingerprint;
+  const files = rewriting.files.length ? [...new Set([...manifest.files, ...rewriting.files])].sort() : manifest.files;
+  return { ...manifest, files, pages };
 }
 
 function checkManifest(data: unknown, outputDir: string): string | null {
@@ -114,7 +166,12 @@ export function safeRelative(path: string): boolean {
   return path !== '' && !path.startsWith('/') && !path.includes('\\') && !path.split('/').some((s) => s === '..' || s === '.' || s === '');
 }
 
-/** Writes the manifest whole (a temporary file renamed over the old one), so a killed build never leaves half of one. */
+/**
+ * Writes the manifest whole (a temporary file renamed over the old one), so
+ * a killed build never leaves half of one. It is the whole truth: a rewrite
+ * noted beside the last one is done with.
+ */
 export async function writeManifest(cacheDir: string, manifest: Manifest): Promise<void> {
   await writeWhole(manifestPath(cacheDir, manifest.outputDir), `${JSON.stringify(manifest)}\n`);
+  await rm(rewritingPath(cacheDir, manifest.outputDir), { force: true });
 }

@@ -43,8 +43,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { SearchIndexResult } from '../discovery/search-index.ts';
 import type { Diagnostic, SiteArticle, SiteSettings } from '../types.ts';
 import { articleIdentity } from './article-identity.ts';
-import { BROADSHEET_VERSION, readManifest, writeManifest, type Manifest, type ManifestRead } from './manifest.ts';
-import { CODE_FINGERPRINT } from './code-fingerprint.ts';
+import { applyRewriting, emptyManifest, readManifest, writeManifest, writeRewriting, type Manifest, type ManifestRead, type Rewriting } from './manifest.ts';
 import { moveBundlesIn, SEARCH_FOLDER, searchBundlesOf, updateSearchIndex, withSearchIndex } from './search-update.ts';
 import { buildKey, describeShard, SHARD_MANIFEST, shardPart, type ShardManifest, type ShardSpec } from './shards.ts';
 import { joinShardWorkers, startShardWorkers, stopShardWorkers, type ShardWorker } from './shard-workers.ts';
@@ -53,6 +52,7 @@ import { readMemos, writeMemos } from './memo-cache.ts';
 import type { BuildReuse, PreparedBuild } from './prepare-build.ts';
 import { prepareBuild, type BuildInputs } from './prepare-build.ts';
 import { pruneOutput } from './prune.ts';
+import type { PlannedFile } from './page-plan.ts';
 import { planRedirects, redirectPage, type Redirect } from './redirects.ts';
 import { ARTICLES_PER_RUN, renderPages } from './render-pages.ts';
 import { renderSchedule } from './render-schedule.ts';
@@ -64,9 +64,10 @@ import { IMAGES_URL, outputPathOf } from '../routes.ts';
 /**
  * An in-place build (the dev server's) that failed once it could have
  * rewritten pages. Its message is the failure's; `manifest` is the last
- * build's without the fingerprints of the pages it did not keep (also
- * written to the cache folder), so that the next build renders those again
- * instead of keeping whatever the failed build left in their files.
+ * build's without the fingerprints of the pages it did not keep (in the
+ * cache folder since before its first page), so that the next build
+ * renders those again instead of keeping whatever the failed build left
+ * in their files.
  */
 export class InPlaceBuildError extends Error {
   override name = 'InPlaceBuildError';
@@ -175,9 +176,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const live = resolve(outputDir);
   const staging = options.inPlace ? live : stagingDirFor(outputDir);
   let workers: ShardWorker[] = [];
-  // In place, once this build may have rewritten pages: the last build's
-  // manifest, to take back what it vouches for if this build fails.
-  let rewriting: { previous: Manifest; kept: ReadonlySet<string>; written: () => string[] } | null = null;
+  // In place, once this build may rewrite pages: the manifest that vouches
+  // only for what it keeps (see `whileRewriting`), for the caller if it fails.
+  let rewriting: (() => Manifest) | null = null;
   try {
     if (!options.inPlace) {
       await removeStaleStaging(outputDir);
@@ -251,6 +252,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     // output may have been emptied since: that one checks.
     const kept = previous ? unchangedPages(build, previous, outputDir, mode !== 'in-place' || options.manifest === undefined) : [];
     const keptPaths = new Set(kept.map((f) => f.path));
+    if (mode === 'in-place') {
+      // Noted before the first page: a server killed while it rewrites pages leaves a manifest that does not vouch for them.
+      const note = whileRewriting(previous, build.plan.files, keptPaths, redirects);
+      rewriting = previous ? () => applyRewriting(previous, note) : () => ({ ...emptyManifest(live), files: [...note.files].sort() });
+      if (cacheDir && previous) await writeRewriting(cacheDir, outputDir, note);
+      // A first build notes every file it may write in a manifest: its folder is known as a Broadsheet site from its first page.
+      else if (cacheDir) await writeManifest(cacheDir, rewriting());
+    }
     // A shard (this process's share of a build on several cores, or one of `--shard I/N`) writes its part of the plan.
     const spec = shard ?? (workers.length ? { index: 1, count: workers.length + 1 } : null);
     // The search bundles, planned once: shards are split by them, and the index is written in them
@@ -295,10 +304,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         ...(progress ? { onBundle: (done: number) => ((own.search = done), report()) } : {}),
       })
       : null;
-    if (mode === 'in-place' && previous) {
-      // What it may write is listed only if it fails: a save's rebuild does not pay for it.
-      rewriting = { previous, kept: keptPaths, written: () => [...build.plan.files.filter((f) => !keptPaths.has(f.path)).map((f) => f.path), ...redirects.map((r) => r.path)] };
-    }
     const early = (schedule || mode === 'update') && indexing ? indexing() : null;
     early?.catch(() => undefined);
     try {
@@ -370,15 +375,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       const pages: Record<string, string> = {};
       for (const file of build.plan.files) if (file.fingerprint !== null) pages[file.path] = file.fingerprint;
       manifest = withSearchIndex({
-        format: 2,
-        broadsheet: BROADSHEET_VERSION,
-        outputDir: live,
+        ...emptyManifest(live),
         files: [...written],
         articles: build.site.articles.map((a) => ({ id: identityOf(a), url: a.url })),
         redirects: redirects.map(({ from, id }) => ({ from, id })),
-        code: CODE_FINGERPRINT,
         pages,
-        bundles: [],
       }, searchUpdate ?? { bundles: [], files: [] });
       await writeManifest(cacheDir, manifest);
     }
@@ -396,24 +397,24 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     };
   } catch (error) {
     if (!options.inPlace) await rm(staging, { recursive: true, force: true });
-    if (rewriting) {
-      // Pages this build did not keep may hold its output now, not the
-      // last build's: the manifest keeps only the kept pages' fingerprints,
-      // and lists what this build may have written, for pruning.
-      const { previous, kept, written } = rewriting;
-      const manifest: Manifest = {
-        ...previous,
-        files: [...new Set([...previous.files, ...written()])].sort(),
-        pages: Object.fromEntries(Object.entries(previous.pages).filter(([path]) => kept.has(path))),
-      };
-      if (cacheDir) await writeManifest(cacheDir, manifest).catch(() => undefined);
-      throw new InPlaceBuildError(error, manifest);
-    }
+    // Pages this build did not keep may hold its output now: the caller holds the manifest that does not vouch for them.
+    if (rewriting) throw new InPlaceBuildError(error, rewriting());
     throw error;
   } finally {
     stopShardWorkers(workers);
     await lock.release();
   }
+}
+
+/**
+ * What an in-place build may rewrite (src/build/manifest.ts `Rewriting`):
+ * the last build's pages it does not keep, and the files it may write that
+ * the last build's manifest does not list (every file, for a first build).
+ */
+function whileRewriting(previous: Manifest | null, planned: readonly PlannedFile[], kept: ReadonlySet<string>, redirects: readonly Redirect[]): Rewriting {
+  const listed = new Set(previous?.files);
+  const files = [...planned.filter((f) => !kept.has(f.path)).map((f) => f.path), ...redirects.map((r) => r.path)].filter((path) => !listed.has(path));
+  return { pages: Object.keys(previous?.pages ?? {}).filter((path) => !kept.has(path)), files };
 }
 
 /** The planned pages whose fingerprint equals the last build's and whose file is in the output folder. */

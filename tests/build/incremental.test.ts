@@ -10,6 +10,7 @@
  * public files copied, code linked), so a step may edit a template.
  */
 import { execFile } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +20,10 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFeed } from '../../bench/generate.ts';
 import { listFeedFiles, loadFeeds } from '../../src/feeds/read-feeds.ts';
-import { buildSite, InPlaceBuildError } from '../../src/build/run-build.ts';
+import { buildSite, InPlaceBuildError, type BuildProgress } from '../../src/build/run-build.ts';
 import { readManifest } from '../../src/build/manifest.ts';
 import { outputPathOf } from '../../src/routes.ts';
+import { folderProblem } from '../../src/cli/folders.ts';
 import { readTree } from '../support/tree.ts';
 
 const run = promisify(execFile);
@@ -194,13 +196,7 @@ describe('incremental builds', () => {
 describe('the dev server\'s first build', () => {
   it('renders again the pages of a manifest in the cache folder whose files are gone', async () => {
     // In process, as the dev server builds (templates and public files are the repository's own).
-    const work = await mkdtemp(join(tmpdir(), 'broadsheet-serve-first-'));
-    try {
-      const content = join(work, 'content');
-      await cp(join(REPO, 'content'), content, { recursive: true });
-      await writeFile(join(content, 'feeds', 'generated.txt'), generateFeed({ articles: 6, seed: 5, startDate: '2026-01-20', articlesPerDay: 2 }));
-      const site = join(work, 'site');
-      const cacheDir = join(work, 'cache');
+    await withDevSite('broadsheet-serve-first-', async ({ content, site, cacheDir }) => {
       await buildSite({ contentDir: content, outputDir: site, cacheDir, search: false });
       const pages = [...(await readTree(site)).keys()].filter((p) => p.endsWith('.html')).sort();
       expect(pages.length).toBeGreaterThan(10);
@@ -209,24 +205,14 @@ describe('the dev server\'s first build', () => {
       const first = await buildSite({ contentDir: content, outputDir: site, cacheDir, inPlace: true, search: false });
       expect(first.kept).toBe(0);
       expect([...(await readTree(site)).keys()].filter((p) => p.endsWith('.html')).sort()).toEqual(pages);
-    } finally {
-      await rm(work, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('the dev server after a failed rebuild', () => {
   it('renders again every page the failed rebuild did not keep, so none is left stale or missing', async () => {
     // In process, as the dev server builds: in place, the manifest held by the caller.
-    const work = await mkdtemp(join(tmpdir(), 'broadsheet-serve-failed-'));
-    try {
-      const content = join(work, 'content');
-      await cp(join(REPO, 'content'), content, { recursive: true });
-      const feed = join(content, 'feeds', 'generated.txt');
-      const original = generateFeed({ articles: 6, seed: 5, startDate: '2026-01-20', articlesPerDay: 2 });
-      await writeFile(feed, original);
-      const site = join(work, 'site');
-      const cacheDir = join(work, 'cache');
+    await withDevSite('broadsheet-serve-failed-', async ({ work, content, feed, original, site, cacheDir }) => {
       const first = await buildSite({ contentDir: content, outputDir: site, cacheDir, inPlace: true, search: false });
       const records = (await loadFeeds([feed])).articles;
       const [edited, renamed] = [records[0]!, records[1]!];
@@ -253,11 +239,71 @@ describe('the dev server after a failed rebuild', () => {
       const clean = join(work, 'clean');
       await buildSite({ contentDir: content, outputDir: clean, search: false });
       expect(differences(await readTree(site), await readTree(clean))).toEqual([]);
-    } finally {
-      await rm(work, { recursive: true, force: true });
-    }
+    });
   });
 });
+
+describe('a dev server killed while it rewrites pages', () => {
+  it('leaves a cache folder that vouches for none of them, so the next build equals a clean one', async () => {
+    await withDevSite('broadsheet-serve-killed-', async ({ work, content, feed, original, site, cacheDir }) => {
+      // The cache folder as it stands when a build starts rendering: what a kill then would leave.
+      let atRender: string | null = null;
+      const snapshot = (name: string) => (progress: BuildProgress) => {
+        if (progress.stage !== 'render' || atRender) return;
+        atRender = join(work, name);
+        cpSync(cacheDir, atRender, { recursive: true });
+      };
+      const first = await buildSite({ contentDir: content, outputDir: site, cacheDir, inPlace: true, search: false, onProgress: snapshot('first') });
+      // Killed in its very first build, the server's folder is still known as a Broadsheet site: a manifest lists every file it may write.
+      const early = (await readManifest(atRender!, site)).manifest;
+      expect(early?.files).toEqual([...first.manifest!.files].sort());
+      expect(early?.pages).toEqual({});
+      const home = await readFile(join(site, 'index.html'));
+      await rm(join(site, 'index.html'));
+      expect(await folderProblem({ content, output: site, cache: atRender!, force: false })).toBeNull();
+      await writeFile(join(site, 'index.html'), home);
+
+      const records = (await loadFeeds([feed])).articles;
+      const [edited, renamed] = [records[0]!, records[1]!];
+      const paragraph = edited.body.find((b) => b.type === 'paragraph')!.text;
+      await writeFile(feed, original.replace(paragraph, `${paragraph} Edited before the kill.`).replaceAll(renamed.headline, `Renamed: ${renamed.headline}`));
+      atRender = null;
+      const second = await buildSite({ contentDir: content, outputDir: site, cacheDir, inPlace: true, search: false, manifest: first.manifest, onProgress: snapshot('second') });
+      const pathOf = (part: string) => outputPathOf(second.manifest!.articles.find((a) => a.url.includes(part))!.url);
+      const during = (await readManifest(atRender!, site)).manifest!;
+      expect(during.pages[pathOf(`/${edited.slug}/`)]).toBeUndefined();
+      expect(during.files).toContain(pathOf('/renamed-'));
+      // Once done, the rebuild's manifest is the whole truth again.
+      expect((await readManifest(cacheDir, site)).manifest).toEqual(second.manifest);
+      // The kill: every page rewritten, the cache folder as it stood while they were.
+      await rm(cacheDir, { recursive: true });
+      await cp(atRender!, cacheDir, { recursive: true });
+      await writeFile(feed, original);
+      await buildSite({ contentDir: content, outputDir: site, cacheDir, search: false });
+      const clean = join(work, 'clean');
+      await buildSite({ contentDir: content, outputDir: clean, search: false });
+      expect(differences(await readTree(site), await readTree(clean))).toEqual([]);
+    });
+  });
+});
+
+/** A temporary project for in-process dev-server builds: the repository's content and a generated feed of six stories. */
+async function withDevSite(
+  prefix: string,
+  body: (s: { work: string; content: string; feed: string; original: string; site: string; cacheDir: string }) => Promise<void>,
+): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    const content = join(work, 'content');
+    await cp(join(REPO, 'content'), content, { recursive: true });
+    const feed = join(content, 'feeds', 'generated.txt');
+    const original = generateFeed({ articles: 6, seed: 5, startDate: '2026-01-20', articlesPerDay: 2 });
+    await writeFile(feed, original);
+    await body({ work, content, feed, original, site: join(work, 'site'), cacheDir: join(work, 'cache') });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
 
 /** Every file under `dir`, by relative path, with its inode number. */
 async function inodes(dir: string): Promise<Map<string, number>> {

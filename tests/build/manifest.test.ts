@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BROADSHEET_VERSION, manifestPath, readManifest, writeManifest, type Manifest } from '../../src/build/manifest.ts';
+import { BROADSHEET_VERSION, manifestPath, readManifest, rewritingPath, writeManifest, writeRewriting, type Manifest } from '../../src/build/manifest.ts';
 import { runBuild } from '../../src/cli/build.ts';
 import { CODE_FINGERPRINT } from '../../src/build/code-fingerprint.ts';
 import { makeContentFolder } from '../support/content-folder.ts';
@@ -52,6 +52,34 @@ describe('readManifest', () => {
     const read = await readManifest(cache, join(dir, 'out'));
     expect(read.manifest).toBeNull();
     expect((read as { why: string }).why).toContain(path);
+  });
+});
+
+describe('a rewrite noted beside the manifest (a dev server rebuilding)', () => {
+  it('is applied when the manifest is read, and done with once a manifest is written', async () => {
+    const cache = join(dir, 'r1');
+    const out = join(dir, 'out');
+    await writeManifest(cache, good(out));
+    await writeRewriting(cache, out, { pages: ['2026/02/08/a/index.html'], files: ['2026/02/09/b/index.html'] });
+    const read = (await readManifest(cache, out)).manifest!;
+    expect(read.pages).toEqual({ 'index.html': 'f1' });
+    expect(read.files).toEqual([...good(out).files, '2026/02/09/b/index.html'].sort());
+    await writeManifest(cache, good(out));
+    expect(await readManifest(cache, out)).toEqual({ manifest: good(out) });
+  });
+
+  it.each([
+    ['damaged', () => '{"pages": ['],
+    ['of another output folder', () => JSON.stringify({ outputDir: resolve(dir, 'elsewhere'), pages: [], files: [] })],
+    ['naming a file outside the output', () => JSON.stringify({ outputDir: resolve(dir, 'out'), pages: [], files: ['../x'] })],
+  ])('makes the manifest untrusted when it is %s, saying why', async (_, text) => {
+    const cache = join(dir, `r-${Math.random().toString(36).slice(2)}`);
+    const out = join(dir, 'out');
+    await writeManifest(cache, good(out));
+    await writeFile(rewritingPath(cache, out), text());
+    const read = await readManifest(cache, out);
+    expect(read.manifest).toBeNull();
+    expect((read as { why: string }).why).toContain(rewritingPath(cache, out));
   });
 });
 
