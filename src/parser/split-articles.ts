@@ -43,6 +43,7 @@ export function splitArticles(lines: FeedLines, file: string): SplitResult {
     const marker = text === MARKER;
     const header = marker ? readMarkedHeader(rows, i, earlier, file) : mayStartHeader(rows, i, text) ? readUnmarkedHeader(rows, i, current, file) : null;
     if (header) {
+      header.end = pastFurtherCopies(rows, header);
       headers.push(header);
       for (const d of header.diagnostics) diagnostics.push(d);
       current = memberTest([header.headline.text, ...header.captions.map((c) => c.text)]);
@@ -103,6 +104,24 @@ function mayStartHeader(rows: Rows, i: number, text: string): boolean {
   // Nor does a header start at the second copy of a caption.
   if (i > 0 && textOf(rows, i - 1) === text && !blankAfter(rows, i - 1)) return false;
   return next === textOf(rows, i + 2) || endsLikeHeadline(text);
+}
+
+/**
+ * Just past the further copies of a header read up to `header.end`: the
+ * format gives a header two to four times, each further copy after a `TT`
+ * of its own (`TT`, the headline again, its captions again). Without this,
+ * a third copy's marker read as stray and a fourth's started an article of
+ * its own, with no body.
+ */
+function pastFurtherCopies(rows: Rows, header: Header): number {
+  const headlines = [header.headline.text, textOf(rows, header.start)];
+  const repeats = memberTest([...headlines, ...header.captions.map((c) => c.text)]);
+  let end = header.end;
+  while (end + 1 < rows.at.length && textOf(rows, end) === MARKER && headlines.includes(textOf(rows, end + 1))) {
+    end += 2;
+    while (end < rows.at.length && repeats(textOf(rows, end))) end++;
+  }
+  return end;
 }
 
 /**
