@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { acquireLock, carryOver, OutputBusyError, removeStaleStaging, stagingDirFor, swapIn } from './output-folder.ts';
+import { acquireLock, carryOver, OutputBusyError, removeLeftovers, stagingDirFor, swapIn } from './output-folder.ts';
 import { SEARCH_FOLDER } from './search-update.ts';
 import { hashFile, readShardManifest, type ShardManifest } from './shards.ts';
 import { createHash } from 'node:crypto';
@@ -41,7 +41,7 @@ export async function mergeShards(shardDirs: readonly string[], outputDir: strin
   if ('heldBy' in lock) throw new OutputBusyError(outputDir, lock.heldBy, lock.file);
   const staging = stagingDirFor(outputDir);
   try {
-    await removeStaleStaging(outputDir);
+    await removeLeftovers(outputDir);
     await rm(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
     const written = new Set<string>();

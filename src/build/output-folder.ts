@@ -86,7 +86,7 @@ export function searchAsideFor(outputDir: string): string {
  * replaced sites whose removal did not finish, and search indexes a dev
  * server killed during an update had moved aside.
  */
-export async function removeStaleStaging(outputDir: string): Promise<void> {
+export async function removeLeftovers(outputDir: string): Promise<void> {
   const full = resolve(outputDir);
   for (const kind of ['staging', 'old', 'search']) {
     const prefix = `${basename(full)}.${kind}-`;
@@ -149,7 +149,7 @@ let swaps = 0;
  * files and folders took seconds of a build that had nothing left to do.
  * A detached `rm -rf` goes on after this process exits; where there is no
  * `rm`, the folder is removed here. A removal that never finished is
- * cleared by the next build ({@link removeStaleStaging}).
+ * cleared by the next build ({@link removeLeftovers}).
  */
 function removeInBackground(folder: string): void {
   try {

@@ -58,7 +58,7 @@ import { ARTICLES_PER_RUN, renderPages } from './render-pages.ts';
 import { renderSchedule } from './render-schedule.ts';
 import { makeFolders } from './make-folders.ts';
 import { filesUnder } from '../file-tree.ts';
-import { acquireLock, carryOver, moveInto, OutputBusyError, removeStaleStaging, stageImages, stagingDirFor, swapIn } from './output-folder.ts';
+import { acquireLock, carryOver, moveInto, OutputBusyError, removeLeftovers, stageImages, stagingDirFor, swapIn } from './output-folder.ts';
 import { IMAGES_URL, outputPathOf } from '../routes.ts';
 
 /**
@@ -181,7 +181,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   let rewriting: (() => Manifest) | null = null;
   try {
     if (!options.inPlace) {
-      await removeStaleStaging(outputDir);
+      await removeLeftovers(outputDir);
       await rm(staging, { recursive: true, force: true });
     }
     const shard = options.shard ?? null;

@@ -21,7 +21,7 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { buildSite, InPlaceBuildError } from '../build/run-build.ts';
-import { removeStaleStaging } from '../build/output-folder.ts';
+import { removeLeftovers } from '../build/output-folder.ts';
 import { writeManifest, type Manifest, type ManifestBundle } from '../build/manifest.ts';
 import { searchBundlesOf, updateSearchIndex, withSearchIndex } from '../build/search-update.ts';
 import type { BuildReuse, PreparedBuild } from '../build/prepare-build.ts';
@@ -184,7 +184,7 @@ const rebuild = coalesced(async (): Promise<void> => {
 });
 
 // What a killed server or build left beside the output folder (an index moved aside, a staging folder).
-await removeStaleStaging(outputDir);
+await removeLeftovers(outputDir);
 await rebuild.run();
 const watchers = watchSources(() => void rebuild.run());
 process.stdout.write('broadsheet serve: watching for changes\n');

@@ -11,7 +11,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { generateFeed } from '../../bench/generate.ts';
-import { lockFileFor, removeStaleStaging, searchAsideFor } from '../../src/build/output-folder.ts';
+import { lockFileFor, removeLeftovers, searchAsideFor } from '../../src/build/output-folder.ts';
 import { makeContentFolder } from '../support/content-folder.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -196,7 +196,7 @@ describe('what killed processes left beside the output folder', () => {
     for (const name of [`leftovers.search-${dead}`, `leftovers.staging-${dead}`]) await mkdir(join(root, name, 'pagefind'), { recursive: true });
     const own = searchAsideFor(output);
     await mkdir(join(own, 'pagefind'), { recursive: true });
-    await removeStaleStaging(output);
+    await removeLeftovers(output);
     expect((await readdir(root)).filter((n) => n.startsWith('leftovers.')).sort()).toEqual([own.slice(root.length + 1)]);
     await rm(own, { recursive: true, force: true });
   });
