@@ -102,19 +102,22 @@ export class CaptionCopies {
       captions.push({ text: winner.text, line });
       for (const loser of group) {
         if (loser === winner) continue;
-        const from = lineOf(this.rows, loser.first);
-        const to = lineOf(this.rows, loser.last);
-        diagnostics.push({
-          severity: 'warning',
-          file,
-          line: from,
-          ...(to !== from ? { endLine: to } : {}),
-          message: `the caption at line ${from} differs from its copy at line ${line}: "${quoteShort(loser.text)}" vs "${quoteShort(winner.text)}"; using line ${line}'s (the text most copies share). Make every copy of a caption the same`,
-          rule: 'caption-mismatch',
-        });
+        diagnostics.push(captionMismatch(file, lineOf(this.rows, loser.first), lineOf(this.rows, loser.last), loser.text, { text: winner.text, line }));
       }
     }
     captions.sort((a, b) => a.line - b.line);
     return { captions, diagnostics };
   }
+}
+
+/** The warning for an edited copy of a caption (lines `from`–`to`), whose other copies give `caption`. */
+export function captionMismatch(file: string, from: number, to: number, text: string, caption: FeedLine): Diagnostic {
+  return {
+    severity: 'warning',
+    file,
+    line: from,
+    ...(to !== from ? { endLine: to } : {}),
+    message: `the caption at line ${from} differs from its copy at line ${caption.line}: "${quoteShort(text)}" vs "${quoteShort(caption.text)}"; using line ${caption.line}'s (the text most copies share). Make every copy of a caption the same`,
+    rule: 'caption-mismatch',
+  };
 }

@@ -1,7 +1,8 @@
 import type { ArticleDraft, Diagnostic, FeedLines } from '../types.ts';
 import { type EarlierLines, type Header, readMarkedHeader, readTrailingHeader, readUnmarkedHeader } from './read-header.ts';
-import { endsLikeHeadline } from './near-text.ts';
-import { type Rows, MARKER, blankAfter, lineOf, rowsOf, textOf } from './rows.ts';
+import { captionMismatch } from './caption-copies.ts';
+import { endsLikeHeadline, nearlyEqual } from './near-text.ts';
+import { type Rows, MARKER, blankAfter, isDoubled, lineOf, rowsOf, skipCopies, textOf } from './rows.ts';
 
 export { MARKER } from './rows.ts';
 
@@ -43,7 +44,7 @@ export function splitArticles(lines: FeedLines, file: string): SplitResult {
     const marker = text === MARKER;
     const header = marker ? readMarkedHeader(rows, i, earlier, file) : mayStartHeader(rows, i, text) ? readUnmarkedHeader(rows, i, current, file) : null;
     if (header) {
-      header.end = pastFurtherCopies(rows, header);
+      header.end = pastFurtherCopies(rows, header, file);
       headers.push(header);
       for (const d of header.diagnostics) diagnostics.push(d);
       current = memberTest([header.headline.text, ...header.captions.map((c) => c.text)]);
@@ -111,15 +112,28 @@ function mayStartHeader(rows: Rows, i: number, text: string): boolean {
  * format gives a header two to four times, each further copy after a `TT`
  * of its own (`TT`, the headline again, its captions again). Without this,
  * a third copy's marker read as stray and a fourth's started an article of
- * its own, with no body.
+ * its own, with no body. A caption edited in a further copy (doubled, as
+ * the scrape writes captions, and nearly equal to the caption) is a copy
+ * too, named in a `caption-mismatch` warning (added to the header's).
  */
-function pastFurtherCopies(rows: Rows, header: Header): number {
+function pastFurtherCopies(rows: Rows, header: Header, file: string): number {
   const headlines = [header.headline.text, textOf(rows, header.start)];
   const repeats = memberTest([...headlines, ...header.captions.map((c) => c.text)]);
   let end = header.end;
   while (end + 1 < rows.at.length && textOf(rows, end) === MARKER && headlines.includes(textOf(rows, end + 1))) {
     end += 2;
-    while (end < rows.at.length && repeats(textOf(rows, end))) end++;
+    while (end < rows.at.length) {
+      const text = textOf(rows, end);
+      if (repeats(text)) {
+        end++;
+        continue;
+      }
+      const caption = isDoubled(rows, end) ? header.captions.find((c) => nearlyEqual(c.text, text)) : undefined;
+      if (!caption) break;
+      const past = skipCopies(rows, end);
+      header.diagnostics.push(captionMismatch(file, lineOf(rows, end), lineOf(rows, past - 1), text, caption));
+      end = past;
+    }
   }
   return end;
 }
