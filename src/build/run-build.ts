@@ -177,7 +177,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const staging = options.inPlace ? live : stagingDirFor(outputDir);
   let workers: ShardWorker[] = [];
   // In place, once this build may rewrite pages: the manifest that vouches
-  // only for what it keeps (see `whileRewriting`), for the caller if it fails.
+  // only for what it keeps (see `rewriteNote`), for the caller if it fails.
   let rewriting: (() => Manifest) | null = null;
   try {
     if (!options.inPlace) {
@@ -254,8 +254,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const keptPaths = new Set(kept.map((f) => f.path));
     if (mode === 'in-place') {
       // Noted before the first page: a server killed while it rewrites pages leaves a manifest that does not vouch for them.
-      const note = whileRewriting(previous, build.plan.files, keptPaths, redirects);
-      rewriting = previous ? () => applyRewriting(previous, note) : () => ({ ...emptyManifest(live), files: [...note.files].sort() });
+      const note = rewriteNote(previous, build.plan.files, keptPaths, redirects);
+      const base = previous ?? emptyManifest(live);
+      rewriting = () => applyRewriting(base, note);
       if (cacheDir && previous) await writeRewriting(cacheDir, outputDir, note);
       // A first build notes every file it may write in a manifest: its folder is known as a Broadsheet site from its first page.
       else if (cacheDir) await writeManifest(cacheDir, rewriting());
@@ -411,7 +412,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
  * the last build's pages it does not keep, and the files it may write that
  * the last build's manifest does not list (every file, for a first build).
  */
-function whileRewriting(previous: Manifest | null, planned: readonly PlannedFile[], kept: ReadonlySet<string>, redirects: readonly Redirect[]): Rewriting {
+function rewriteNote(previous: Manifest | null, planned: readonly PlannedFile[], kept: ReadonlySet<string>, redirects: readonly Redirect[]): Rewriting {
   const listed = new Set(previous?.files);
   const files = [...planned.filter((f) => !kept.has(f.path)).map((f) => f.path), ...redirects.map((r) => r.path)].filter((path) => !listed.has(path));
   return { pages: Object.keys(previous?.pages ?? {}).filter((path) => !kept.has(path)), files };
