@@ -14,7 +14,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 function codeFingerprint(): string {
   const hash = createHash('sha256');
   const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') || f.endsWith('.js')) // the search lanes' thread is JavaScript
+    // The search lanes' thread is JavaScript; the locales and the word lists of src/discovery/word-tags.ts are JSON.
+    .filter((f) => f.endsWith('.ts') || f.endsWith('.js') || f.endsWith('.json'))
     .map((f) => join('src', f))
     .sort();
   for (const file of [...files, '.eleventy.ts', 'package.json', 'package-lock.json']) {

@@ -7,9 +7,10 @@
  * ("Prime Minister Elena Novak" → Elena Novak) and a possessive ("Putin's").
  *
  * Telling them apart: `compromise`'s lexicon, the dataset its tagger is
- * built on, knows some 3,000 given names and 350 organisations. A run is a
- * person when its first word is a given name, or a title stood before it,
- * or (two words or more) its last word is a known family name; an
+ * built on (shipped as word lists, src/discovery/word-tags.ts), knows
+ * some 3,000 given names and 230 one-word organisations. A run is a
+ * person when its first word is a given name, or a title stood before
+ * it, or (two words or more) its last word is a known family name; an
  * organisation when it is a known organisation or a short acronym (NATO,
  * FSB), or its first or last word is one organisations are named with
  * (Ministry, Council, Service, Party…), or it is what a news agency is
@@ -22,9 +23,9 @@
  * here (docs/performance.md), 14 minutes for a 10,000-article archive; the
  * lexicon lookups cost microseconds.
  */
-import { createRequire } from 'node:module';
 import type { Gazetteer } from './place-names.ts';
 import { aliasKey } from './place-names.ts';
+import { shippedWordTags } from './word-tags.ts';
 
 export type EntityKind = 'person' | 'organisation';
 
@@ -41,30 +42,11 @@ export interface EntityMention {
   acronym?: string;
 }
 
-type Lexicon = Readonly<Record<string, string | string[]>>;
-let lexicon: Lexicon | null = null;
-
-/**
- * compromise's word list (only the list: its tagger is not used), loaded
- * on first use: a build whose articles' names are all kept from the last
- * one (src/build/memo-cache.ts) never loads it. Its bundled CommonJS build
- * holds the same list as its ES modules and loads faster (docs/performance.md).
- */
-function theLexicon(): Lexicon {
-  lexicon ??= (createRequire(import.meta.url)('compromise') as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon;
-  return lexicon;
-}
-
-function tagsOf(word: string): readonly string[] {
-  const tags = theLexicon()[word.toLowerCase()];
-  return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
-}
-
-const GIVEN_NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
-const isGivenName = (word: string) => tagsOf(word).some((t) => GIVEN_NAME.has(t));
-const isFamilyName = (word: string) => tagsOf(word).includes('LastName');
-const isKnownOrganisation = (word: string) => tagsOf(word).includes('Organization');
-const isKnownPlace = (word: string) => tagsOf(word).some((t) => t === 'City' || t === 'Country' || t === 'Place' || t === 'Region');
+// compromise's word list, reduced to what is asked of a word here (src/discovery/word-tags.ts).
+const isGivenName = (word: string) => shippedWordTags().isGivenName(word);
+const isFamilyName = (word: string) => shippedWordTags().isFamilyName(word);
+const isKnownOrganisation = (word: string) => shippedWordTags().isKnownOrganisation(word);
+const isKnownPlace = (word: string) => shippedWordTags().isKnownPlace(word);
 
 /** Words before a name that say it is a person's: taken off the name. */
 const TITLES = new Set([
@@ -270,8 +252,8 @@ function classifyPart(part: string[], context: RunContext, titled: boolean, gaze
     }
     if (isKnownOrganisation(first)) return add(first, 'organisation');
     // "state news agency Xinhua", "told Reuters".
-    if (/agency$/.test(context.before) || context.before === 'told' && /^[A-Z][a-z]+$/.test(first) && !isGivenName(first) && !isFamilyName(first) && !tagsOf(first).length && context.after === '') return add(first, 'organisation');
-    if (isKnownPlace(first) || tagsOf(first).some((t) => t !== 'LastName')) return;
+    if (/agency$/.test(context.before) || context.before === 'told' && /^[A-Z][a-z]+$/.test(first) && !isGivenName(first) && !isFamilyName(first) && !shippedWordTags().isKnown(first) && context.after === '') return add(first, 'organisation');
+    if (isKnownPlace(first) || shippedWordTags().hasOtherTag(first)) return;
     // A lone family name: the topic index joins it to the full name it stands for, or drops it.
     if (titled || speaks || isFamilyName(first) || !context.sentenceStart) add(first, 'person');
     return;
