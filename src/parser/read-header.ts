@@ -263,7 +263,7 @@ function rowsAreCaptions(rows: Rows, from: number, to: number): boolean {
 }
 
 /** The warning for two copies of a headline that differ; the second copy is used. */
-function headlineMismatch(file: string, a: number, b: number, first: string, second: string): Diagnostic {
+export function headlineMismatch(file: string, a: number, b: number, first: string, second: string): Diagnostic {
   return {
     severity: 'warning',
     file,

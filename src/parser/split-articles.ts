@@ -1,8 +1,8 @@
 import type { ArticleDraft, Diagnostic, FeedLines } from '../types.ts';
-import { type EarlierLines, type Header, readMarkedHeader, readTrailingHeader, readUnmarkedHeader } from './read-header.ts';
+import { type EarlierLines, type Header, headlineMismatch, readMarkedHeader, readTrailingHeader, readUnmarkedHeader } from './read-header.ts';
 import { captionMismatch } from './caption-copies.ts';
 import { endsLikeHeadline, nearlyEqual } from './near-text.ts';
-import { type Rows, MARKER, blankAfter, isDoubled, lineOf, rowsOf, skipCopies, textOf } from './rows.ts';
+import { type Rows, MARKER, blankAfter, feedLine, isDoubled, lineOf, rowsOf, skipCopies, textOf } from './rows.ts';
 
 export { MARKER } from './rows.ts';
 
@@ -114,17 +114,34 @@ function mayStartHeader(rows: Rows, i: number, text: string): boolean {
  * a third copy's marker read as stray and a fourth's started an article of
  * its own, with no body. A caption edited in a further copy (doubled, as
  * the scrape writes captions, and nearly equal to the caption) is a copy
- * too, named in a `caption-mismatch` warning (added to the header's).
+ * too, named in a `caption-mismatch` warning (added to the header's). So
+ * is a copy whose headline was edited, when the line after it repeats one
+ * of the header's captions word for word: the article takes that copy's
+ * headline, the one above the body, as it does when the first two copies
+ * differ, with a `headline-mismatch` warning. (A similar headline alone is
+ * not enough: "Live: day 5" and "Live: day 6" are two stories.)
  */
 function pastFurtherCopies(rows: Rows, header: Header, file: string): number {
   const headlines = [header.headline.text, textOf(rows, header.start)];
-  const repeats = memberTest([...headlines, ...header.captions.map((c) => c.text)]);
+  const captionTexts = header.captions.map((c) => c.text);
+  const repeats = memberTest([...headlines, ...captionTexts]);
+  // An edited headline after a marker: a line that repeats nothing of the header, followed by one of its captions.
+  const editedCopy = (k: number) => {
+    const text = textOf(rows, k);
+    return text !== MARKER && !repeats(text) && k + 1 < rows.at.length && captionTexts.includes(textOf(rows, k + 1));
+  };
   let end = header.end;
-  while (end + 1 < rows.at.length && textOf(rows, end) === MARKER && headlines.includes(textOf(rows, end + 1))) {
+  while (end + 1 < rows.at.length && textOf(rows, end) === MARKER) {
+    if (!headlines.includes(textOf(rows, end + 1))) {
+      if (!editedCopy(end + 1)) break;
+      header.diagnostics.push(headlineMismatch(file, header.headline.line, lineOf(rows, end + 1), header.headline.text, textOf(rows, end + 1)));
+      header.headline = feedLine(rows, end + 1);
+      headlines.push(header.headline.text);
+    }
     end += 2;
     while (end < rows.at.length) {
       const text = textOf(rows, end);
-      if (repeats(text)) {
+      if (repeats(text) || headlines.includes(text)) {
         end++;
         continue;
       }

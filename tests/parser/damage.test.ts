@@ -22,6 +22,8 @@ interface Slip {
   noBlankBefore?: boolean;
   repeatedParagraph?: boolean;
   noSecondCopy?: boolean;
+  /** A third copy after a `TT` of its own, its headline edited: the article takes it. */
+  editedThirdCopy?: boolean;
 }
 
 /** Each damage the property applies; the warnings it must raise follow from its slips (see `render`). */
@@ -39,6 +41,7 @@ const DAMAGES = {
   'delete-marker, captions once': { deleteMarker: true, captionsOnce: true },
   'delete-marker, caption copy edited': { deleteMarker: true, editCaptionCopy: true },
   'delete-marker, second headline edited': { deleteMarker: true, editSecondHeadline: true },
+  'third copy, headline edited': { editedThirdCopy: true },
 } satisfies Record<string, Slip>;
 type Damage = keyof typeof DAMAGES;
 const DAMAGE_NAMES = Object.keys(DAMAGES) as Damage[];
@@ -98,6 +101,14 @@ function render(articles: readonly GeneratedArticle[], target: number, damage: D
       lines.push(second, '');
       pushCaptions(1);
       if (!slip.tight) lines.push('');
+      if (slip.editedThirdCopy) {
+        const third = editHeadline(a.headline);
+        expect.headline = third;
+        warnings.push(['headline-mismatch', start + 1]);
+        lines.push('TT', '', third, '');
+        pushCaptions(1);
+        lines.push('');
+      }
     }
     const body = a.body.map((b) => b.text);
     if (slip.repeatedParagraph) {
@@ -121,10 +132,10 @@ const simplify = (r: ReturnType<typeof parseFeed>) =>
 /** Whether a damage applies to an article: some need photos (and Latin text to edit). */
 function applies(damage: Damage, a: GeneratedArticle, target: number): boolean {
   const slip: Slip = DAMAGES[damage];
-  const needsPhotos = slip.editCaptionCopy || slip.noSecondCopy || (slip.deleteMarker && slip.editSecondHeadline);
+  const needsPhotos = slip.editCaptionCopy || slip.noSecondCopy || slip.editedThirdCopy || (slip.deleteMarker && slip.editSecondHeadline);
   if (needsPhotos && a.images.length === 0) return false;
   if (slip.noBlankBefore && target === 0) return false;
-  if ((slip.editCaptionCopy || slip.noSecondCopy || slip.editFirstHeadline || slip.editSecondHeadline) && a.dir !== 'ltr') return false;
+  if ((slip.editCaptionCopy || slip.noSecondCopy || slip.editFirstHeadline || slip.editSecondHeadline || slip.editedThirdCopy) && a.dir !== 'ltr') return false;
   return true;
 }
 
@@ -177,5 +188,18 @@ describe('damaged feeds', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('a further header copy', () => {
+  it('is not taken for one when only its headline is alike: two stories stay two', () => {
+    const text = [
+      'Live: Flood Waters Rise, Day 5', '', 'Rescuers in Porto Alegre, Brazil, May 5, 2024. REUTERS/Ana Lima', 'Rescuers in Porto Alegre, Brazil, May 5, 2024. REUTERS/Ana Lima', 'TT', '',
+      'Live: Flood Waters Rise, Day 5', '', 'Rescuers in Porto Alegre, Brazil, May 5, 2024. REUTERS/Ana Lima', 'Rescuers in Porto Alegre, Brazil, May 5, 2024. REUTERS/Ana Lima', '',
+      'TT', '', 'Live: Flood Waters Rise, Day 6', '', 'Water reached the second floor of houses in the city centre.', '',
+    ].join('\n');
+    const result = parseFeed({ file: 'a.txt', text });
+    expect(result.articles.map((a) => a.headline)).toContain('Live: Flood Waters Rise, Day 5');
+    expect(result.diagnostics.map((d) => d.rule)).not.toContain('headline-mismatch');
   });
 });
