@@ -47,6 +47,8 @@ const isGivenName = (word: string) => shippedWordTags().isGivenName(word);
 const isFamilyName = (word: string) => shippedWordTags().isFamilyName(word);
 const isKnownOrganisation = (word: string) => shippedWordTags().isKnownOrganisation(word);
 const isKnownPlace = (word: string) => shippedWordTags().isKnownPlace(word);
+const isKnownWord = (word: string) => shippedWordTags().isKnown(word);
+const hasOtherTagThanFamilyName = (word: string) => shippedWordTags().hasOtherTag(word);
 
 /** Words before a name that say it is a person's: taken off the name. */
 const TITLES = new Set([
@@ -252,8 +254,8 @@ function classifyPart(part: string[], context: RunContext, titled: boolean, gaze
     }
     if (isKnownOrganisation(first)) return add(first, 'organisation');
     // "state news agency Xinhua", "told Reuters".
-    if (/agency$/.test(context.before) || context.before === 'told' && /^[A-Z][a-z]+$/.test(first) && !isGivenName(first) && !isFamilyName(first) && !shippedWordTags().isKnown(first) && context.after === '') return add(first, 'organisation');
-    if (isKnownPlace(first) || shippedWordTags().hasOtherTag(first)) return;
+    if (/agency$/.test(context.before) || context.before === 'told' && /^[A-Z][a-z]+$/.test(first) && !isGivenName(first) && !isFamilyName(first) && !isKnownWord(first) && context.after === '') return add(first, 'organisation');
+    if (isKnownPlace(first) || hasOtherTagThanFamilyName(first)) return;
     // A lone family name: the topic index joins it to the full name it stands for, or drops it.
     if (titled || speaks || isFamilyName(first) || !context.sentenceStart) add(first, 'person');
     return;

@@ -3,9 +3,9 @@
  * known organisation, a place, or known to the dictionary at all. The
  * answers come from `compromise`'s lexicon (its word list, MIT licence),
  * reduced to these five lists and shipped as `word-tags.json`: loading
- * compromise itself to read its list cost about a third of a second of
- * every build that had a new article to read (docs/performance.md), and
- * the reduced list loads in a few milliseconds.
+ * compromise itself, to read its list, was a large part of every build
+ * that had a new article to read, and the reduced lists load in a small
+ * fraction of that (docs/performance.md has the figures).
  *
  * `tests/discovery/word-tags.test.ts` derives the lists from the installed
  * compromise and compares them with the shipped file, whole; after an

@@ -2,10 +2,15 @@
 import { createRequire } from 'node:module';
 import { wordTagListsOf, type Lexicon, type WordTagLists } from '../../src/discovery/word-tags.ts';
 
+/** The installed compromise: its version and its lexicon. */
+export function compromiseLexicon(): { version: string; lexicon: Lexicon } {
+  const compromise = createRequire(import.meta.url)('compromise') as { version: string; model(): { one: { lexicon: Lexicon } } };
+  return { version: compromise.version, lexicon: compromise.model().one.lexicon };
+}
+
 export function compromiseWordTagLists(): WordTagLists {
-  const require = createRequire(import.meta.url);
-  const compromise = require('compromise') as { version: string; model(): { one: { lexicon: Lexicon } } };
-  return wordTagListsOf(compromise.model().one.lexicon, `compromise ${compromise.version}, its lexicon (MIT licence): npm run word-tags`);
+  const { version, lexicon } = compromiseLexicon();
+  return wordTagListsOf(lexicon, `compromise ${version}, its lexicon (MIT licence): npm run word-tags`);
 }
 
 /** The file's text: one list per line, so that a diff after an upgrade is readable by list. */

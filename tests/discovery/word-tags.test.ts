@@ -4,10 +4,9 @@
  * a word answers as compromise's tags say.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { shippedWordTags, WORD_TAGS_FILE, wordTags, wordTagListsOf, type Lexicon } from '../../src/discovery/word-tags.ts';
-import { compromiseWordTagLists, wordTagsJson } from './word-tags-source.ts';
+import { shippedWordTags, WORD_TAGS_FILE, wordTags, wordTagListsOf } from '../../src/discovery/word-tags.ts';
+import { compromiseLexicon, compromiseWordTagLists, wordTagsJson } from './word-tags-source.ts';
 
 describe('word tags', () => {
   it('ships the lists of the installed compromise (npm run word-tags writes them)', () => {
@@ -15,7 +14,7 @@ describe('word tags', () => {
   });
 
   it('answers for every word as its tags in compromise do', () => {
-    const lexicon = (createRequire(import.meta.url)('compromise') as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon;
+    const { lexicon } = compromiseLexicon();
     const tags = shippedWordTags();
     let checked = 0;
     for (const [word, value] of Object.entries(lexicon)) {
