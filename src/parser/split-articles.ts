@@ -2,6 +2,7 @@ import type { ArticleDraft, Diagnostic, FeedLines } from '../types.ts';
 import { type EarlierLines, type Header, headlineMismatch, readMarkedHeader, readTrailingHeader, readUnmarkedHeader } from './read-header.ts';
 import { captionMismatch } from './caption-copies.ts';
 import { endsLikeHeadline, nearlyEqual } from './near-text.ts';
+import { parseCaption } from './parse-caption.ts';
 import { type Rows, MARKER, blankAfter, feedLine, isDoubled, lineOf, rowsOf, skipCopies, textOf } from './rows.ts';
 
 export { MARKER } from './rows.ts';
@@ -113,9 +114,10 @@ function mayStartHeader(rows: Rows, i: number, text: string): boolean {
  * of its own (`TT`, the headline again, its captions again). Without this,
  * a third copy's marker read as stray and a fourth's started an article of
  * its own, with no body. A caption edited in a further copy (doubled, as
- * the scrape writes captions, and nearly equal to the caption) is a copy
- * too, named in a `caption-mismatch` warning (added to the header's). So
- * is a copy whose headline was edited, when the line after it repeats one
+ * the scrape writes captions, or given once with a credit, and nearly
+ * equal to the caption) is a copy too, named in a `caption-mismatch`
+ * warning (added to the header's), not a paragraph of the body. So is a
+ * copy whose headline was edited, when the line after it repeats one
  * of the header's captions word for word: the article takes that copy's
  * headline, the one above the body, as it does when the first two copies
  * differ, with a `headline-mismatch` warning. (A similar headline alone is
@@ -145,7 +147,9 @@ function pastFurtherCopies(rows: Rows, header: Header, file: string): number {
         end++;
         continue;
       }
-      const caption = isDoubled(rows, end) ? header.captions.find((c) => nearlyEqual(c.text, text)) : undefined;
+      // Doubled, as the scrape writes captions, or given once but ending in a credit as a caption does.
+      const captionLike = isDoubled(rows, end) || parseCaption(text, lineOf(rows, end)).credit !== null;
+      const caption = captionLike ? header.captions.find((c) => nearlyEqual(c.text, text)) : undefined;
       if (!caption) break;
       const past = skipCopies(rows, end);
       header.diagnostics.push(captionMismatch(file, lineOf(rows, end), lineOf(rows, past - 1), text, caption));

@@ -202,4 +202,14 @@ describe('a further header copy', () => {
     expect(result.articles.map((a) => a.headline)).toContain('Live: Flood Waters Rise, Day 5');
     expect(result.diagnostics.map((d) => d.rule)).not.toContain('headline-mismatch');
   });
+
+  it('keeps in the body a paragraph after it that only resembles a caption (no credit)', () => {
+    const caption = 'Rescuers wade through a flooded street in Porto Alegre, Brazil, May 5, 2024. REUTERS/Ana Lima';
+    // Nearly the caption, and dated like one, but with no credit.
+    const paragraph = 'Rescuers wade through a flooded street in Porto Alegre, Brazil, May 5, 2024.';
+    const header = ['Flood Waters Rise in Southern Brazil', '', caption, caption];
+    const text = [...header, 'TT', '', ...header, 'TT', '', ...header, '', paragraph, '', 'The river crested overnight.', ''].join('\n');
+    const result = parseFeed({ file: 'a.txt', text });
+    expect(result.articles.map((a) => a.body.map((b) => b.text))).toEqual([[paragraph, 'The river crested overnight.']]);
+  });
 });
