@@ -244,15 +244,7 @@ function readRepeatedHeader(rows: Rows, i: number, j: number, edited: boolean, f
   if (end < rows.at.length && textOf(rows, end) === MARKER) return null;
   const settled = copies.settle(file);
   const [a, b] = [lineOf(rows, i), lineOf(rows, j)];
-  const diagnostics: Diagnostic[] = [
-    {
-      severity: 'warning',
-      file,
-      line: b,
-      message: `no "${MARKER}" marker between the two copies of the header of "${quoteShort(head)}" (lines ${a} and ${b}); read as one article`,
-      rule: 'missing-marker',
-    },
-  ];
+  const diagnostics: Diagnostic[] = [missingMarker(file, a, b, head)];
   if (edited) diagnostics.push(headlineMismatch(file, a, b, head, textOf(rows, j)));
   return { start: i, headline: feedLine(rows, edited ? j : i), captions: settled.captions, end, truncated: null, diagnostics: [...diagnostics, ...settled.diagnostics] };
 }
@@ -260,6 +252,17 @@ function readRepeatedHeader(rows: Rows, i: number, j: number, edited: boolean, f
 function rowsAreCaptions(rows: Rows, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (!looksLikeCaption(rows, k)) return false;
   return true;
+}
+
+/** The warning for two copies of a header (headlines at lines `a` and `b`) with no marker between them. */
+export function missingMarker(file: string, a: number, b: number, head: string): Diagnostic {
+  return {
+    severity: 'warning',
+    file,
+    line: b,
+    message: `no "${MARKER}" marker between the two copies of the header of "${quoteShort(head)}" (lines ${a} and ${b}); read as one article`,
+    rule: 'missing-marker',
+  };
 }
 
 /** The warning for two copies of a headline that differ; the second copy is used. */

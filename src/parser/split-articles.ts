@@ -1,5 +1,5 @@
 import type { ArticleDraft, Diagnostic, FeedLines } from '../types.ts';
-import { type EarlierLines, type Header, headlineMismatch, readMarkedHeader, readTrailingHeader, readUnmarkedHeader } from './read-header.ts';
+import { type EarlierLines, type Header, headlineMismatch, missingMarker, readMarkedHeader, readTrailingHeader, readUnmarkedHeader } from './read-header.ts';
 import { captionMismatch } from './caption-copies.ts';
 import { endsLikeHeadline, nearlyEqual } from './near-text.ts';
 import { parseCaption } from './parse-caption.ts';
@@ -45,6 +45,7 @@ export function splitArticles(lines: FeedLines, file: string): SplitResult {
     const marker = text === MARKER;
     const header = marker ? readMarkedHeader(rows, i, earlier, file) : mayStartHeader(rows, i, text) ? readUnmarkedHeader(rows, i, current, file) : null;
     if (header) {
+      header.start = pastEarlierCopy(rows, header, earlier.floor, file);
       header.end = pastFurtherCopies(rows, header, file);
       headers.push(header);
       for (const d of header.diagnostics) diagnostics.push(d);
@@ -157,6 +158,29 @@ function pastFurtherCopies(rows: Rows, header: Header, file: string): number {
     }
   }
   return end;
+}
+
+/**
+ * The first row of a header read from its marker, taking in a copy given
+ * before it with no marker of its own (`headline, captions…` again just
+ * above the copy the marker follows): the format's three copies with the
+ * first marker missing. Without this the copy stayed, unannounced, at the
+ * end of the previous article's body. Rows before `floor` belong to an
+ * earlier header. Each copy taken in is named in a `missing-marker` warning.
+ */
+function pastEarlierCopy(rows: Rows, header: Header, floor: number, file: string): number {
+  const headlines = [header.headline.text, textOf(rows, header.start)];
+  const captions = header.captions.map((c) => c.text);
+  let start = header.start;
+  for (;;) {
+    let k = start - 1;
+    while (k >= floor && captions.includes(textOf(rows, k))) k--;
+    if (k < floor || !headlines.includes(textOf(rows, k))) return start;
+    header.diagnostics.push(missingMarker(file, lineOf(rows, k), lineOf(rows, start), textOf(rows, k)));
+    // The same headline: the article's starts at its first copy, as an unmarked header's does.
+    if (textOf(rows, k) === header.headline.text) header.headline = feedLine(rows, k);
+    start = k;
+  }
 }
 
 /**

@@ -24,6 +24,8 @@ interface Slip {
   noSecondCopy?: boolean;
   /** A third copy after a `TT` of its own, its headline edited: the article takes it. */
   editedThirdCopy?: boolean;
+  /** Three copies, the first two with no marker between them. */
+  unmarkedFirstOfThree?: boolean;
 }
 
 /** Each damage the property applies; the warnings it must raise follow from its slips (see `render`). */
@@ -42,6 +44,7 @@ const DAMAGES = {
   'delete-marker, caption copy edited': { deleteMarker: true, editCaptionCopy: true },
   'delete-marker, second headline edited': { deleteMarker: true, editSecondHeadline: true },
   'third copy, headline edited': { editedThirdCopy: true },
+  'three copies, the first marker missing': { unmarkedFirstOfThree: true },
 } satisfies Record<string, Slip>;
 type Damage = keyof typeof DAMAGES;
 const DAMAGE_NAMES = Object.keys(DAMAGES) as Damage[];
@@ -90,6 +93,12 @@ function render(articles: readonly GeneratedArticle[], target: number, damage: D
     const start = lines.length;
     lines.push(first, '');
     pushCaptions(0);
+    if (slip.unmarkedFirstOfThree) {
+      lines.push('');
+      warnings.push(['missing-marker', lines.length + 1]);
+      lines.push(first, '');
+      pushCaptions(0);
+    }
     if (slip.noSecondCopy) {
       warnings.push(['missing-header-copy', start + 1]);
       lines.push('');
