@@ -114,7 +114,8 @@ function mayStartHeader(rows: Rows, i: number, text: string): boolean {
  * format gives a header two to four times, each further copy after a `TT`
  * of its own (`TT`, the headline again, its captions again). Without this,
  * a third copy's marker read as stray and a fourth's started an article of
- * its own, with no body. A caption edited in a further copy (doubled, as
+ * its own, with no body. A further copy with no marker before it (its
+ * headline right after the header) is one too. A caption edited in a further copy (doubled, as
  * the scrape writes captions, or given once with a credit, and nearly
  * equal to the caption) is a copy too, named in a `caption-mismatch`
  * warning (added to the header's), not a paragraph of the body. So is a
@@ -134,14 +135,19 @@ function pastFurtherCopies(rows: Rows, header: Header, file: string): number {
     return text !== MARKER && !repeats(text) && k + 1 < rows.at.length && captionTexts.includes(textOf(rows, k + 1));
   };
   let end = header.end;
-  while (end + 1 < rows.at.length && textOf(rows, end) === MARKER) {
-    if (!headlines.includes(textOf(rows, end + 1))) {
-      if (!editedCopy(end + 1)) break;
-      header.diagnostics.push(headlineMismatch(file, header.headline.line, lineOf(rows, end + 1), header.headline.text, textOf(rows, end + 1)));
-      header.headline = feedLine(rows, end + 1);
-      headlines.push(header.headline.text);
-    }
-    end += 2;
+  for (;;) {
+    if (end < rows.at.length && headlines.includes(textOf(rows, end))) {
+      // A copy with no marker before it: its headline, then its captions below.
+      end++;
+    } else if (end + 1 < rows.at.length && textOf(rows, end) === MARKER) {
+      if (!headlines.includes(textOf(rows, end + 1))) {
+        if (!editedCopy(end + 1)) break;
+        header.diagnostics.push(headlineMismatch(file, header.headline.line, lineOf(rows, end + 1), header.headline.text, textOf(rows, end + 1)));
+        header.headline = feedLine(rows, end + 1);
+        headlines.push(header.headline.text);
+      }
+      end += 2;
+    } else break;
     while (end < rows.at.length) {
       const text = textOf(rows, end);
       if (repeats(text) || headlines.includes(text)) {

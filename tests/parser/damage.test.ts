@@ -24,8 +24,8 @@ interface Slip {
   noSecondCopy?: boolean;
   /** A third copy after a `TT` of its own, its headline edited: the article takes it. */
   editedThirdCopy?: boolean;
-  /** Three copies, the first two with no marker between them. */
-  unmarkedFirstOfThree?: boolean;
+  /** Copies given before the marked two with no marker of their own (1: three copies, 2: four). */
+  unmarkedCopies?: number;
 }
 
 /** Each damage the property applies; the warnings it must raise follow from its slips (see `render`). */
@@ -44,7 +44,8 @@ const DAMAGES = {
   'delete-marker, caption copy edited': { deleteMarker: true, editCaptionCopy: true },
   'delete-marker, second headline edited': { deleteMarker: true, editSecondHeadline: true },
   'third copy, headline edited': { editedThirdCopy: true },
-  'three copies, the first marker missing': { unmarkedFirstOfThree: true },
+  'three copies, the first marker missing': { unmarkedCopies: 1 },
+  'four copies, the first two markers missing': { unmarkedCopies: 2 },
 } satisfies Record<string, Slip>;
 type Damage = keyof typeof DAMAGES;
 const DAMAGE_NAMES = Object.keys(DAMAGES) as Damage[];
@@ -93,9 +94,10 @@ function render(articles: readonly GeneratedArticle[], target: number, damage: D
     const start = lines.length;
     lines.push(first, '');
     pushCaptions(0);
-    if (slip.unmarkedFirstOfThree) {
+    for (let copy = 0; copy < (slip.unmarkedCopies ?? 0); copy++) {
       lines.push('');
-      warnings.push(['missing-marker', lines.length + 1]);
+      // Named once, where the first marker is missing; a later unmarked copy is a repetition.
+      if (copy === 0) warnings.push(['missing-marker', lines.length + 1]);
       lines.push(first, '');
       pushCaptions(0);
     }
