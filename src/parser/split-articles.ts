@@ -115,12 +115,13 @@ function mayStartHeader(rows: Rows, i: number, text: string): boolean {
  * of its own (`TT`, the headline again, its captions again). Without this,
  * a third copy's marker read as stray and a fourth's started an article of
  * its own, with no body. A further copy with no marker before it (its
- * headline right after the header) is one too. A caption edited in a further copy (doubled, as
+ * headline right after the header) is one too: a repetition, which needs
+ * no warning of its own. A caption edited in a further copy (doubled, as
  * the scrape writes captions, or given once with a credit, and nearly
  * equal to the caption) is a copy too, named in a `caption-mismatch`
  * warning (added to the header's), not a paragraph of the body. So is a
- * copy whose headline was edited, when the line after it repeats one
- * of the header's captions word for word: the article takes that copy's
+ * copy whose headline was edited, when the line after it repeats one of
+ * the header's captions word for word: the article takes that copy's
  * headline, the one above the body, as it does when the first two copies
  * differ, with a `headline-mismatch` warning. (A similar headline alone is
  * not enough: "Live: day 5" and "Live: day 6" are two stories.)
