@@ -45,8 +45,7 @@ export function splitArticles(lines: FeedLines, file: string): SplitResult {
     const marker = text === MARKER;
     const header = marker ? readMarkedHeader(rows, i, earlier, file) : mayStartHeader(rows, i, text) ? readUnmarkedHeader(rows, i, current, file) : null;
     if (header) {
-      header.start = pastEarlierCopy(rows, header, earlier.floor, file);
-      header.end = pastFurtherCopies(rows, header, file);
+      takeInCopies(rows, header, earlier.floor, file);
       headers.push(header);
       for (const d of header.diagnostics) diagnostics.push(d);
       current = memberTest([header.headline.text, ...header.captions.map((c) => c.text)]);
@@ -109,6 +108,24 @@ function mayStartHeader(rows: Rows, i: number, text: string): boolean {
   return next === textOf(rows, i + 2) || endsLikeHeadline(text);
 }
 
+/** A header's texts that its copies repeat: the headlines its copies gave (more as edited copies are found) and its captions. */
+interface CopyTexts {
+  headlines: string[];
+  captionTexts: string[];
+}
+
+/**
+ * Widens a header just read over its other copies: one given before it
+ * with no marker of its own ({@link pastEarlierCopy}), then those after it
+ * ({@link pastFurtherCopies}). Rows before `floor` belong to an earlier
+ * header. Sets `header.start` and `header.end`; warnings go to the header's.
+ */
+function takeInCopies(rows: Rows, header: Header, floor: number, file: string): void {
+  const texts: CopyTexts = { headlines: [header.headline.text, textOf(rows, header.start)], captionTexts: header.captions.map((c) => c.text) };
+  header.start = pastEarlierCopy(rows, header, texts, floor, file);
+  header.end = pastFurtherCopies(rows, header, texts, file);
+}
+
 /**
  * Just past the further copies of a header read up to `header.end`: the
  * format gives a header two to four times, each further copy after a `TT`
@@ -126,9 +143,7 @@ function mayStartHeader(rows: Rows, i: number, text: string): boolean {
  * differ, with a `headline-mismatch` warning. (A similar headline alone is
  * not enough: "Live: day 5" and "Live: day 6" are two stories.)
  */
-function pastFurtherCopies(rows: Rows, header: Header, file: string): number {
-  const headlines = [header.headline.text, textOf(rows, header.start)];
-  const captionTexts = header.captions.map((c) => c.text);
+function pastFurtherCopies(rows: Rows, header: Header, { headlines, captionTexts }: CopyTexts, file: string): number {
   const repeats = memberTest([...headlines, ...captionTexts]);
   // An edited headline after a marker: a line that repeats nothing of the header, followed by one of its captions.
   const editedCopy = (k: number) => {
@@ -172,16 +187,14 @@ function pastFurtherCopies(rows: Rows, header: Header, file: string): number {
  * before it with no marker of its own (`headline, captions…` again just
  * above the copy the marker follows): the format's three copies with the
  * first marker missing. Without this the copy stayed, unannounced, at the
- * end of the previous article's body. Rows before `floor` belong to an
- * earlier header. Each copy taken in is named in a `missing-marker` warning.
+ * end of the previous article's body. Each copy taken in is named in a
+ * `missing-marker` warning.
  */
-function pastEarlierCopy(rows: Rows, header: Header, floor: number, file: string): number {
-  const headlines = [header.headline.text, textOf(rows, header.start)];
-  const captions = header.captions.map((c) => c.text);
+function pastEarlierCopy(rows: Rows, header: Header, { headlines, captionTexts }: CopyTexts, floor: number, file: string): number {
   let start = header.start;
   for (;;) {
     let k = start - 1;
-    while (k >= floor && captions.includes(textOf(rows, k))) k--;
+    while (k >= floor && captionTexts.includes(textOf(rows, k))) k--;
     if (k < floor || !headlines.includes(textOf(rows, k))) return start;
     header.diagnostics.push(missingMarker(file, lineOf(rows, k), lineOf(rows, start), textOf(rows, k)));
     // The same headline: the article's starts at its first copy, as an unmarked header's does.
