@@ -265,14 +265,18 @@ export function missingMarker(file: string, a: number, b: number, head: string):
   };
 }
 
-/** The warning for two copies of a headline that differ; the second copy is used. */
-export function headlineMismatch(file: string, a: number, b: number, first: string, second: string): Diagnostic {
+/**
+ * The warning for two copies of a headline that differ; the later copy is
+ * used. `further`: the later one is a third or fourth copy, so the fix is
+ * to every copy, not to both.
+ */
+export function headlineMismatch(file: string, a: number, b: number, first: string, second: string, further = false): Diagnostic {
   return {
     severity: 'warning',
     file,
     line: a,
     endLine: b,
-    message: `the headline at line ${a} differs from its copy at line ${b}: "${quoteShort(first)}" vs "${quoteShort(second)}"; using line ${b}'s (the copy above the body). Make both copies the same`,
+    message: `the headline at line ${a} differs from its copy at line ${b}: "${quoteShort(first)}" vs "${quoteShort(second)}"; using line ${b}'s (the copy above the body). Make ${further ? 'every copy' : 'both copies'} the same`,
     rule: 'headline-mismatch',
   };
 }

@@ -158,7 +158,7 @@ function pastFurtherCopies(rows: Rows, header: Header, { headlines, captionTexts
     } else if (end + 1 < rows.at.length && textOf(rows, end) === MARKER) {
       if (!headlines.includes(textOf(rows, end + 1))) {
         if (!editedCopy(end + 1)) break;
-        header.diagnostics.push(headlineMismatch(file, header.headline.line, lineOf(rows, end + 1), header.headline.text, textOf(rows, end + 1)));
+        header.diagnostics.push(headlineMismatch(file, header.headline.line, lineOf(rows, end + 1), header.headline.text, textOf(rows, end + 1), true));
         header.headline = feedLine(rows, end + 1);
         headlines.push(header.headline.text);
       }
