@@ -33,8 +33,16 @@ const TEMPLATE_OF = {
 } as const;
 
 /**
+ * Partials that a Nunjucks global renders (src/site/eleventy-plugin.ts),
+ * by the global's name: a template calling one depends on its partial as
+ * on an include.
+ */
+export const PARTIALS_OF_GLOBALS: Readonly<Record<string, string>> = { storyCard: 'partials/story-card.njk' };
+
+/**
  * Reads the templates folder. A template that names another by anything
- * but a quoted string (a variable) is taken to depend on every include.
+ * but a quoted string (a variable) is taken to depend on every include;
+ * one that calls a global of {@link PARTIALS_OF_GLOBALS}, on its partial.
  *
  * @example
  * templateFingerprints('templates').get('article.njk') // => '9f1c…'
@@ -48,7 +56,10 @@ export function templateFingerprints(dir: string): TemplateFingerprints {
   const includes = files.filter((f) => f.startsWith('_includes/'));
   const named = (file: string): string[] => {
     const source = text.get(file) ?? '';
-    const static_ = [...source.matchAll(/\{%-?\s*(?:extends|include|import|from)\s+"([^"]+)"/g)].map((m) => `_includes/${m[1]}`);
+    const static_ = [
+      ...[...source.matchAll(/\{%-?\s*(?:extends|include|import|from)\s+"([^"]+)"/g)].map((m) => m[1]!),
+      ...Object.entries(PARTIALS_OF_GLOBALS).filter(([name]) => new RegExp(`\\b${name}\\s*\\(`).test(source)).map(([, partial]) => partial),
+    ].map((name) => `_includes/${name}`);
     const dynamic = /\{%-?\s*(?:extends|include|import|from)\s+[^"\s]/.test(source);
     return dynamic ? includes : static_;
   };

@@ -9,6 +9,7 @@
 import type { UserConfig } from '@11ty/eleventy';
 import type { PreparedBuild } from '../build/prepare-build.ts';
 import { PUBLIC_DIR } from '../build/prepare-build.ts';
+import { PARTIALS_OF_GLOBALS } from '../build/page-fingerprints.ts';
 import { discoveryFilters } from '../discovery/eleventy-filters.ts';
 import {
   ARCHIVE_URL, basePathOf, FEED_URLS, HOME_URL, NEWS_SITEMAP_URL, NOT_FOUND_URL, ROBOTS_URL, SEARCH_INDEX_URL, SEARCH_URL, SITEMAP_URL, TOPICS_URL, withBase,
@@ -22,6 +23,11 @@ const TEMPLATE_ROUTES = Object.freeze({
 import { filtersPlugin } from './filters.ts';
 import { translate } from './locale.ts';
 import { createMarkdown, renderMarkdown } from './markdown.ts';
+
+/** What Nunjucks calls a global with as `this`: the page's context, and its environment. */
+interface NunjucksContext {
+  env: { render(name: string, context: Record<string, unknown>): string };
+}
 
 export interface SitePluginOptions {
   /** The content folder, watched under `serve`. */
@@ -55,10 +61,13 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
   let current: PreparedBuild | null = null;
   // The path the site lives under, once per build: the filters below run for every link of every page.
   let base = '';
+  // Story cards rendered by this build (`storyCard` below), by story, heading level and compactness.
+  let cards = new Map<string, string>();
   const build = () =>
     (pending ??= options.prepare().then((prepared) => {
       current = prepared;
       base = basePathOf(prepared.site.settings.url);
+      cards = new Map();
       return prepared;
     }));
   eleventyConfig.on('eleventy.before', () => {
@@ -81,6 +90,21 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
   eleventyConfig.addNunjucksGlobal('t', (key: string, values?: Record<string, string | number>) => {
     if (!current) throw new Error('an interface string was asked for before the build was prepared');
     return translate(current.site.locale, key, values);
+  });
+  // A story's card (partials/story-card.njk), rendered once per build: the
+  // same story is a card on its topics' pages and the home pages, and an
+  // include costs Nunjucks a new frame and a template lookup each time. The
+  // card reads only its story, `headingLevel`, `compact` and `broadsheet`,
+  // which is all it is given: what it printed on one page it prints on all.
+  eleventyConfig.addNunjucksGlobal('storyCard', function (this: NunjucksContext, story: { url: string }, headingLevel: number, compact?: boolean) {
+    const key = `${story.url}\0${headingLevel}\0${compact ? 1 : 0}`;
+    let html = cards.get(key);
+    if (html === undefined) {
+      if (!current) throw new Error('a story card was asked for before the build was prepared');
+      html = this.env.render(PARTIALS_OF_GLOBALS['storyCard']!, { broadsheet: current.site, story, headingLevel, compact: Boolean(compact) });
+      cards.set(key, html);
+    }
+    return html;
   });
   discoveryFilters(eleventyConfig, () => {
     if (!current) throw new Error('a page filter ran before the build was prepared');

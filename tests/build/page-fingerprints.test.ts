@@ -4,9 +4,12 @@
  * prints: a change to the link reaches the pages linking to the story, and
  * a change to the story's text reaches only the pages that print the story.
  */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDiscovery } from '../../src/discovery/index.ts';
-import { pageFingerprints } from '../../src/build/page-fingerprints.ts';
+import { pageFingerprints, templateFingerprints } from '../../src/build/page-fingerprints.ts';
 import { buildSiteModel } from '../../src/site/model.ts';
 import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
 import type { ArticleRecord, EditorialOverride, SiteArticle } from '../../src/types.ts';
@@ -70,5 +73,39 @@ describe('pageFingerprints', () => {
 
   it('the same data gives the same fingerprints', () => {
     expect(fingerprints(site())).toEqual(before);
+  });
+});
+
+describe('templateFingerprints', () => {
+  // A card is rendered by the `storyCard` global, not an include: the page
+  // templates that call it depend on the card partial (and what it includes) all the same.
+  const templates = (card: string, meta: string): Record<string, string> => ({
+    'topics/topic.njk': '{%- extends "layouts/topic.njk" -%}',
+    '_includes/layouts/topic.njk': '{% for story in stories %}{{ storyCard(story, 2) | safe }}{% endfor %}',
+    'article.njk': '{%- extends "layouts/article.njk" -%}',
+    '_includes/layouts/article.njk': '<h1>{{ article.headline }}</h1>',
+    '_includes/partials/story-card.njk': `${card}{% include "partials/story-meta.njk" %}`,
+    '_includes/partials/story-meta.njk': meta,
+  });
+  async function fingerprintsOf(files: Record<string, string>) {
+    const dir = await mkdtemp(join(tmpdir(), 'broadsheet-templates-'));
+    try {
+      for (const [file, text] of Object.entries(files)) {
+        await mkdir(dirname(join(dir, file)), { recursive: true });
+        await writeFile(join(dir, file), text);
+      }
+      return templateFingerprints(dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it.each([
+    ['the card', templates('<article>', '<p>'), templates('<article class="x">', '<p>')],
+    ['a partial the card includes', templates('<article>', '<p>'), templates('<article>', '<p class="meta">')],
+  ])('an edit of %s reaches the templates calling storyCard, not the others', async (_, from, to) => {
+    const [a, b] = [await fingerprintsOf(from), await fingerprintsOf(to)];
+    expect(b.get('topics/topic.njk')).not.toBe(a.get('topics/topic.njk'));
+    expect(b.get('article.njk')).toBe(a.get('article.njk'));
   });
 });
