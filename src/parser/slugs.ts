@@ -1,4 +1,5 @@
-import { transliterate } from 'transliteration';
+import { createRequire } from 'node:module';
+import type { transliterate as Transliterate } from 'transliteration';
 /** Longest slug kept; longer ones are cut at a word boundary. */
 const MAX_SLUG = 80;
 
@@ -12,6 +13,15 @@ const APOSTROPHE = /(?<=\p{L})['’ʼ](?=\p{L})/gu;
 const ARABIC_VOWELS: Readonly<Record<string, string>> = {
   'ا': 'a', 'أ': 'a', 'إ': 'i', 'آ': 'a', 'ة': 'a', 'ى': 'a', 'ؤ': 'u', 'ئ': 'i', 'ء': '', 'ع': 'a',
 };
+
+/**
+ * `transliteration`, loaded on first use: its tables cost every process
+ * that imports the parser a noticeable start (docs/performance.md), and
+ * only headlines in other scripts need them.
+ */
+let transliterator: { transliterate: typeof Transliterate } | null = null;
+const transliterate = (text: string, options: Parameters<typeof Transliterate>[1]): string =>
+  (transliterator ??= createRequire(import.meta.url)('transliteration') as { transliterate: typeof Transliterate }).transliterate(text, options);
 
 /** Scripts without Latin letters (Arabic, Cyrillic, Greek, CJK…) are transliterated. */
 const NON_LATIN_LETTER = /(?![\p{Script=Latin}])\p{L}/u;
