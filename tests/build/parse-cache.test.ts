@@ -2,7 +2,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diskParseCache, memoryParseCache, parseCacheKey } from '../../src/build/parse-cache.ts';
+import { asciiJson, diskParseCache, memoryParseCache, parseCacheKey } from '../../src/build/parse-cache.ts';
 import { buildSite } from '../../src/build/run-build.ts';
 import { loadFeeds } from '../../src/feeds/read-feeds.ts';
 import { parseFeedFile } from '../../src/parser/index.ts';
@@ -77,6 +77,24 @@ describe('diskParseCache', () => {
       expect(await cache.get(key, source.file)).toBeUndefined();
       expect(cache.damaged()).toBe(1);
     }
+  });
+
+  it('writes entries in ASCII and reads back every character, and reads an entry in UTF-8 too', async () => {
+    const dir = join(root, 'cache-ascii');
+    // Accents, Arabic, curly quotes and a character outside the BMP (two UTF-16 units).
+    const source = { file: 'a.txt', text: 'Café “Blast” in انفجار 😀\nTT\nCafé “Blast” in انفجار 😀\nA body with ‘quotes’ — and Ünïcödé 😀.' };
+    const key = keyOf(source);
+    const parsed = parseFeedFile(source);
+    const first = diskParseCache(dir);
+    first.set(key, parsed, source.file);
+    await first.flush();
+    const bytes = await readFile(join(dir, 'parsed', `${key}.json`));
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    expect(await diskParseCache(dir).get(key, source.file)).toEqual(parsed);
+    // An entry in UTF-8 (as earlier versions wrote them) reads the same.
+    await writeFile(join(dir, 'parsed', `${key}.json`), JSON.stringify({ key, result: parsed }));
+    expect(await diskParseCache(dir).get(key, source.file)).toEqual(parsed);
+    expect(JSON.parse(asciiJson(parsed))).toEqual(parsed);
   });
 
   it('forgets, at flush, the entries a build did not use', async () => {
