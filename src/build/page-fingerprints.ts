@@ -37,7 +37,7 @@ const TEMPLATE_OF = {
  * by the global's name: a template calling one depends on its partial as
  * on an include.
  */
-export const PARTIALS_OF_GLOBALS: Readonly<Record<string, string>> = { storyCard: 'partials/story-card.njk' };
+export const PARTIALS_OF_GLOBALS = { storyCard: 'partials/story-card.njk' } as const;
 
 /**
  * Reads the templates folder. A template that names another by anything

@@ -101,7 +101,7 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
     let html = cards.get(key);
     if (html === undefined) {
       if (!current) throw new Error('a story card was asked for before the build was prepared');
-      html = this.env.render(PARTIALS_OF_GLOBALS['storyCard']!, { broadsheet: current.site, story, headingLevel, compact: Boolean(compact) });
+      html = this.env.render(PARTIALS_OF_GLOBALS.storyCard, { broadsheet: current.site, story, headingLevel, compact: Boolean(compact) });
       cards.set(key, html);
     }
     return html;
