@@ -3,15 +3,19 @@
  * (`TemplateCache`): one environment per version of the templates, reused
  * by the runs of a build. That the output is the same, byte for byte, as
  * one run's is held by tests/site/build.test.ts; that an edited template is
- * seen by the dev server's next rebuild, by tests/site/serve.test.ts.
+ * seen by the dev server's next rebuild, by tests/site/serve.test.ts. The
+ * story cards the `storyCard` global renders once per build are each
+ * rebuild's own, here.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { prepareBuild } from '../../src/build/prepare-build.ts';
 import { renderPages, TemplateCache, templatesKey } from '../../src/build/render-pages.ts';
-import { makeContent } from '../site/helpers.ts';
+import { buildSite } from '../../src/build/run-build.ts';
+import { loadFeeds } from '../../src/feeds/read-feeds.ts';
+import { makeContent, parseDocument } from '../site/helpers.ts';
 
 /** The cache's environment for a build of templates `key`, as renderPages asks for it. */
 const environmentFor = (cache: TemplateCache, key: string) => (cache.use(key), cache.environment());
@@ -68,6 +72,40 @@ it('compiles the layouts and includes once for all the runs of a build', async (
     expect(Object.keys(kept!.loaders[0]!.cache)).toEqual(expect.arrayContaining(['layouts/article.njk', 'layouts/home.njk']));
   } finally {
     await rm(output, { recursive: true, force: true });
+    await rm(join(content, '..'), { recursive: true, force: true });
+  }
+});
+
+it('prints each rebuild\'s own story cards when the dev server keeps the templates', async () => {
+  // Cards are rendered once per build by the `storyCard` global (src/site/eleventy-plugin.ts):
+  // a rebuild in the same environment must not print the cards of the build before,
+  // though the story keeps its address.
+  const content = await makeContent();
+  const output = join(content, '..', '_site');
+  const summaries = async () => {
+    const pages = (await readdir(output, { recursive: true, encoding: 'utf8' })).filter((f) => f.endsWith('.html'));
+    const found = await Promise.all(pages.map(async (f) => [...parseDocument(await readFile(join(output, f), 'utf8')).querySelectorAll('.card__summary')].map((p) => p.textContent!)));
+    return found.flat();
+  };
+  try {
+    const reuse = { templates: new TemplateCache() };
+    const first = await buildSite({ contentDir: content, outputDir: output, inPlace: true, search: false, reuse });
+    expect((await summaries()).length).toBeGreaterThan(0);
+    expect((await summaries()).some((s) => s.startsWith('Revised first paragraph.'))).toBe(false);
+    // Every story's first paragraph edited: its summary changes, its address does not.
+    const feed = join(content, 'feeds', (await readdir(join(content, 'feeds'))).find((f) => f.endsWith('.txt'))!);
+    const lines = (await readFile(feed, 'utf8')).split('\n');
+    for (const article of (await loadFeeds([feed])).articles) {
+      const lead = article.body.find((b) => b.type === 'paragraph')!;
+      lines[lead.line - 1] = `Revised first paragraph. ${lines[lead.line - 1]}`;
+    }
+    await writeFile(feed, lines.join('\n'));
+    const second = await buildSite({ contentDir: content, outputDir: output, inPlace: true, search: false, reuse, manifest: first.manifest });
+    expect(second.build.site.articles.map((a) => a.url)).toEqual(first.build.site.articles.map((a) => a.url));
+    const after = await summaries();
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((s) => s.startsWith('Revised first paragraph.'))).toBe(true);
+  } finally {
     await rm(join(content, '..'), { recursive: true, force: true });
   }
 });
