@@ -1,7 +1,8 @@
 /**
  * The JSON files editors write (site.json, locales, topics.json): read as
  * one object, and lines for diagnostics (`JSON.parse` reports positions,
- * editors read lines).
+ * editors read lines). And JSON Broadsheet writes with some characters
+ * escaped (`escapedJson`).
  */
 import type { Diagnostic } from './types.ts';
 
@@ -44,4 +45,16 @@ export function lineOfJsonError(text: string, message: string): number {
   if (line) return Number(line[1]);
   const position = /position (\d+)/.exec(message);
   return position ? lineAt(text, Number(position[1])) : 1;
+}
+
+/**
+ * `JSON.stringify(value)` with each character `characters` matches written
+ * as a `\u` escape: still the same JSON. `characters` must be global and
+ * match single UTF-16 units.
+ *
+ * @example
+ * escapedJson({ a: '<é>' }, /[<>]/g) // => '{"a":"\\u003cé\\u003e"}'
+ */
+export function escapedJson(value: unknown, characters: RegExp): string {
+  return JSON.stringify(value).replace(characters, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

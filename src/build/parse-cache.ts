@@ -9,6 +9,7 @@ import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { writeWhole } from '../file-tree.ts';
+import { escapedJson } from '../json-lines.ts';
 import { join } from 'node:path';
 import type { ParseResult } from '../types.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
@@ -142,7 +143,7 @@ export function diskParseCache(cacheDir: string): ParseCache {
  * asciiJson({ headline: 'Café' }) // => '{"headline":"Caf\\u00e9"}'
  */
 export function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapedJson(value, /[\u0080-\uffff]/g);
 }
 
 /**

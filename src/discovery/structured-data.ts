@@ -3,6 +3,7 @@
  * put JSON inside a `<script>` element.
  */
 import { absoluteUrl } from './absolute-url.ts';
+import { escapedJson } from '../json-lines.ts';
 import { modifiedTime, publicationTime, publishedTime, type TimeReader, w3cDateTime } from './publication-date.ts';
 import type { DiscoveryArticle, DiscoverySite, Topic } from './types.ts';
 
@@ -60,5 +61,5 @@ export function newsArticleJsonLd(
  * scriptSafeJson({ headline: '</script>' }) // => '{"headline":"\\u003c/script\\u003e"}'
  */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapedJson(value, /[<>&\u2028\u2029]/g);
 }
