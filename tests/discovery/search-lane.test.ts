@@ -60,6 +60,23 @@ it('writes the index of the pages it is handed, and of records', async () => {
   }
 });
 
+it('writes into a new folder the files Pagefind writes itself into one with a fragment folder', async () => {
+  // A new folder's files come from Pagefind's getFiles, written by the lane's
+  // thread; a folder with fragments linked in (an incremental build) is left
+  // to Pagefind's writeFiles, which skips the fragments it finds.
+  const lane = new SearchLane();
+  try {
+    await lane.indexPages(pages, [join(root, 'site')], join(root, 'out-new'), false);
+    await mkdir(join(root, 'out-kept', 'fragment'), { recursive: true });
+    await lane.indexPages(pages, [join(root, 'site')], join(root, 'out-kept'), false);
+    const written = await readTree(join(root, 'out-new'));
+    expect([...written.keys()].filter((f) => f.startsWith('fragment/'))).toHaveLength(2);
+    expect(written).toEqual(await readTree(join(root, 'out-kept')));
+  } finally {
+    await lane.close();
+  }
+});
+
 it("reports a page it cannot read as that request's error, and goes on answering", async () => {
   const lane = new SearchLane();
   try {
