@@ -119,7 +119,10 @@ async function writeIndex(index, outputPath) {
   for (const file of files) {
     const path = join(outputPath, file.path);
     const folder = dirname(path);
-    if (!folders.has(folder)) mkdirSync(folder, { recursive: true }), folders.add(folder);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
     writeFileSync(path, file.content);
   }
 }
