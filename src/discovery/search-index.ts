@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { outputPathOf } from '../routes.ts';
 import { compareText } from '../text.ts';
+import { isUiFile } from './pagefind-files.js';
 import { SearchLane } from './search-lane.ts';
 
 /**
@@ -314,9 +315,10 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       indexed++;
       const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
       const earlier = options.keptPages ? { folder: join(keptIn, bundle.dir), pages: options.keptPages } : null;
-      const written = await writeBundle(laneOf(lane), options.readFrom ?? [outputDir], bundle.pages, target, background, earlier, options.rendered ?? null);
-      pages += written;
       // A merged bundle is searched by the first one's code: it needs none of its own.
+      const written = await writeBundle(laneOf(lane), options.readFrom ?? [outputDir], bundle.pages, target, { background, indexOnly: i > 0 }, earlier, options.rendered ?? null);
+      pages += written;
+      // The lane leaves the code out of a new folder; Pagefind writes it into one that had fragments.
       if (i > 0) await removeUiFiles(target);
       options.onBundle?.(++done, todo.length);
     }
@@ -367,7 +369,8 @@ async function writeVocabulary(lane: SearchLane, plan: readonly SearchBundle[], 
     await pause();
     records.push({ url: `/${VOCABULARY_DIR}/${i}/`, content: vocabulary.words(bundle), language: vocabulary.language, filters: { kind: ['vocabulary'] } });
   }
-  await lane.indexRecords(records, outputPath, background);
+  await lane.indexRecords(records, outputPath, background, { indexOnly: true });
+  // Left by Pagefind, should the folder have had fragments (see writeIndex in search-lane-worker.js).
   await removeUiFiles(outputPath);
   // A result's id is its fragment's name: read back which record (bundle) each fragment is, so the page never loads them.
   const bundlesOf: Record<string, string[]> = {};
@@ -447,12 +450,12 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
  * and the bundle is indexed again from nothing if they do not all turn
  * out to be the new index's own.
  */
-async function writeBundle(lane: SearchLane, readFrom: readonly string[], pages: readonly string[], outputPath: string, background: boolean, earlier: EarlierFragments | null, rendered: Promise<unknown> | null): Promise<number> {
+async function writeBundle(lane: SearchLane, readFrom: readonly string[], pages: readonly string[], outputPath: string, { background, indexOnly }: { background: boolean; indexOnly: boolean }, earlier: EarlierFragments | null, rendered: Promise<unknown> | null): Promise<number> {
   // With `rendered`, the pages not kept are still being written: from the first of them on, they wait (when every page is kept, none does).
   const from = rendered && earlier ? pages.findIndex((page) => !earlier.pages.has(page)) : -1;
   const wait = rendered && from >= 0 ? { from, until: rendered } : undefined;
   const index = async () => {
-    await lane.indexPages(pages, readFrom, outputPath, background, wait);
+    await lane.indexPages(pages, readFrom, outputPath, background, { ...(wait ? { wait } : {}), indexOnly });
     return pageCount(outputPath);
   };
   const placed = earlier ? placeEarlierFragments(earlier, pages, outputPath) : new Map<string, string>();
@@ -544,7 +547,7 @@ async function pageCount(bundlePath: string): Promise<number> {
  */
 async function removeUiFiles(bundlePath: string): Promise<void> {
   for (const entry of await readdir(bundlePath, { withFileTypes: true })) {
-    if (entry.isFile() && entry.name !== 'pagefind-entry.json' && !entry.name.endsWith('.pf_meta')) {
+    if (entry.isFile() && isUiFile(entry.name)) {
       await rm(join(bundlePath, entry.name));
     }
   }

@@ -25,6 +25,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
+import { isUiFile } from './pagefind-files.js';
 import { searchPart } from './search-part.js';
 
 /**
@@ -87,7 +88,7 @@ async function serve(request) {
       }
     }
     // An empty bundle (a site with no articles yet) still gets an index and the search UI.
-    await writeIndex(index, request.outputPath);
+    await writeIndex(index, request.outputPath, request.indexOnly);
   } finally {
     // A signal that came for a request that failed before it waited.
     signals.delete(request.id);
@@ -102,12 +103,14 @@ async function serve(request) {
  * the fragments it finds. Otherwise Pagefind hands the files over and this
  * thread writes them: the same bytes, for less CPU time in all than
  * Pagefind's own writes, much of whose cost was system time
- * (docs/performance.md, "Pagefind's files written by the lane").
+ * (docs/performance.md, "Pagefind's files written by the lane"), and,
+ * with `indexOnly`, without the search UI, which Pagefind always writes.
  *
  * @param {pagefind.PagefindIndex} index
  * @param {string} outputPath
+ * @param {boolean} indexOnly
  */
-async function writeIndex(index, outputPath) {
+async function writeIndex(index, outputPath, indexOnly) {
   if (existsSync(join(outputPath, 'fragment'))) {
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
@@ -117,6 +120,7 @@ async function writeIndex(index, outputPath) {
   if (errors.length) throw new Error(`pagefind could not write its index: ${errors.join('; ')}`);
   const folders = new Set();
   for (const file of files) {
+    if (indexOnly && isUiFile(file.path)) continue;
     const path = join(outputPath, file.path);
     const folder = dirname(path);
     if (!folders.has(folder)) {

@@ -22,8 +22,10 @@ export type LaneRequest =
       background: boolean;
       /** The pages from this one on are handed over once the lane signals `go` for this request. */
       waitFrom?: number;
+      /** Whether to leave out Pagefind's search UI (src/discovery/pagefind-files.js) when the lane writes the files. */
+      indexOnly: boolean;
     }
-  | { type: 'records'; id: number; records: readonly SearchRecord[]; outputPath: string; background: boolean }
+  | { type: 'records'; id: number; records: readonly SearchRecord[]; outputPath: string; background: boolean; indexOnly: boolean }
   | { type: 'close'; id: number };
 
 /** Lets request `id` hand over the pages it waits for. */
@@ -90,9 +92,11 @@ export class SearchLane {
    * In the `background`, Pagefind runs at the lowest CPU priority. With
    * `wait`, the pages from `wait.from` on are still being written: they
    * are handed over once `wait.until` settles, the ones before at once.
+   * With `indexOnly`, Pagefind's search UI is not written, where the lane
+   * writes the files (a new folder; see search-lane-worker.js).
    */
-  indexPages(pages: readonly string[], readFrom: readonly string[], outputPath: string, background: boolean, wait?: { from: number; until: Promise<unknown> }): Promise<void> {
-    return this.#ask({ type: 'pages', pages, readFrom, outputPath, background, ...(wait ? { waitFrom: wait.from } : {}) }, (id) => {
+  indexPages(pages: readonly string[], readFrom: readonly string[], outputPath: string, background: boolean, { wait, indexOnly = false }: { wait?: { from: number; until: Promise<unknown> }; indexOnly?: boolean } = {}): Promise<void> {
+    return this.#ask({ type: 'pages', pages, readFrom, outputPath, background, indexOnly, ...(wait ? { waitFrom: wait.from } : {}) }, (id) => {
       // Settled either way, the pages are there or never will be: a failed render fails their reading.
       // A request already answered (it failed before it waited) is told nothing.
       const go = () => void (this.#pending.has(id) ? this.#worker.postMessage({ type: 'go', id } satisfies LaneSignal) : undefined);
@@ -100,9 +104,9 @@ export class SearchLane {
     });
   }
 
-  /** Indexes `records` in their order and writes the index to `outputPath`. */
-  indexRecords(records: readonly SearchRecord[], outputPath: string, background: boolean): Promise<void> {
-    return this.#ask({ type: 'records', records, outputPath, background });
+  /** Indexes `records` in their order and writes the index to `outputPath` (`indexOnly` as for {@link indexPages}). */
+  indexRecords(records: readonly SearchRecord[], outputPath: string, background: boolean, { indexOnly = false }: { indexOnly?: boolean } = {}): Promise<void> {
+    return this.#ask({ type: 'records', records, outputPath, background, indexOnly });
   }
 
   /** Ends the lane's Pagefind process, then its thread. */

@@ -13,6 +13,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { isUiFile } from '../../src/discovery/pagefind-files.js';
 import { SearchLane } from '../../src/discovery/search-lane.ts';
 import { LOWEST_PRIORITY } from '../../src/process-priority.ts';
 import { readTree } from '../support/tree.ts';
@@ -77,6 +78,27 @@ it('writes into a new folder the files Pagefind writes itself into one with a fr
   }
 });
 
+it('leaves out the search UI when asked for the index alone, and nothing else', async () => {
+  // A bundle merged into the first one is searched by the first one's code.
+  const lane = new SearchLane();
+  try {
+    await lane.indexPages(pages, [join(root, 'site')], join(root, 'out-all'), false);
+    await lane.indexPages(pages, [join(root, 'site')], join(root, 'out-index'), false, { indexOnly: true });
+    const record = [{ url: '/one/', content: 'ceasefire talks', language: 'en', filters: { kind: ['test'] } }];
+    await lane.indexRecords(record, join(root, 'out-records-all'), false);
+    await lane.indexRecords(record, join(root, 'out-records-index'), false, { indexOnly: true });
+    for (const [all, index] of [['out-all', 'out-index'], ['out-records-all', 'out-records-index']] as const) {
+      const whole = await readTree(join(root, all));
+      const ui = [...whole.keys()].filter((f) => isUiFile(f));
+      expect(ui).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-ui.js', 'wasm.en.pagefind']));
+      expect([...whole.keys()]).toEqual(expect.arrayContaining(['pagefind-entry.json']));
+      expect(await readTree(join(root, index))).toEqual(new Map([...whole].filter(([f]) => !ui.includes(f))));
+    }
+  } finally {
+    await lane.close();
+  }
+});
+
 it("reports a page it cannot read as that request's error, and goes on answering", async () => {
   const lane = new SearchLane();
   try {
@@ -97,13 +119,13 @@ it('holds the pages from `wait.from` on until `wait.until` settles, and indexes 
   try {
     let written!: () => void;
     const until = new Promise<void>((resolve) => (written = resolve));
-    const indexed = lane.indexPages(all, [join(root, 'staged'), join(root, 'site')], join(root, 'out-waited'), false, { from: 2, until });
+    const indexed = lane.indexPages(all, [join(root, 'staged'), join(root, 'site')], join(root, 'out-waited'), false, { wait: { from: 2, until } });
     await new Promise((resolve) => setTimeout(resolve, 200));
     await write(join(root, 'staged'));
     written();
     await indexed;
     // A rejected wait lets the lane go on too: the pages are there, or their reading fails.
-    await lane.indexPages(all, [join(root, 'staged'), join(root, 'site')], join(root, 'out-rejected'), false, { from: 1, until: Promise.reject(new Error('render failed')) });
+    await lane.indexPages(all, [join(root, 'staged'), join(root, 'site')], join(root, 'out-rejected'), false, { wait: { from: 1, until: Promise.reject(new Error('render failed')) } });
     await write(join(root, 'whole'));
     for (const page of pages) await mkdir(dirname(join(root, 'whole', page)), { recursive: true }).then(() => writeFile(join(root, 'whole', page), readFileSync(join(root, 'site', page))));
     await lane.indexPages(all, [join(root, 'whole')], join(root, 'out-whole'), false);
