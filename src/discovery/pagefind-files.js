@@ -7,9 +7,11 @@
  * the index alone: the entry file, the metadata and the `fragment/`,
  * `index/` and `filter/` folders.
  *
- * JavaScript, so that the search lane's thread (search-lane-worker.js),
- * which runs without a TypeScript loader, applies the same rule as the
- * build's thread.
+ * The search lane's thread (search-lane-worker.js) applies it to the
+ * files it writes and to those Pagefind wrote itself. JavaScript, because
+ * that thread runs without a TypeScript loader; a module of its own, because
+ * the thread's module cannot be imported elsewhere (a test holds the lane's
+ * output to this rule).
  */
 
 /**

@@ -20,12 +20,11 @@
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { filesUnder } from '../file-tree.ts';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { outputPathOf } from '../routes.ts';
 import { compareText } from '../text.ts';
-import { isUiFile } from './pagefind-files.js';
 import { SearchLane } from './search-lane.ts';
 
 /**
@@ -316,10 +315,7 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
       const earlier = options.keptPages ? { folder: join(keptIn, bundle.dir), pages: options.keptPages } : null;
       // A merged bundle is searched by the first one's code: it needs none of its own.
-      const written = await writeBundle(laneOf(lane), options.readFrom ?? [outputDir], bundle.pages, target, { background, indexOnly: i > 0 }, earlier, options.rendered ?? null);
-      pages += written;
-      // The lane leaves the code out of a new folder; Pagefind writes it into one that had fragments.
-      if (i > 0) await removeUiFiles(target);
+      pages += await writeBundle(laneOf(lane), options.readFrom ?? [outputDir], bundle.pages, target, { background, indexOnly: i > 0 }, earlier, options.rendered ?? null);
       options.onBundle?.(++done, todo.length);
     }
   };
@@ -370,8 +366,6 @@ async function writeVocabulary(lane: SearchLane, plan: readonly SearchBundle[], 
     records.push({ url: `/${VOCABULARY_DIR}/${i}/`, content: vocabulary.words(bundle), language: vocabulary.language, filters: { kind: ['vocabulary'] } });
   }
   await lane.indexRecords(records, outputPath, background, { indexOnly: true });
-  // Left by Pagefind, should the folder have had fragments (see writeIndex in search-lane-worker.js).
-  await removeUiFiles(outputPath);
   // A result's id is its fragment's name: read back which record (bundle) each fragment is, so the page never loads them.
   const bundlesOf: Record<string, string[]> = {};
   const folder = join(outputPath, 'fragment');
@@ -540,15 +534,3 @@ async function pageCount(bundlePath: string): Promise<number> {
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
-/**
- * Keeps only what a merged bundle is read for: `pagefind-entry.json`,
- * `*.pf_meta` and the folders (index and fragments), not the UI, scripts
- * and WebAssembly Pagefind writes into every bundle.
- */
-async function removeUiFiles(bundlePath: string): Promise<void> {
-  for (const entry of await readdir(bundlePath, { withFileTypes: true })) {
-    if (entry.isFile() && isUiFile(entry.name)) {
-      await rm(join(bundlePath, entry.name));
-    }
-  }
-}

@@ -21,7 +21,7 @@
  */
 import childProcess from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
@@ -97,29 +97,30 @@ async function serve(request) {
 }
 
 /**
- * Writes the index to `outputPath`. When its `fragment/` folder is there
- * already (an incremental build has linked the kept pages' fragments into
- * it), Pagefind writes the files itself, skipping, and not compressing,
- * the fragments it finds. Otherwise Pagefind hands the files over and this
- * thread writes them: the same bytes, for less CPU time in all than
- * Pagefind's own writes, much of whose cost was system time
- * (docs/performance.md, "Pagefind's files written by the lane"), and,
- * with `indexOnly`, without the search UI, which Pagefind always writes.
+ * Writes the index to `outputPath`, with `indexOnly` without Pagefind's
+ * search UI (src/discovery/pagefind-files.js). When its `fragment/` folder
+ * is there already (an incremental build has linked the kept pages'
+ * fragments into it), Pagefind writes the files itself, skipping, and not
+ * compressing, the fragments it finds; it always writes the UI, which is
+ * then removed. Otherwise Pagefind hands the files over and this thread
+ * writes them, leaving the UI out: the same bytes, for less CPU time in
+ * all than Pagefind's own writes, much of whose cost was system time
+ * (docs/performance.md, "Pagefind's files written by the lane").
  *
  * @param {pagefind.PagefindIndex} index
  * @param {string} outputPath
  * @param {boolean} indexOnly
  */
 async function writeIndex(index, outputPath, indexOnly) {
-  if (existsSync(join(outputPath, 'fragment'))) {
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
+  const byPagefind = existsSync(join(outputPath, 'fragment'));
+  const result = byPagefind ? await index.writeFiles({ outputPath }) : await index.getFiles();
+  if (result.errors.length) throw new Error(`pagefind could not write its index: ${result.errors.join('; ')}`);
+  if (!('files' in result)) {
+    if (indexOnly) for (const entry of readdirSync(outputPath, { withFileTypes: true })) if (entry.isFile() && isUiFile(entry.name)) rmSync(join(outputPath, entry.name));
     return;
   }
-  const { files, errors } = await index.getFiles();
-  if (errors.length) throw new Error(`pagefind could not write its index: ${errors.join('; ')}`);
   const folders = new Set();
-  for (const file of files) {
+  for (const file of result.files) {
     if (indexOnly && isUiFile(file.path)) continue;
     const path = join(outputPath, file.path);
     const folder = dirname(path);
