@@ -315,7 +315,9 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
       const earlier = options.keptPages ? { folder: join(keptIn, bundle.dir), pages: options.keptPages } : null;
       // A merged bundle is searched by the first one's code: it needs none of its own.
-      pages += await writeBundle(laneOf(lane), options.readFrom ?? [outputDir], bundle.pages, target, { background, indexOnly: i > 0 }, earlier, options.rendered ?? null);
+      const written = await writeBundle(laneOf(lane), options.readFrom ?? [outputDir], bundle.pages, target, { background, indexOnly: i > 0 }, earlier, options.rendered ?? null);
+      // Added after the await, not in `pages += await …`, which reads `pages` before it and loses another lane's count.
+      pages += written;
       options.onBundle?.(++done, todo.length);
     }
   };
