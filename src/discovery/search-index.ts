@@ -315,7 +315,15 @@ export async function writeSearchIndex(outputDir: string, options: SearchIndexOp
       const target = i === 0 ? rootAside : join(outputDir, bundle.dir);
       const earlier = options.keptPages ? { folder: join(keptIn, bundle.dir), pages: options.keptPages } : null;
       // A merged bundle is searched by the first one's code: it needs none of its own.
-      const written = await writeBundle(laneOf(lane), options.readFrom ?? [outputDir], bundle.pages, target, { background, indexOnly: i > 0 }, earlier, options.rendered ?? null);
+      const written = await writeBundle(laneOf(lane), {
+        readFrom: options.readFrom ?? [outputDir],
+        pages: bundle.pages,
+        outputPath: target,
+        background,
+        indexOnly: i > 0,
+        earlier,
+        rendered: options.rendered ?? null,
+      });
       // Added after the await, not in `pages += await …`, which reads `pages` before it and loses another lane's count.
       pages += written;
       options.onBundle?.(++done, todo.length);
@@ -446,7 +454,7 @@ export function splitEvenly<T>(items: T[], size: number): T[][] {
  * and the bundle is indexed again from nothing if they do not all turn
  * out to be the new index's own.
  */
-async function writeBundle(lane: SearchLane, readFrom: readonly string[], pages: readonly string[], outputPath: string, { background, indexOnly }: { background: boolean; indexOnly: boolean }, earlier: EarlierFragments | null, rendered: Promise<unknown> | null): Promise<number> {
+async function writeBundle(lane: SearchLane, { readFrom, pages, outputPath, background, indexOnly, earlier, rendered }: BundleRequest): Promise<number> {
   // With `rendered`, the pages not kept are still being written: from the first of them on, they wait (when every page is kept, none does).
   const from = rendered && earlier ? pages.findIndex((page) => !earlier.pages.has(page)) : -1;
   const wait = rendered && from >= 0 ? { from, until: rendered } : undefined;
@@ -462,6 +470,24 @@ async function writeBundle(lane: SearchLane, readFrom: readonly string[], pages:
     rmSync(outputPath, { recursive: true, force: true });
   }
   return index();
+}
+
+/** One bundle for {@link writeBundle} to write. */
+interface BundleRequest {
+  /** The folders the pages are read from, first found first (staged, then live). */
+  readFrom: readonly string[];
+  /** The bundle's pages, in the order Pagefind numbers them. */
+  pages: readonly string[];
+  /** The folder the bundle's index is written to. */
+  outputPath: string;
+  /** Pagefind at the lowest CPU priority. */
+  background: boolean;
+  /** Without Pagefind's search UI: a bundle merged into the first one. */
+  indexOnly: boolean;
+  /** The bundle's earlier version, whose unchanged pages' fragments are linked in. */
+  earlier: EarlierFragments | null;
+  /** Settles when the build's pages are all written: the pages not kept wait for it. */
+  rendered: Promise<unknown> | null;
 }
 
 /** Where a bundle's earlier version is, and the pages whose fragments there are still right. */
