@@ -172,9 +172,12 @@ export function articleTopics(
     }
   }
   const scores = options.scores && article.revision ? options.scores.get(article.revision, () => scoreCountries(article, gazetteer)) : scoreCountries(article, gazetteer);
-  const ranked = [...scores]
-    .filter(([, score]) => score >= options.minScore)
-    .map(([code, score]) => ({ topic: countryTopic(code, gazetteer), score }))
+  // Only the countries that pass are copied out of the map: most score below the bar.
+  const passing: { topic: Topic; score: number }[] = [];
+  scores.forEach((score, code) => {
+    if (score >= options.minScore) passing.push({ topic: countryTopic(code, gazetteer), score });
+  });
+  const ranked = passing
     .sort((a, b) => b.score - a.score || compareText(a.topic.name, b.topic.name))
     .slice(0, options.maxTopics);
   for (const { topic } of ranked) {
