@@ -172,7 +172,7 @@ export function articleTopics(
     }
   }
   const scores = options.scores && article.revision ? options.scores.get(article.revision, () => scoreCountries(article, gazetteer)) : scoreCountries(article, gazetteer);
-  // Only the countries that pass are copied out of the map: most score below the bar.
+  // Only the countries over the bar are copied out of the map, not every [code, score] pair.
   const passing: { topic: Topic; score: number }[] = [];
   scores.forEach((score, code) => {
     if (score >= options.minScore) passing.push({ topic: countryTopic(code, gazetteer), score });

@@ -86,7 +86,7 @@ describe('BuildMemo', () => {
             plain.nextBuild();
             return;
           }
-          // A value no kept entry has: which memo computed shows in what it answers.
+          // Negative, unlike every kept value: a wrongly computed entry shows in the answers that follow.
           const computed = { fast: false, plain: false };
           const answer = fast.get(s.get, () => ((computed.fast = true), -1 - i));
           expect(answer).toBe(plain.get(s.get, () => ((computed.plain = true), -1 - i)));
