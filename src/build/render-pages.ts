@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Eleventy } from '@11ty/eleventy';
+import nunjucks, { type Environment, type Template as NunjucksTemplate } from 'nunjucks';
 import { register } from 'tsx/esm/api';
 import { sitePlugin } from '../site/eleventy-plugin.ts';
 import type { PreparedBuild } from './prepare-build.ts';
@@ -65,6 +66,14 @@ const PAGINATED_TEMPLATES = new Set(['article.njk', 'index.njk', 'topics/topic.n
  */
 export const ARTICLES_PER_RUN = 10_000;
 
+/**
+ * The template engine the paginated templates name in their front matter
+ * (`templateEngineOverride`): Nunjucks, with their text compiled once per
+ * version of the templates ({@link TemplateCache.page}) instead of once per
+ * page. Layouts and includes are Nunjucks' own and cached by it either way.
+ */
+export const PAGE_ENGINE = 'broadsheet-page';
+
 /** The Nunjucks environment Eleventy made, the parts of it read here. */
 interface NunjucksEnvironment {
   extensions: Record<string, unknown>;
@@ -84,12 +93,29 @@ interface NunjucksEnvironment {
 export class TemplateCache {
   #key: string | null = null;
   #environment: NunjucksEnvironment | null = null;
+  /** The paginated templates' own text, compiled: path and source → template, for `#environment`. */
+  #pages = new Map<string, NunjucksTemplate>();
 
   /** Starts a build of the templates whose fingerprints give `key`: another version than the last build's drops the kept environment. */
   use(key: string): void {
     if (key === this.#key) return;
     this.#key = key;
     this.#environment = null;
+    this.#pages.clear();
+  }
+
+  /**
+   * A paginated template's own text (front matter removed), compiled once
+   * for the kept environment. Eleventy compiles a Nunjucks template's text
+   * again for every page it writes (its Nunjucks engine opts out of
+   * Eleventy's compile cache); {@link PAGE_ENGINE} asks here instead.
+   */
+  page(source: string, path: string, environment: NunjucksEnvironment): NunjucksTemplate {
+    if (environment !== this.#environment) throw new Error(`${path}: a page template compiled for an environment this cache does not keep`);
+    const key = `${path}\0${source}`;
+    let template = this.#pages.get(key);
+    if (!template) this.#pages.set(key, (template = new nunjucks.Template(source, environment as unknown as Environment, path)));
+    return template;
   }
 
   /** The kept environment, or null: then the next run's is kept. */
@@ -136,10 +162,26 @@ export async function createEleventy(options: RenderOptions): Promise<Eleventy> 
       // Runs before .eleventy.ts, which then sees the plugin registered and adds no other.
       config: (config) => {
         config.addPlugin(sitePlugin, { contentDir: options.contentDir, prepare: options.prepare });
-        const templates = options.templates;
-        const kept = templates?.environment() ?? null;
+        const templates = options.templates ?? new TemplateCache();
+        const kept = templates.environment();
         if (kept) config.setLibrary('njk', kept);
-        else if (templates) config.on('eleventy.engine.njk', ({ environment }: { environment: NunjucksEnvironment }) => templates.keep(environment));
+        // Eleventy says which environment this run renders with, kept or new.
+        let environment: NunjucksEnvironment | null = kept;
+        config.on('eleventy.engine.njk', ({ environment: made }: { environment: NunjucksEnvironment }) => {
+          templates.keep(made);
+          environment = made;
+        });
+        config.addExtension(PAGE_ENGINE, {
+          // Permalinks of these templates are functions, which Eleventy calls itself; the
+          // compiled text is kept by `templates`, not in Eleventy's cache, which lives as long
+          // as the process (the dev server's) and would hold every rebuild's.
+          compileOptions: { permalink: 'raw', cache: false },
+          compile: (source: string, path: string) => {
+            if (!environment) throw new Error(`${path}: ${PAGE_ENGINE} needs Eleventy's Nunjucks engine, which this run did not start`);
+            const template = templates.page(source, path, environment);
+            return (data: object) => new Promise<string>((resolve, reject) => template.render(data, (error, html) => (error ? reject(error) : resolve(html ?? ''))));
+          },
+        });
         config.on('eleventy.after', async () => {
           await options.onBuilt?.();
         });

@@ -47,3 +47,17 @@ declare module 'smartypants' {
   /** SmartyPants with Unicode characters out; `attr` '1' = quotes, backticks, `--` em dash, `...` ellipsis. */
   export function smartypantsu(text: string, attr?: string | number): string;
 }
+
+declare module 'nunjucks' {
+  /** A Nunjucks environment: Eleventy makes it and adds the filters; only its identity is used here. */
+  export interface Environment {
+    readonly opts: object;
+  }
+  /** One template's text, compiled on its first render and reused for every later one. */
+  export class Template {
+    constructor(source: string, environment: Environment, path: string);
+    render(context: object, callback: (error: Error | null, html: string | null) => void): void;
+  }
+  const nunjucks: { Template: typeof Template };
+  export default nunjucks;
+}

@@ -10,7 +10,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { prepareBuild } from '../../src/build/prepare-build.ts';
 import { renderPages, TemplateCache, templatesKey } from '../../src/build/render-pages.ts';
 import { buildSite } from '../../src/build/run-build.ts';
@@ -70,6 +70,33 @@ it('compiles the layouts and includes once for all the runs of a build', async (
     const kept = environmentFor(cache, templatesKey(build.templates)) as unknown as { loaders: { cache: Record<string, unknown> }[] } | null;
     expect(kept).not.toBeNull();
     expect(Object.keys(kept!.loaders[0]!.cache)).toEqual(expect.arrayContaining(['layouts/article.njk', 'layouts/home.njk']));
+  } finally {
+    await rm(output, { recursive: true, force: true });
+    await rm(join(content, '..'), { recursive: true, force: true });
+  }
+});
+
+it('compiles each paginated template\'s own text once for all the pages and runs of a build', async () => {
+  const content = await makeContent();
+  const output = await mkdtemp(join(tmpdir(), 'broadsheet-page-engine-'));
+  try {
+    const build = await prepareBuild({ contentDir: content, outputDir: output });
+    const cache = new TemplateCache();
+    const page = vi.spyOn(cache, 'page');
+    await renderPages(build, { contentDir: content, outputDir: output, articlesPerRun: 2, templates: cache });
+    // Eleventy asks for a page template's compiled text for every page it writes.
+    const compiled = new Map<string, Set<unknown>>();
+    const asked = new Map<string, number>();
+    for (const [index, [, path]] of page.mock.calls.entries()) {
+      const file = path.replace(/^.*templates\//, '');
+      asked.set(file, (asked.get(file) ?? 0) + 1);
+      compiled.set(file, (compiled.get(file) ?? new Set()).add(page.mock.results[index]!.value));
+    }
+    expect(asked.get('article.njk')).toBeGreaterThanOrEqual(build.site.articles.length);
+    expect([...compiled.keys()]).toEqual(expect.arrayContaining(['article.njk', 'index.njk', 'archive-month.njk', 'topics/topic.njk']));
+    for (const [file, templates] of compiled) expect({ file, templates: templates.size }).toEqual({ file, templates: 1 });
+    const html = await readFile(join(output, build.site.articles[0]!.url, 'index.html'), 'utf8');
+    expect(parseDocument(html).querySelector('h1')?.textContent).toBe(build.site.articles[0]!.headline);
   } finally {
     await rm(output, { recursive: true, force: true });
     await rm(join(content, '..'), { recursive: true, force: true });
