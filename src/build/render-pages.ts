@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Eleventy } from '@11ty/eleventy';
-import nunjucks, { type Environment, type Template as NunjucksTemplate } from 'nunjucks';
+import nunjucks, { type Environment as NunjucksEnvironment, type Template as NunjucksTemplate } from 'nunjucks';
 import { register } from 'tsx/esm/api';
 import { sitePlugin } from '../site/eleventy-plugin.ts';
 import type { PreparedBuild } from './prepare-build.ts';
@@ -74,11 +74,6 @@ export const ARTICLES_PER_RUN = 10_000;
  */
 export const PAGE_ENGINE = 'broadsheet-page';
 
-/** The Nunjucks environment Eleventy made, the parts of it read here. */
-interface NunjucksEnvironment {
-  extensions: Record<string, unknown>;
-  extensionsList: { __name?: string }[];
-}
 
 /**
  * Nunjucks' compiled templates, kept from one Eleventy run to the next:
@@ -106,15 +101,17 @@ export class TemplateCache {
 
   /**
    * A paginated template's own text (front matter removed), compiled once
-   * for the kept environment. Eleventy compiles a Nunjucks template's text
-   * again for every page it writes (its Nunjucks engine opts out of
-   * Eleventy's compile cache); {@link PAGE_ENGINE} asks here instead.
+   * in the kept environment, which this run renders with. Eleventy compiles
+   * a Nunjucks template's text again for every page it writes (its Nunjucks
+   * engine opts out of Eleventy's compile cache); {@link PAGE_ENGINE} asks
+   * here instead.
    */
-  page(source: string, path: string, environment: NunjucksEnvironment): NunjucksTemplate {
-    if (environment !== this.#environment) throw new Error(`${path}: a page template compiled for an environment this cache does not keep`);
+  page(source: string, path: string): NunjucksTemplate {
+    const environment = this.#environment;
+    if (!environment) throw new Error(`${path}: ${PAGE_ENGINE} needs Eleventy's Nunjucks engine, which this run did not start`);
     const key = `${path}\0${source}`;
     let template = this.#pages.get(key);
-    if (!template) this.#pages.set(key, (template = new nunjucks.Template(source, environment as unknown as Environment, path)));
+    if (!template) this.#pages.set(key, (template = new nunjucks.Template(source, environment, path)));
     return template;
   }
 
@@ -164,21 +161,16 @@ export async function createEleventy(options: RenderOptions): Promise<Eleventy> 
         config.addPlugin(sitePlugin, { contentDir: options.contentDir, prepare: options.prepare });
         const templates = options.templates ?? new TemplateCache();
         const kept = templates.environment();
+        // This run renders with the kept environment; else the one Eleventy makes is kept, for the later runs and for PAGE_ENGINE.
         if (kept) config.setLibrary('njk', kept);
-        // Eleventy says which environment this run renders with, kept or new.
-        let environment: NunjucksEnvironment | null = kept;
-        config.on('eleventy.engine.njk', ({ environment: made }: { environment: NunjucksEnvironment }) => {
-          templates.keep(made);
-          environment = made;
-        });
+        else config.on('eleventy.engine.njk', ({ environment }: { environment: NunjucksEnvironment }) => templates.keep(environment));
         config.addExtension(PAGE_ENGINE, {
           // Permalinks of these templates are functions, which Eleventy calls itself; the
           // compiled text is kept by `templates`, not in Eleventy's cache, which lives as long
           // as the process (the dev server's) and would hold every rebuild's.
           compileOptions: { permalink: 'raw', cache: false },
           compile: (source: string, path: string) => {
-            if (!environment) throw new Error(`${path}: ${PAGE_ENGINE} needs Eleventy's Nunjucks engine, which this run did not start`);
-            const template = templates.page(source, path, environment);
+            const template = templates.page(source, path);
             return (data: object) => new Promise<string>((resolve, reject) => template.render(data, (error, html) => (error ? reject(error) : resolve(html ?? ''))));
           },
         });

@@ -49,9 +49,10 @@ declare module 'smartypants' {
 }
 
 declare module 'nunjucks' {
-  /** A Nunjucks environment: Eleventy makes it and adds the filters; only its identity is used here. */
+  /** A Nunjucks environment (Eleventy makes it and adds the filters, tags and globals): the parts read here. */
   export interface Environment {
-    readonly opts: object;
+    extensions: Record<string, unknown>;
+    extensionsList: { __name?: string }[];
   }
   /** One template's text, compiled on its first render and reused for every later one. */
   export class Template {
