@@ -3,7 +3,9 @@
  * the file's name and bytes and of Broadsheet's code: a build re-parses only
  * the feeds whose bytes changed. `broadsheet build` keeps them on disk in
  * the cache folder (`parsed/`); `broadsheet serve` in memory. A damaged
- * entry is a miss, never trusted.
+ * entry is a miss, never trusted. Each record's digest is kept beside it
+ * (src/feeds/record-digest.ts): a build that is given a parse need not
+ * serialise its records again to tell which articles changed.
  */
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
@@ -12,17 +14,34 @@ import { writeWhole } from '../file-tree.ts';
 import { escapedJson } from '../json-lines.ts';
 import { join } from 'node:path';
 import type { ParseResult } from '../types.ts';
+import { recordDigest } from '../feeds/record-digest.ts';
 import { CODE_FINGERPRINT } from './code-fingerprint.ts';
 
+/** One feed file's parse as a cache keeps it: the result, and each of its records' digests, in order. */
+export interface ParsedFeed {
+  result: ParseResult;
+  digests: readonly string[];
+}
+
+/**
+ * A parse to keep: the result and its records' digests.
+ *
+ * @example
+ * parsedFeed(parseFeedFile(source)).digests.length // => the number of articles
+ */
+export function parsedFeed(result: ParseResult): ParsedFeed {
+  return { result, digests: result.articles.map(recordDigest) };
+}
+
 export interface ParseCache {
-  /** The result kept for `key` (of the text of `file`), or undefined. Callers must not change it. */
-  get(key: string, file: string): Promise<ParseResult | undefined>;
-  set(key: string, result: ParseResult, file: string): void;
+  /** The parse kept for `key` (of the text of `file`), or undefined. Callers must not change it. */
+  get(key: string, file: string): Promise<ParsedFeed | undefined>;
+  set(key: string, parsed: ParsedFeed, file: string): void;
   /**
-   * The result for `file` when the cache knows it has not changed since it
+   * The parse of `file` when the cache knows it has not changed since it
    * was parsed, without reading it; only the memory cache does this.
    */
-  unchangedFile?(file: string): Promise<ParseResult | undefined>;
+  unchangedFile?(file: string): Promise<ParsedFeed | undefined>;
   /** Writes what was set and forgets entries this build did not use. */
   flush(): Promise<void>;
   /** Entries found damaged (not JSON, or not for their key) and parsed again, since the cache was made. */
@@ -48,8 +67,8 @@ export function parseCacheKey(file: string, bytes: Uint8Array): string {
  * missed until the next save; `broadsheet build` always reads every file.)
  */
 export function memoryParseCache(): ParseCache {
-  let entries = new Map<string, ParseResult>();
-  let used = new Map<string, ParseResult>();
+  let entries = new Map<string, ParsedFeed>();
+  let used = new Map<string, ParsedFeed>();
   let files = new Map<string, { signature: string; key: string }>();
   let seen = new Map<string, { signature: string; key: string }>();
   // Taken before a file is read: a save during the read leaves a signature that no longer matches.
@@ -79,8 +98,8 @@ export function memoryParseCache(): ParseCache {
       }
       return hit;
     },
-    set(key, result, file) {
-      used.set(key, result);
+    set(key, parsed, file) {
+      used.set(key, parsed);
       const signature = signatures.get(file);
       if (signature) seen.set(file, { signature, key });
     },
@@ -99,7 +118,7 @@ export function memoryParseCache(): ParseCache {
 export function diskParseCache(cacheDir: string): ParseCache {
   const dir = join(cacheDir, 'parsed');
   const used = new Set<string>();
-  const fresh = new Map<string, ParseResult>();
+  const fresh = new Map<string, ParsedFeed>();
   let damaged = 0;
   return {
     damaged: () => damaged,
@@ -111,20 +130,24 @@ export function diskParseCache(cacheDir: string): ParseCache {
       if (bytes === null) return undefined;
       try {
         // Entries are written in ASCII (see `flush`), which decodes much faster than UTF-8; any other file is read as UTF-8.
-        const entry = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as { key?: unknown; result?: ParseResult };
-        if (entry.key === key && entry.result && Array.isArray(entry.result.articles) && Array.isArray(entry.result.diagnostics)) return entry.result;
+        const entry = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as { key?: unknown } & Partial<ParsedFeed>;
+        const { result, digests } = entry;
+        if (
+          entry.key === key && result && Array.isArray(result.articles) && Array.isArray(result.diagnostics) &&
+          Array.isArray(digests) && digests.length === result.articles.length && digests.every((d) => typeof d === 'string')
+        ) return { result, digests };
       } catch {
         // not JSON: counted below, parsed again and overwritten
       }
       damaged++;
       return undefined;
     },
-    set(key, result) {
+    set(key, parsed) {
       used.add(key);
-      fresh.set(key, result);
+      fresh.set(key, parsed);
     },
     async flush() {
-      for (const [key, result] of fresh) await writeWhole(join(dir, `${key}.json`), asciiJson({ key, result }));
+      for (const [key, { result, digests }] of fresh) await writeWhole(join(dir, `${key}.json`), asciiJson({ key, result, digests }));
       fresh.clear();
       for (const name of await readdir(dir).catch(() => [] as string[])) {
         if (!used.has(name.replace(/\.json$/, ''))) await rm(join(dir, name), { force: true });

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { listContentFolder, readContentFile } from '../content-files.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import { collectFeeds, parseFeedFile } from '../parser/index.ts';
-import { parseCacheKey, type ParseCache } from '../build/parse-cache.ts';
-import type { Diagnostic, FeedSource, ParseResult } from '../types.ts';
+import { parseCacheKey, parsedFeed, type ParseCache, type ParsedFeed } from '../build/parse-cache.ts';
+import type { ArticleRecord, Diagnostic, FeedSource, ParseResult } from '../types.ts';
+import type { RecordDigests } from './record-digest.ts';
 
 /**
  * Reads feed files as UTF-8 text (a leading BOM is dropped). Files that
@@ -70,7 +71,7 @@ export async function loadFeeds(paths: readonly string[], cache: ParseCache | nu
   });
   const readOf = new Map(read.flatMap((r) => ('bytes' in r ? [[r.file, r] as const] : [])));
   const diagnostics = read.filter((r): r is Diagnostic => !('bytes' in r));
-  const files: ParseResult[] = [];
+  const files: ParsedFeed[] = [];
   for (const path of paths) {
     const file = readOf.get(path);
     if (!file) {
@@ -89,11 +90,16 @@ export async function loadFeeds(paths: readonly string[], cache: ParseCache | nu
       continue;
     }
     const parsed = parseFeedFile(source);
-    cache?.set(key, parsed, path);
-    files.push(parsed);
+    if (cache) {
+      const kept = parsedFeed(parsed);
+      cache.set(key, kept, path);
+      files.push(kept);
+    } else files.push({ result: parsed, digests: [] });
   }
-  const parsed = collectFeeds(files);
-  return { articles: parsed.articles, diagnostics: sortDiagnostics([...diagnostics, ...parsed.diagnostics]) };
+  const parsed = collectFeeds(files.map((f) => f.result));
+  const digests = new Map<ArticleRecord, string>();
+  for (const { result, digests: list } of files) list.forEach((digest, i) => digests.set(result.articles[i]!, digest));
+  return { articles: parsed.articles, diagnostics: sortDiagnostics([...diagnostics, ...parsed.diagnostics]), digests };
 }
 
 /**

@@ -93,6 +93,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<{ site: SiteDa
   const images = await processImages(paths.images, options.outputDir, found.files);
   const model = buildSiteModel({
     records: parsed.articles,
+    digests: parsed.digests,
     settings: settings.settings,
     overrides: overrides.overrides,
     pictures: images.pictures,

@@ -11,6 +11,7 @@ import type {
   SiteArticle, SiteBodyBlock, SiteData, SitePage, SiteSettings, TopicSettings,
 } from '../types.ts';
 import { memoise } from '../memoise.ts';
+import { recordDigest, type RecordDigests } from '../feeds/record-digest.ts';
 import { shippedLocale, translate, type Locale } from './locale.ts';
 import { type CasingDictionary, learnCasing, toReadableCase, wordsOf } from './readable-case.ts';
 import { shortenText } from '../text.ts';
@@ -38,6 +39,8 @@ export interface SiteModelInput {
    * photo and settings, gives the same article without being made again.
    */
   memo?: ArticleMemo;
+  /** Records' digests already known (from the parse cache); the others' are worked out. */
+  digests?: RecordDigests;
 }
 
 /** See {@link SiteModelInput.memo}. */
@@ -74,7 +77,7 @@ export function buildSiteModel(input: SiteModelInput): { site: SiteData; diagnos
     const key = JSON.stringify([override ?? null, picture ?? null, settings.timeZone, settings.language]);
     const kept = input.memo?.get(record);
     if (kept && kept.key === key) return { ...kept.article, previous: null, next: null };
-    const article = toSiteArticle(record, settings, isoTime, override, picture, key);
+    const article = toSiteArticle(record, settings, isoTime, override, picture, key, input.digests?.get(record) ?? recordDigest(record));
     input.memo?.set(record, { key, article });
     return { ...article };
   });
@@ -105,6 +108,8 @@ function toSiteArticle(
   picture: ResponsiveImage | undefined,
   /** The other inputs, as JSON: part of the revision. */
   inputs: string,
+  /** The record's digest (src/feeds/record-digest.ts). */
+  digest: string,
 ): SiteArticle {
   const published = override?.published ?? record.published;
   const timeZone = record.timeZone ?? settings.timeZone;
@@ -147,7 +152,10 @@ function toSiteArticle(
     source: record.source,
     previous: null,
     next: null,
-    revision: revisionOf(record, inputs),
+    // The record but its place in the feed, and the other inputs: page
+    // fingerprints use it instead of hashing every article's text on every
+    // build (src/build/page-fingerprints.ts).
+    revision: hash('sha1', `${digest}\0${inputs}`, 'base64url'),
   };
 }
 
@@ -191,17 +199,6 @@ class PrintedBlock implements SiteBodyBlock {
     const display = runs.map((run) => run.text).join('');
     return (this.printed = runs.length > 1 ? { display, runs } : { display });
   }
-}
-
-/**
- * A hash of what an article is made from, but its place in the feed file
- * (which moves when lines above it are edited) and its neighbours: the
- * record and the other inputs. Page fingerprints use it instead of hashing
- * every article's text on every build (src/build/page-fingerprints.ts).
- */
-function revisionOf(record: ArticleRecord, inputs: string): string {
-  const { source: _source, ...content } = record;
-  return hash('sha1', `${JSON.stringify(content)}\0${inputs}`, 'base64url');
 }
 
 /**

@@ -2,10 +2,13 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asciiJson, diskParseCache, memoryParseCache, parseCacheKey } from '../../src/build/parse-cache.ts';
+import { asciiJson, diskParseCache, memoryParseCache, parseCacheKey, parsedFeed } from '../../src/build/parse-cache.ts';
 import { buildSite } from '../../src/build/run-build.ts';
 import { loadFeeds } from '../../src/feeds/read-feeds.ts';
 import { parseFeedFile } from '../../src/parser/index.ts';
+import { buildSiteModel } from '../../src/site/model.ts';
+import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
+import type { ParseCache } from '../../src/build/parse-cache.ts';
 import { makeContentFolder } from '../support/content-folder.ts';
 
 let root: string;
@@ -37,7 +40,7 @@ describe('loadFeeds with a parse cache', () => {
     await writeFile(file, bytes);
     const cached = parseFeedFile({ file, text: 'Cached Headline\nTT\nCached Headline\nBody.' });
     const cache = memoryParseCache();
-    cache.set(parseCacheKey(file, bytes), cached, file);
+    cache.set(parseCacheKey(file, bytes), parsedFeed(cached), file);
     await cache.flush();
     // The memory cache vouches by file stat first; a fresh read goes through the key.
     const byKey = { ...cache, unchangedFile: undefined };
@@ -58,6 +61,32 @@ describe('loadFeeds with a parse cache', () => {
     expect(loaded.articles).toEqual([]);
     expect(loaded.diagnostics.map((d) => [d.file, d.line, d.rule])).toEqual([[file, 4, 'invalid-encoding']]);
   });
+  it("gives each kept record's digest, so that articles get the revisions a parse gives", async () => {
+    const dir = join(root, 'cache-digests');
+    // Two stories in one file, and a second file whose story has the first's slug: made unique by the collection, so a record of its own.
+    const one = join(root, 'digests-one.txt');
+    const two = join(root, 'digests-two.txt');
+    await writeFile(one, 'Harbour Cranes Stand Idle\nTT\nHarbour Cranes Stand Idle\nThe port is quiet.\nTT\nRiver Ferry Returns Today\nTT\nRiver Ferry Returns Today\nThe ferry is back.\n');
+    await writeFile(two, 'Harbour Cranes Stand Idle\nTT\nHarbour Cranes Stand Idle\nAnother port, another story.\n');
+    const revisions = async (cache: ParseCache | null) => {
+      const loaded = await loadFeeds([one, two], cache);
+      await cache?.flush();
+      const { site } = buildSiteModel({ records: loaded.articles, digests: loaded.digests, settings: DEFAULT_SETTINGS });
+      return { slugs: loaded.articles.map((a) => [a.slug, loaded.digests.has(a)]), revisions: site.articles.map((a) => [a.slug, a.revision]) };
+    };
+    const parsed = await revisions(null);
+    expect(parsed.slugs.every(([, known]) => !known)).toBe(true);
+    const stored = await revisions(diskParseCache(dir));
+    const read = await revisions(diskParseCache(dir));
+    expect(read.slugs).toEqual([
+      ['harbour-cranes-stand-idle', true],
+      ['river-ferry-returns-today', true],
+      ['harbour-cranes-stand-idle-2', false],
+    ]);
+    expect(stored.revisions).toEqual(parsed.revisions);
+    expect(read.revisions).toEqual(parsed.revisions);
+    expect(new Set(read.revisions.map(([, r]) => r)).size).toBe(3);
+  });
 });
 
 describe('diskParseCache', () => {
@@ -67,11 +96,19 @@ describe('diskParseCache', () => {
     const key = keyOf(source);
     const first = diskParseCache(dir);
     expect(await first.get(key, source.file)).toBeUndefined();
-    first.set(key, parseFeedFile(source), source.file);
+    first.set(key, parsedFeed(parseFeedFile(source)), source.file);
     await first.flush();
-    expect(await diskParseCache(dir).get(key, source.file)).toEqual(parseFeedFile(source));
+    expect(await diskParseCache(dir).get(key, source.file)).toEqual(parsedFeed(parseFeedFile(source)));
     const file = join(dir, 'parsed', `${key}.json`);
-    for (const damage of ['{"key": "', JSON.stringify({ key: 'another', result: { articles: [], diagnostics: [] } })]) {
+    const { result, digests } = parsedFeed(parseFeedFile(source));
+    for (const damage of [
+      '{"key": "',
+      JSON.stringify({ key: 'another', result: { articles: [], diagnostics: [] }, digests: [] }),
+      // A digest missing, or not a string: the entry is not trusted.
+      JSON.stringify({ key, result }),
+      JSON.stringify({ key, result, digests: [] }),
+      JSON.stringify({ key, result, digests: digests.map(() => 7) }),
+    ]) {
       await writeFile(file, damage);
       const cache = diskParseCache(dir);
       expect(await cache.get(key, source.file)).toBeUndefined();
@@ -84,7 +121,7 @@ describe('diskParseCache', () => {
     // Accents, Arabic, curly quotes and a character outside the BMP (two UTF-16 units).
     const source = { file: 'a.txt', text: 'Café “Blast” in انفجار 😀\nTT\nCafé “Blast” in انفجار 😀\nA body with ‘quotes’ — and Ünïcödé 😀.' };
     const key = keyOf(source);
-    const parsed = parseFeedFile(source);
+    const parsed = parsedFeed(parseFeedFile(source));
     const first = diskParseCache(dir);
     first.set(key, parsed, source.file);
     await first.flush();
@@ -92,7 +129,7 @@ describe('diskParseCache', () => {
     expect(bytes.every((byte) => byte < 0x80)).toBe(true);
     expect(await diskParseCache(dir).get(key, source.file)).toEqual(parsed);
     // An entry in UTF-8 (as earlier versions wrote them) reads the same.
-    await writeFile(join(dir, 'parsed', `${key}.json`), JSON.stringify({ key, result: parsed }));
+    await writeFile(join(dir, 'parsed', `${key}.json`), JSON.stringify({ key, ...parsed }));
     expect(await diskParseCache(dir).get(key, source.file)).toEqual(parsed);
     expect(JSON.parse(asciiJson(parsed))).toEqual(parsed);
   });
@@ -102,8 +139,8 @@ describe('diskParseCache', () => {
     const a = { file: 'a.txt', text: 'First Headline Of Two\nTT\nFirst Headline Of Two\nBody.' };
     const b = { file: 'b.txt', text: 'Second Headline Of Two\nTT\nSecond Headline Of Two\nBody.' };
     const one = diskParseCache(dir);
-    one.set(keyOf(a), parseFeedFile(a), a.file);
-    one.set(keyOf(b), parseFeedFile(b), b.file);
+    one.set(keyOf(a), parsedFeed(parseFeedFile(a)), a.file);
+    one.set(keyOf(b), parsedFeed(parseFeedFile(b)), b.file);
     await one.flush();
     const two = diskParseCache(dir);
     await two.get(keyOf(a), a.file);
@@ -119,9 +156,9 @@ describe('memoryParseCache', () => {
     await writeFile(file, source.text);
     const cache = memoryParseCache();
     expect(await cache.unchangedFile!(file)).toBeUndefined();
-    cache.set(keyOf(source), parseFeedFile(source), file);
+    cache.set(keyOf(source), parsedFeed(parseFeedFile(source)), file);
     await cache.flush();
-    expect(await cache.unchangedFile!(file)).toEqual(parseFeedFile(source));
+    expect(await cache.unchangedFile!(file)).toEqual(parsedFeed(parseFeedFile(source)));
     await cache.flush();
     await writeFile(file, `${source.text} More.`);
     expect(await cache.unchangedFile!(file)).toBeUndefined();
