@@ -74,7 +74,6 @@ export const ARTICLES_PER_RUN = 10_000;
  */
 export const PAGE_ENGINE = 'broadsheet-page';
 
-
 /**
  * Nunjucks' compiled templates, kept from one Eleventy run to the next:
  * the runs of one build, and (kept by the dev server) the rebuilds of one
