@@ -47,14 +47,16 @@ async function readInBatches<T>(paths: readonly string[], read: (file: string) =
 /**
  * Reads and parses feed files as one collection (see `parseFeeds`). With a
  * cache, a file whose name and bytes are unchanged is neither decoded nor
- * parsed again.
+ * parsed again, and `digests` has the digest of each record the cache
+ * keeps (a record made anew by the collection, one whose slug was made
+ * unique, has none); without one, `digests` is empty.
  *
  * @example
  * const { articles, diagnostics } = await loadFeeds(await listFeedFiles('content/feeds'));
  */
-export async function loadFeeds(paths: readonly string[], cache: ParseCache | null = null): Promise<ParseResult> {
+export async function loadFeeds(paths: readonly string[], cache: ParseCache | null = null): Promise<ParseResult & { digests: RecordDigests }> {
   // Files the cache can vouch for without reading them (the dev server's, by their size and times).
-  const unchanged = new Map<string, ParseResult>();
+  const unchanged = new Map<string, ParsedFeed>();
   if (cache?.unchangedFile) {
     for (const path of paths) {
       const kept = await cache.unchangedFile(path);
