@@ -2,13 +2,12 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asciiJson, diskParseCache, memoryParseCache, parseCacheKey, parsedFeed } from '../../src/build/parse-cache.ts';
+import { asciiJson, diskParseCache, memoryParseCache, parseCacheKey, parsedFeed, type ParseCache } from '../../src/build/parse-cache.ts';
 import { buildSite } from '../../src/build/run-build.ts';
 import { loadFeeds } from '../../src/feeds/read-feeds.ts';
 import { parseFeedFile } from '../../src/parser/index.ts';
 import { buildSiteModel } from '../../src/site/model.ts';
 import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
-import type { ParseCache } from '../../src/build/parse-cache.ts';
 import { makeContentFolder } from '../support/content-folder.ts';
 
 let root: string;
@@ -128,7 +127,7 @@ describe('diskParseCache', () => {
     const bytes = await readFile(join(dir, 'parsed', `${key}.json`));
     expect(bytes.every((byte) => byte < 0x80)).toBe(true);
     expect(await diskParseCache(dir).get(key, source.file)).toEqual(parsed);
-    // An entry in UTF-8 (as earlier versions wrote them) reads the same.
+    // An entry in UTF-8 rather than ASCII (as earlier versions wrote their entries) reads the same.
     await writeFile(join(dir, 'parsed', `${key}.json`), JSON.stringify({ key, ...parsed }));
     expect(await diskParseCache(dir).get(key, source.file)).toEqual(parsed);
     expect(JSON.parse(asciiJson(parsed))).toEqual(parsed);
