@@ -21,6 +21,18 @@ import { makeContent, parseDocument } from '../site/helpers.ts';
 const environmentFor = (cache: TemplateCache, key: string) => (cache.use(key), cache.environment());
 const environment = () => ({ extensions: {} as Record<string, unknown>, extensionsList: [] as { __name?: string }[] });
 
+/** Runs `test` with a new content folder and an empty output folder, both removed after it. */
+async function withFolders(prefix: string, test: (content: string, output: string) => Promise<void>): Promise<void> {
+  const content = await makeContent();
+  const output = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    await test(content, output);
+  } finally {
+    await rm(output, { recursive: true, force: true });
+    await rm(join(content, '..'), { recursive: true, force: true });
+  }
+}
+
 it('keeps one environment per version of the templates', () => {
   const cache = new TemplateCache();
   const first = environment();
@@ -55,10 +67,8 @@ it('keys a version of the templates by every template fingerprint', () => {
   expect(templatesKey(new Map([['article.njk', '1'], ['index.njk', '3']]))).not.toBe(a);
 });
 
-it('compiles the layouts and includes once for all the runs of a build', async () => {
-  const content = await makeContent();
-  const output = await mkdtemp(join(tmpdir(), 'broadsheet-runs-'));
-  try {
+it('compiles the layouts and includes once for all the runs of a build', () =>
+  withFolders('broadsheet-runs-', async (content, output) => {
     const build = await prepareBuild({ contentDir: content, outputDir: output });
     const cache = new TemplateCache();
     let runs = 0;
@@ -70,16 +80,10 @@ it('compiles the layouts and includes once for all the runs of a build', async (
     const kept = environmentFor(cache, templatesKey(build.templates)) as unknown as { loaders: { cache: Record<string, unknown> }[] } | null;
     expect(kept).not.toBeNull();
     expect(Object.keys(kept!.loaders[0]!.cache)).toEqual(expect.arrayContaining(['layouts/article.njk', 'layouts/home.njk']));
-  } finally {
-    await rm(output, { recursive: true, force: true });
-    await rm(join(content, '..'), { recursive: true, force: true });
-  }
-});
+  }));
 
-it('compiles each paginated template\'s own text once for all the pages and runs of a build', async () => {
-  const content = await makeContent();
-  const output = await mkdtemp(join(tmpdir(), 'broadsheet-page-engine-'));
-  try {
+it('compiles each paginated template\'s own text once for all the pages and runs of a build', () =>
+  withFolders('broadsheet-page-engine-', async (content, output) => {
     const build = await prepareBuild({ contentDir: content, outputDir: output });
     const cache = new TemplateCache();
     const page = vi.spyOn(cache, 'page');
@@ -97,11 +101,7 @@ it('compiles each paginated template\'s own text once for all the pages and runs
     for (const [file, templates] of compiled) expect({ file, templates: templates.size }).toEqual({ file, templates: 1 });
     const html = await readFile(join(output, build.site.articles[0]!.url, 'index.html'), 'utf8');
     expect(parseDocument(html).querySelector('h1')?.textContent).toBe(build.site.articles[0]!.headline);
-  } finally {
-    await rm(output, { recursive: true, force: true });
-    await rm(join(content, '..'), { recursive: true, force: true });
-  }
-});
+  }));
 
 it('prints each rebuild\'s own story cards when the dev server keeps the templates', async () => {
   // Cards are rendered once per build by the `storyCard` global (src/site/eleventy-plugin.ts):
@@ -117,8 +117,9 @@ it('prints each rebuild\'s own story cards when the dev server keeps the templat
   try {
     const reuse = { templates: new TemplateCache() };
     const first = await buildSite({ contentDir: content, outputDir: output, inPlace: true, search: false, reuse });
-    expect((await summaries()).length).toBeGreaterThan(0);
-    expect((await summaries()).some((s) => s.startsWith('Revised first paragraph.'))).toBe(false);
+    const before = await summaries();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.some((s) => s.startsWith('Revised first paragraph.'))).toBe(false);
     // Every story's first paragraph edited: its summary changes, its address does not.
     const feed = join(content, 'feeds', (await readdir(join(content, 'feeds'))).find((f) => f.endsWith('.txt'))!);
     const lines = (await readFile(feed, 'utf8')).split('\n');
